@@ -1,0 +1,3 @@
+using EdgarSharp.Cli;
+
+return EdgarApp.Run(args, Console.Out, Console.Error);
