@@ -1,4 +1,9 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using EdgarSharp.Xbrl;
+using EdgarSharp.Xbrl.Conformance;
 
 namespace EdgarSharp.Cli.Commands;
 
@@ -8,6 +13,404 @@ internal static class XbrlCommand
     public static Command Create(CliIO io)
     {
         var command = new Command("xbrl", "XBRL taxonomies, relationships and conformance suites.");
+        command.Subcommands.Add(Relationships(io));
+        command.Subcommands.Add(Concepts(io));
+        command.Subcommands.Add(Roles(io));
+        command.Subcommands.Add(Conformance(io));
         return command;
+    }
+
+    private static Argument<string> PathArgument() => new("path") { Description = "A schema, a linkbase, an instance, or a filing folder." };
+
+    internal static Option<string[]> CacheOption() => new("--cache")
+    {
+        Description = "A folder of cached schemas laid out as http/host/path (repeatable). Nothing is ever fetched from the network.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    internal static Option<string[]> PackageOption() => new("--package")
+    {
+        Description = "An XBRL taxonomy package (.zip) to resolve schemas from (repeatable).",
+    };
+
+    internal static TaxonomyCatalog BuildCatalog(ParseResult parse, Option<string[]> cache, Option<string[]> packages, CliIO io)
+    {
+        var catalog = new TaxonomyCatalog();
+        foreach (var folder in parse.GetValue(cache) ?? [])
+        {
+            catalog.AddCacheFolder(folder);
+        }
+        foreach (var zip in parse.GetValue(packages) ?? [])
+        {
+            foreach (var d in catalog.AddPackage(zip))
+            {
+                io.Err.WriteLine(d.ToString());
+            }
+        }
+        return catalog;
+    }
+
+    internal static Dts? LoadDts(string path, TaxonomyCatalog catalog, CliIO io)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            io.Err.WriteLine($"edgar: there is no file or folder at '{path}'.");
+            return null;
+        }
+        return Dts.Load(path, new XbrlLoadOptions { Catalog = catalog });
+    }
+
+    internal static void WriteDiagnostics(Dts dts, CliIO io)
+    {
+        foreach (var d in dts.Diagnostics)
+        {
+            io.Err.WriteLine(d.ToString());
+        }
+    }
+
+    internal static string Display(XbrlElement element) => element switch
+    {
+        Concept c => c.PrefixedName,
+        Resource r => r.ElementName.LocalName + ":" + (r.Id ?? r.Label),
+        OtherElement o => o.ToString(),
+        _ => element.ToString() ?? "",
+    };
+
+    internal static string Number(decimal d) => d.ToString("0.############################", CultureInfo.InvariantCulture);
+
+    private static string Bool(bool? b) => b is null ? "" : b.Value ? "true" : "false";
+
+    private static Command Relationships(CliIO io)
+    {
+        var path = PathArgument();
+        var format = CommonOptions.Format(OutputFormat.Tsv, OutputFormat.Tsv, OutputFormat.Json);
+        var arcrole = new Option<string?>("--arcrole") { Description = "Only relationships with this arcrole (full URI)." };
+        var cache = CacheOption();
+        var packages = PackageOption();
+        var command = new Command("relationships", "Every effective relationship (after prohibition and override) of the DTS, as TSV or JSON.");
+        command.Arguments.Add(path);
+        command.Options.Add(format);
+        command.Options.Add(arcrole);
+        command.Options.Add(cache);
+        command.Options.Add(packages);
+        command.SetAction(parse =>
+        {
+            using var catalog = BuildCatalog(parse, cache, packages, io);
+            var dts = LoadDts(parse.GetValue(path)!, catalog, io);
+            if (dts is null)
+            {
+                return 2;
+            }
+            WriteDiagnostics(dts, io);
+            var only = parse.GetValue(arcrole);
+            var rels = dts.Relationships.Where(r => only is null || string.Equals(r.Arcrole, only, StringComparison.Ordinal)).ToList();
+            if (parse.GetValue(format) == OutputFormat.Json)
+            {
+                using var json = Json.Writer(io.Out);
+                json.WriteStartArray();
+                foreach (var r in rels)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("linkrole", r.LinkRole);
+                    json.WriteString("arcrole", r.Arcrole);
+                    json.WriteString("from", Display(r.From));
+                    json.WriteString("to", Display(r.To));
+                    json.WriteNumber("order", r.Order);
+                    json.WriteNumber("priority", r.Priority);
+                    Json.OptionalBool(json, "closed", r.Arc.Closed);
+                    Json.OptionalString(json, "contextElement", r.Arc.ContextElement);
+                    Json.OptionalBool(json, "usable", r.Arc.Usable);
+                    Json.OptionalString(json, "targetRole", r.Arc.TargetRole);
+                    if (r.Arc.Weight is { } w)
+                    {
+                        json.WriteNumber("weight", w);
+                    }
+                    Json.OptionalString(json, "preferredLabel", r.Arc.PreferredLabel);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+                json.Flush();
+                io.Out.WriteLine();
+                return 0;
+            }
+            var sb = new StringBuilder();
+            sb.Append("linkrole\tarcrole\tfrom\tto\torder\tpriority\tclosed\tcontextElement\tusable\ttargetRole\tweight\tpreferredLabel\n");
+            foreach (var r in rels)
+            {
+                sb.Append(Tsv(r.LinkRole)).Append('\t').Append(Tsv(r.Arcrole)).Append('\t')
+                  .Append(Tsv(Display(r.From))).Append('\t').Append(Tsv(Display(r.To))).Append('\t')
+                  .Append(Number(r.Order)).Append('\t').Append(r.Priority.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                  .Append(Bool(r.Arc.Closed)).Append('\t').Append(Tsv(r.Arc.ContextElement)).Append('\t')
+                  .Append(Bool(r.Arc.Usable)).Append('\t').Append(Tsv(r.Arc.TargetRole)).Append('\t')
+                  .Append(r.Arc.Weight is { } w ? Number(w) : "").Append('\t').Append(Tsv(r.Arc.PreferredLabel)).Append('\n');
+            }
+            io.Out.Write(sb.ToString());
+            return 0;
+        });
+        return command;
+    }
+
+    internal static string Tsv(string? value) =>
+        value is null ? "" : value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+
+    private static Command Concepts(CliIO io)
+    {
+        var path = PathArgument();
+        var format = CommonOptions.Format(OutputFormat.Tsv, OutputFormat.Text, OutputFormat.Json, OutputFormat.Tsv);
+        var cache = CacheOption();
+        var packages = PackageOption();
+        var command = new Command("concepts", "The concepts of the DTS: name, substitution group, type, period type, balance, abstract, nillable, and whether the declaration was read.");
+        command.Arguments.Add(path);
+        command.Options.Add(format);
+        command.Options.Add(cache);
+        command.Options.Add(packages);
+        command.SetAction(parse =>
+        {
+            using var catalog = BuildCatalog(parse, cache, packages, io);
+            var dts = LoadDts(parse.GetValue(path)!, catalog, io);
+            if (dts is null)
+            {
+                return 2;
+            }
+            WriteDiagnostics(dts, io);
+            var concepts = dts.Concepts.OrderBy(c => c.PrefixedName, StringComparer.Ordinal).ToList();
+            switch (parse.GetValue(format))
+            {
+                case OutputFormat.Json:
+                {
+                    using var json = Json.Writer(io.Out);
+                    json.WriteStartArray();
+                    foreach (var c in concepts)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("name", c.PrefixedName);
+                        json.WriteString("namespace", c.IsNamespaceKnown ? c.Name.Namespace : null);
+                        json.WriteString("localName", c.Name.LocalName);
+                        json.WriteBoolean("declared", c.IsDeclared);
+                        Json.OptionalString(json, "substitutionGroup", GroupName(c));
+                        Json.OptionalString(json, "type", c.Type?.LocalName);
+                        Json.OptionalString(json, "periodType", c.PeriodType?.ToString().ToLowerInvariant());
+                        Json.OptionalString(json, "balance", c.Balance?.ToString().ToLowerInvariant());
+                        json.WriteBoolean("abstract", c.IsAbstract);
+                        json.WriteBoolean("nillable", c.IsNillable);
+                        json.WriteString("schema", c.DocumentUrl);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                    json.Flush();
+                    io.Out.WriteLine();
+                    break;
+                }
+                case OutputFormat.Tsv:
+                {
+                    var sb = new StringBuilder("concept\tnamespace\tdeclared\tsubstitutionGroup\ttype\tperiodType\tbalance\tabstract\tnillable\tschema\n");
+                    foreach (var c in concepts)
+                    {
+                        sb.Append(Tsv(c.PrefixedName)).Append('\t').Append(c.IsNamespaceKnown ? Tsv(c.Name.Namespace) : "").Append('\t')
+                          .Append(c.IsDeclared ? "true" : "false").Append('\t').Append(Tsv(GroupName(c))).Append('\t')
+                          .Append(Tsv(c.Type?.LocalName)).Append('\t').Append(c.PeriodType?.ToString().ToLowerInvariant()).Append('\t')
+                          .Append(c.Balance?.ToString().ToLowerInvariant()).Append('\t').Append(c.IsAbstract ? "true" : "false").Append('\t')
+                          .Append(c.IsNillable ? "true" : "false").Append('\t').Append(Tsv(c.DocumentUrl)).Append('\n');
+                    }
+                    io.Out.Write(sb.ToString());
+                    break;
+                }
+                default:
+                    foreach (var c in concepts)
+                    {
+                        io.Out.WriteLine($"{c.PrefixedName,-70} {(c.IsDeclared ? GroupName(c) ?? "" : "(schema not read)"),-22} {c.PeriodType?.ToString().ToLowerInvariant(),-8} {c.Balance?.ToString().ToLowerInvariant(),-6}{(c.IsAbstract ? " abstract" : "")}");
+                    }
+                    io.Out.WriteLine($"{concepts.Count} concepts, {concepts.Count(c => c.IsDeclared)} declared in schemas that were read.");
+                    break;
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static string? GroupName(Concept c) => c.BaseSubstitutionGroup is { } g
+        ? (g.Namespace == XbrlNamespaces.Xbrli ? "xbrli:" : g.Namespace == XbrlNamespaces.Xbrldt ? "xbrldt:" : "") + g.LocalName
+        : c.SubstitutionGroup?.LocalName;
+
+    private static Command Roles(CliIO io)
+    {
+        var path = PathArgument();
+        var format = CommonOptions.Format(OutputFormat.Tsv, OutputFormat.Text, OutputFormat.Json, OutputFormat.Tsv);
+        var cache = CacheOption();
+        var packages = PackageOption();
+        var command = new Command("roles", "The extended link roles of the DTS: URI, definition, and the links and relationships in each.");
+        command.Arguments.Add(path);
+        command.Options.Add(format);
+        command.Options.Add(cache);
+        command.Options.Add(packages);
+        command.SetAction(parse =>
+        {
+            using var catalog = BuildCatalog(parse, cache, packages, io);
+            var dts = LoadDts(parse.GetValue(path)!, catalog, io);
+            if (dts is null)
+            {
+                return 2;
+            }
+            WriteDiagnostics(dts, io);
+            var definitions = dts.RoleTypes.GroupBy(r => r.RoleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Definition, StringComparer.Ordinal);
+            var rows = dts.LinkRoles().Select(role => (
+                Role: role,
+                Definition: definitions.GetValueOrDefault(role),
+                Links: dts.ExtendedLinks.Where(l => l.Role == role).Select(l => l.ElementName.LocalName).Distinct(StringComparer.Ordinal).ToList(),
+                Relationships: dts.Relationships.Count(r => r.LinkRole == role))).ToList();
+            // Declared roles not used by any link are listed too.
+            foreach (var rt in dts.RoleTypes.Where(rt => !rows.Any(r => r.Role == rt.RoleUri)).DistinctBy(rt => rt.RoleUri))
+            {
+                rows.Add((rt.RoleUri, rt.Definition, [], 0));
+            }
+            switch (parse.GetValue(format))
+            {
+                case OutputFormat.Json:
+                {
+                    using var json = Json.Writer(io.Out);
+                    json.WriteStartArray();
+                    foreach (var r in rows)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("role", r.Role);
+                        Json.OptionalString(json, "definition", r.Definition);
+                        json.WriteStartArray("links");
+                        foreach (var l in r.Links)
+                        {
+                            json.WriteStringValue(l);
+                        }
+                        json.WriteEndArray();
+                        json.WriteNumber("relationships", r.Relationships);
+                        json.WriteEndObject();
+                    }
+                    json.WriteEndArray();
+                    json.Flush();
+                    io.Out.WriteLine();
+                    break;
+                }
+                case OutputFormat.Tsv:
+                {
+                    var sb = new StringBuilder("role\tdefinition\tlinks\trelationships\n");
+                    foreach (var r in rows)
+                    {
+                        sb.Append(Tsv(r.Role)).Append('\t').Append(Tsv(r.Definition)).Append('\t').Append(string.Join(',', r.Links)).Append('\t')
+                          .Append(r.Relationships.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                    }
+                    io.Out.Write(sb.ToString());
+                    break;
+                }
+                default:
+                    foreach (var r in rows)
+                    {
+                        io.Out.WriteLine($"{r.Role}  ({string.Join(", ", r.Links)}; {r.Relationships} relationships){(r.Definition is null ? "" : "  " + r.Definition)}");
+                    }
+                    io.Out.WriteLine($"{rows.Count} roles.");
+                    break;
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Conformance(CliIO io)
+    {
+        var index = new Argument<string>("index") { Description = "The suite's index (e.g. xbrl.xml, xdt.xml) or one test case file." };
+        var report = new Option<string?>("--report") { Description = "Writes one CSV row per variation: testcase, id, expected, actual, status (as Arelle's --csvTestReport)." };
+        var cache = CacheOption();
+        var packages = PackageOption();
+        var command = new Command("conformance", "Runs an XBRL conformance suite, variation by variation, and prints the totals.");
+        command.Arguments.Add(index);
+        command.Options.Add(report);
+        command.Options.Add(cache);
+        command.Options.Add(packages);
+        command.SetAction(parse =>
+        {
+            var indexPath = parse.GetValue(index)!;
+            if (!File.Exists(indexPath))
+            {
+                io.Err.WriteLine($"edgar: the suite index '{indexPath}' does not exist.");
+                return 2;
+            }
+            using var catalog = BuildCatalog(parse, cache, packages, io);
+            var bag = new DiagnosticBag();
+            var variations = ConformanceSuite.Read(indexPath, bag);
+            foreach (var d in bag)
+            {
+                io.Err.WriteLine(d.ToString());
+            }
+            var options = new ConformanceOptions { Catalog = catalog };
+            var results = variations.Select(v => ConformanceSuite.Run(v, options)).ToList();
+            var reportPath = parse.GetValue(report);
+            if (reportPath is not null)
+            {
+                var sb = new StringBuilder("testcase,id,expected,actual,status\n");
+                foreach (var r in results)
+                {
+                    sb.Append(Csv(r.Variation.Testcase)).Append(',').Append(Csv(r.Variation.Id)).Append(',').Append(Csv(r.Variation.Expected)).Append(',')
+                      .Append(Csv(r.Status == ConformanceStatus.Owed ? r.Reason! : r.Actual)).Append(',').Append(r.Status.ToString().ToLowerInvariant()).Append('\n');
+                }
+                File.WriteAllText(reportPath, sb.ToString());
+            }
+            foreach (var r in results.Where(r => r.Status == ConformanceStatus.Fail))
+            {
+                io.Out.WriteLine($"FAIL {r.Variation}  expected {r.Variation.Expected}, got {r.Actual}");
+            }
+            var pass = results.Count(r => r.Status == ConformanceStatus.Pass);
+            var fail = results.Count(r => r.Status == ConformanceStatus.Fail);
+            var owed = results.Count(r => r.Status == ConformanceStatus.Owed);
+            io.Out.WriteLine($"{results.Count} variations: {pass} passed, {fail} failed, {owed} owed by later issues.");
+            return fail == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static string Csv(string value) =>
+        value.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}
+
+/// <summary>Small helpers over <see cref="Utf8JsonWriter"/> (trim-safe, no reflection).</summary>
+internal static class Json
+{
+    public static Utf8JsonWriter Writer(TextWriter output) => new(new TextWriterStream(output), new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    public static void OptionalString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    public static void OptionalBool(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is { } b)
+        {
+            w.WriteBoolean(name, b);
+        }
+    }
+
+    /// <summary>A write-only stream that forwards UTF-8 bytes to a <see cref="TextWriter"/>.</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => writer.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
+            _decoder.GetChars(buffer, chars, flush: false);
+            writer.Write(chars);
+        }
     }
 }

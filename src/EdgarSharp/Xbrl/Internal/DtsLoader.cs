@@ -1,0 +1,1074 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using EdgarSharp.Internal;
+
+namespace EdgarSharp.Xbrl.Internal;
+
+/// <summary>
+/// Discovers and reads the documents of a DTS (XBRL 2.1 section 3.2), forward-only, each document once, then
+/// resolves locators, builds relationships and applies prohibition and override.
+/// </summary>
+internal sealed partial class DtsLoader(XbrlLoadOptions options)
+{
+    internal const string UnknownNamespacePrefix = "urn:edgarsharp:unknown-namespace:";
+
+    private readonly DiagnosticBag _diagnostics = new();
+    private readonly Dictionary<string, TaxonomyDocument> _documents = new(StringComparer.Ordinal);
+    private readonly List<TaxonomyDocument> _documentOrder = [];
+    private readonly Queue<PendingDocument> _queue = new();
+    private readonly Dictionary<string, DocumentIndex> _indexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<QName, Concept> _concepts = [];
+    private readonly List<Concept> _conceptList = [];
+    private readonly List<RoleType> _roleTypes = [];
+    private readonly List<ArcroleType> _arcroleTypes = [];
+    private readonly List<ExtendedLink> _links = [];
+    private readonly XmlNameTable _names = new NameTable();
+    private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
+
+    /// <summary>Linkbase-level references checked by the validator.</summary>
+    internal List<LinkbaseRefInfo> LinkbaseRefs { get; } = [];
+
+    internal List<RefInfo> RoleRefs { get; } = [];
+
+    internal List<RefInfo> ArcroleRefs { get; } = [];
+
+    internal List<(string DocumentUrl, SourceLocation Location, string Lang)> LanguageValues { get; } = [];
+
+    private readonly record struct PendingDocument(string Url, SourceLocation? ReferencedFrom, bool FromFolder);
+
+    /// <summary>What is known of the elements of one read document, for locator resolution.</summary>
+    internal sealed class DocumentIndex
+    {
+        public Dictionary<string, XbrlElement> ById { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, XbrlElement> ByPath { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, string> IdToPath { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> AllPaths { get; } = new(StringComparer.Ordinal);
+    }
+
+    internal sealed record LinkbaseRefInfo(string DocumentUrl, SourceLocation Location, string? Href, string? TargetUrl, string? Role, string? Arcrole, string? XlinkType);
+
+    internal sealed record RefInfo(string DocumentUrl, SourceLocation Location, string Uri, string? Href, string? TargetUrl, string? Fragment);
+
+    public Dts Load(IReadOnlyList<string> entryUrls)
+    {
+        foreach (var url in entryUrls)
+        {
+            Enqueue(url, null);
+        }
+        Drain();
+        return Finish(entryUrls);
+    }
+
+    public Dts LoadFolder(string folder)
+    {
+        // Entry points: instances if any, else schemas, else linkbases; everything else in the folder is added after discovery.
+        var files = System.IO.Directory.EnumerateFiles(folder).OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var kinds = files.Select(f => (Path: f, Kind: Sniff(f))).Where(x => x.Kind != TaxonomyDocumentType.Other).ToList();
+        var entries = kinds.Where(k => k.Kind == TaxonomyDocumentType.Instance).Select(k => k.Path).ToList();
+        if (entries.Count == 0)
+        {
+            entries = kinds.Where(k => k.Kind == TaxonomyDocumentType.Schema).Select(k => k.Path).ToList();
+        }
+        if (entries.Count == 0)
+        {
+            entries = kinds.Where(k => k.Kind == TaxonomyDocumentType.Linkbase).Select(k => k.Path).ToList();
+        }
+        var entryUrls = entries.Select(UrlUtil.FromPath).ToList();
+        foreach (var url in entryUrls)
+        {
+            Enqueue(url, null);
+        }
+        Drain();
+        foreach (var (path, kind) in kinds)
+        {
+            if (kind == TaxonomyDocumentType.Instance)
+            {
+                continue;
+            }
+            var url = UrlUtil.FromPath(path);
+            if (!_documents.ContainsKey(UrlUtil.Key(url)))
+            {
+                _diagnostics.Warning("edgar:documentNotDiscovered",
+                    $"The {(kind == TaxonomyDocumentType.Schema ? "schema" : "linkbase")} '{Path.GetFileName(path)}' is in the filing folder but no document of the DTS refers to it; it was added to the DTS. Check that the filing's file names match the names its documents use.",
+                    new SourceLocation(path));
+                _queue.Enqueue(new PendingDocument(url, null, true));
+                Drain();
+            }
+        }
+        RedirectMissingSchemasInFolder(folder);
+        return Finish(entryUrls);
+    }
+
+    /// <summary>
+    /// A filing folder whose documents name their schema by another date than the file on disk
+    /// (<c>aapl-20100925.xsd</c> for <c>aapl-20101027.xsd</c>): a missing local schema is taken to be the one schema
+    /// of the folder that shares its prefix, with a warning.
+    /// </summary>
+    private void RedirectMissingSchemasInFolder(string folder)
+    {
+        var folderUrl = UrlUtil.FromPath(folder.EndsWith('/') ? folder : folder + "/");
+        var present = _documentOrder.Where(d => !d.IsMissing && d.Type == TaxonomyDocumentType.Schema && d.Url.StartsWith(folderUrl, StringComparison.Ordinal)).ToList();
+        foreach (var missing in _documentOrder.Where(d => d.IsMissing && d.Url.StartsWith(folderUrl, StringComparison.Ordinal)).ToList())
+        {
+            var stem = SchemaStem(UrlUtil.FileName(missing.Url));
+            var candidates = present.Where(p => string.Equals(SchemaStem(UrlUtil.FileName(p.Url)), stem, StringComparison.Ordinal)).ToList();
+            if (candidates.Count == 1)
+            {
+                _redirects[UrlUtil.Key(missing.Url)] = UrlUtil.Key(candidates[0].Url);
+                _diagnostics.Warning("edgar:schemaRenamed",
+                    $"The schema '{UrlUtil.FileName(missing.Url)}' is not in the filing folder; '{UrlUtil.FileName(candidates[0].Url)}', the folder's only schema with the same prefix, was used in its place.",
+                    new SourceLocation(UrlUtil.ToPath(missing.Url) ?? missing.Url));
+            }
+        }
+
+        static string SchemaStem(string fileName)
+        {
+            var dash = fileName.IndexOf('-', StringComparison.Ordinal);
+            return dash < 0 ? fileName : fileName[..dash];
+        }
+    }
+
+    private static TaxonomyDocumentType Sniff(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = SafeXml.Create(stream, UrlUtil.FromPath(path));
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    return Classify(reader.NamespaceURI, reader.LocalName);
+                }
+            }
+        }
+        catch (XmlException)
+        {
+        }
+        catch (IOException)
+        {
+        }
+        return TaxonomyDocumentType.Other;
+    }
+
+    private static TaxonomyDocumentType Classify(string ns, string local) => (ns, local) switch
+    {
+        (XbrlNamespaces.Xsd, "schema") => TaxonomyDocumentType.Schema,
+        (XbrlNamespaces.Link, "linkbase") => TaxonomyDocumentType.Linkbase,
+        (XbrlNamespaces.Xbrli, "xbrl") => TaxonomyDocumentType.Instance,
+        _ => TaxonomyDocumentType.Other,
+    };
+
+    private void Enqueue(string url, SourceLocation? from)
+    {
+        var (docUrl, _) = UrlUtil.SplitFragment(url);
+        if (docUrl.Length == 0)
+        {
+            return;
+        }
+        if (_documents.ContainsKey(UrlUtil.Key(docUrl)))
+        {
+            return;
+        }
+        // Register now so that each document is read once, whatever cycle of imports reaches it again.
+        var doc = new TaxonomyDocument(docUrl, TaxonomyDocumentType.Other);
+        _documents[UrlUtil.Key(docUrl)] = doc;
+        _documentOrder.Add(doc);
+        _queue.Enqueue(new PendingDocument(docUrl, from, false));
+    }
+
+    private void Drain()
+    {
+        while (_queue.Count > 0)
+        {
+            var pending = _queue.Dequeue();
+            if (!_documents.TryGetValue(UrlUtil.Key(pending.Url), out var doc))
+            {
+                doc = new TaxonomyDocument(pending.Url, TaxonomyDocumentType.Other);
+                _documents[UrlUtil.Key(pending.Url)] = doc;
+                _documentOrder.Add(doc);
+            }
+            doc.AddedFromFolder = pending.FromFolder;
+            if (_documentOrder.Count > options.MaxDocuments)
+            {
+                _diagnostics.Error("edgar:tooManyDocuments", $"Discovery reached more than {options.MaxDocuments} documents and stopped; raise XbrlLoadOptions.MaxDocuments if the taxonomy really is that large.", pending.ReferencedFrom);
+                _queue.Clear();
+                return;
+            }
+            ReadDocument(doc, pending.ReferencedFrom);
+        }
+    }
+
+    private void ReadDocument(TaxonomyDocument doc, SourceLocation? referencedFrom)
+    {
+        Stream? stream = null;
+        string location;
+        try
+        {
+            if (UrlUtil.IsFile(doc.Url))
+            {
+                var path = UrlUtil.ToPath(doc.Url)!;
+                location = path;
+                if (!File.Exists(path))
+                {
+                    Missing(doc, referencedFrom, $"The file '{path}' does not exist.");
+                    return;
+                }
+                var length = new FileInfo(path).Length;
+                if (length > options.MaxDocumentBytes)
+                {
+                    doc.IsMissing = true;
+                    _diagnostics.Error("edgar:documentTooLarge", $"The document is {length} bytes, over the limit of {options.MaxDocumentBytes}; it was not read. Raise XbrlLoadOptions.MaxDocumentBytes if it is genuine.", new SourceLocation(path));
+                    return;
+                }
+                stream = File.OpenRead(path);
+            }
+            else if (options.Catalog.TryResolve(doc.Url, out var resolved))
+            {
+                location = resolved.Location;
+                stream = options.Catalog.Open(resolved);
+            }
+            else
+            {
+                Missing(doc, referencedFrom, null);
+                return;
+            }
+        }
+        catch (IOException e)
+        {
+            Missing(doc, referencedFrom, e.Message);
+            return;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            Missing(doc, referencedFrom, e.Message);
+            return;
+        }
+
+        doc.Location = location;
+        using (stream)
+        {
+            var settings = SafeXml.Settings(options.MaxDocumentBytes);
+            settings.NameTable = _names;
+            using var reader = XmlReader.Create(stream, settings, doc.Url);
+            var state = new ReadState(doc, location, reader);
+            try
+            {
+                ReadRoot(state);
+            }
+            catch (XmlException e)
+            {
+                _diagnostics.Error("xml:notWellFormed", $"The document is not well-formed XML: {e.Message} Fix the XML; what was read before this point is kept.", new SourceLocation(location, e.LineNumber, e.LinePosition));
+            }
+            catch (DepthLimitException e)
+            {
+                _diagnostics.Error("edgar:tooDeep", $"Elements nest deeper than {options.MaxDepth} levels; the rest of the document was not read.", new SourceLocation(location, e.Line, e.Column));
+            }
+        }
+    }
+
+    private void Missing(TaxonomyDocument doc, SourceLocation? referencedFrom, string? reason)
+    {
+        doc.IsMissing = true;
+        var what = doc.Url.EndsWith(".xsd", StringComparison.OrdinalIgnoreCase) ? "schema" : "document";
+        var message = UrlUtil.IsFile(doc.Url)
+            ? $"The {what} '{UrlUtil.FileName(doc.Url)}' was not found{(reason is null ? "" : ": " + reason)}. Its concepts are known only by the names locators give them; put the file beside the documents that refer to it for a complete DTS."
+            : $"The {what} '{doc.Url}' is not in the taxonomy catalog and was not fetched (EdgarSharp works offline). Its concepts are known only by their names; register a taxonomy package or a cache folder that holds it for a complete DTS.";
+        _diagnostics.Warning("edgar:schemaNotFound", message, referencedFrom);
+    }
+
+    private sealed class DepthLimitException(int line, int column) : Exception
+    {
+        public int Line { get; } = line;
+        public int Column { get; } = column;
+    }
+
+    /// <summary>Per-document reading state: base URIs by depth (<c>xml:base</c>), element paths, language in scope.</summary>
+    private sealed class ReadState
+    {
+        public ReadState(TaxonomyDocument doc, string location, XmlReader reader)
+        {
+            Doc = doc;
+            Location = location;
+            Reader = reader;
+            LineInfo = reader as IXmlLineInfo;
+        }
+
+        public TaxonomyDocument Doc { get; }
+        public string Location { get; }
+        public XmlReader Reader { get; }
+        public IXmlLineInfo? LineInfo { get; }
+        public List<string> Bases { get; } = [];
+        public List<int> ChildCounts { get; } = [0];
+        public List<string?> Langs { get; } = [];
+        public DocumentIndex Index { get; set; } = null!;
+
+        public SourceLocation Here() => LineInfo is { } li && li.HasLineInfo() ? new SourceLocation(Location, li.LineNumber, li.LinePosition) : new SourceLocation(Location);
+    }
+
+    private void ReadRoot(ReadState s)
+    {
+        var r = s.Reader;
+        while (r.Read() && r.NodeType != XmlNodeType.Element)
+        {
+        }
+        if (r.NodeType != XmlNodeType.Element)
+        {
+            _diagnostics.Error("xml:noRootElement", "The document has no root element.", s.Here());
+            return;
+        }
+        var type = Classify(r.NamespaceURI, r.LocalName);
+        s.Doc.Type = type;
+        s.Index = GetIndex(s.Doc.Url);
+        switch (type)
+        {
+            case TaxonomyDocumentType.Schema:
+                ReadSchema(s);
+                break;
+            case TaxonomyDocumentType.Linkbase:
+                ReadElementTree(s, inSchema: false);
+                break;
+            case TaxonomyDocumentType.Instance:
+                ReadInstanceReferences(s);
+                break;
+            default:
+                // A href reached something that is neither a schema nor a linkbase: index its ids, nothing more.
+                ReadElementTree(s, inSchema: false);
+                break;
+        }
+    }
+
+    private DocumentIndex GetIndex(string url)
+    {
+        var key = UrlUtil.Key(url);
+        if (!_indexes.TryGetValue(key, out var index))
+        {
+            _indexes[key] = index = new DocumentIndex();
+        }
+        return index;
+    }
+
+    private void ReadSchema(ReadState s)
+    {
+        var r = s.Reader;
+        var targetNamespace = r.GetAttribute("targetNamespace");
+        s.Doc.TargetNamespace = targetNamespace;
+        ReadElementTree(s, inSchema: true);
+    }
+
+    /// <summary>
+    /// Walks the element tree from the current (root) element, tracking <c>xml:base</c>, <c>xml:lang</c> and
+    /// element paths, and dispatches the elements that matter for the DTS.
+    /// </summary>
+    private void ReadElementTree(ReadState s, bool inSchema)
+    {
+        var r = s.Reader;
+        var rootDepth = r.Depth;
+        ExtendedLink? currentLink = null;
+        var linkDepth = -1;
+        do
+        {
+            if (r.NodeType == XmlNodeType.EndElement)
+            {
+                if (currentLink is not null && r.Depth == linkDepth)
+                {
+                    currentLink = null;
+                    linkDepth = -1;
+                }
+                continue;
+            }
+            if (r.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+            var depth = r.Depth - rootDepth;
+            if (depth > options.MaxDepth)
+            {
+                var (line, col) = SafeXml.Position(r);
+                throw new DepthLimitException(line, col);
+            }
+            Enter(s, depth);
+            var path = PathOf(s, depth);
+            var ns = r.NamespaceURI;
+            var local = r.LocalName;
+            var id = r.GetAttribute("id");
+            if (inSchema)
+            {
+                s.Index.AllPaths.Add(path);
+            }
+
+            if (id is not null)
+            {
+                s.Index.IdToPath.TryAdd(id, path);
+            }
+
+            if (string.Equals(ns, XbrlNamespaces.Xsd, StringComparison.Ordinal) && inSchema)
+            {
+                if (depth == 1 && local is "element")
+                {
+                    var concept = ReadConceptDeclaration(s, id);
+                    if (concept is not null)
+                    {
+                        Register(s, id, path, concept);
+                    }
+                }
+                else if (depth == 1 && local is "import" or "include")
+                {
+                    var schemaLocation = r.GetAttribute("schemaLocation");
+                    if (!string.IsNullOrWhiteSpace(schemaLocation))
+                    {
+                        var target = UrlUtil.Resolve(BaseOf(s, depth), schemaLocation);
+                        if (target is not null)
+                        {
+                            Enqueue(target, s.Here());
+                        }
+                    }
+                }
+                else if (id is not null)
+                {
+                    Register(s, id, path, new OtherElement(s.Doc.Url, new QName(ns, local), id, s.Here()));
+                }
+                else
+                {
+                    s.Index.ByPath[path] = new OtherElement(s.Doc.Url, new QName(ns, local), null, s.Here());
+                }
+            }
+            else if (string.Equals(ns, XbrlNamespaces.Link, StringComparison.Ordinal) && currentLink is null)
+            {
+                switch (local)
+                {
+                    case "linkbaseRef":
+                        ReadLinkbaseRef(s, depth);
+                        break;
+                    case "schemaRef":
+                        ReadSimpleHref(s, depth);
+                        break;
+                    case "roleRef":
+                    case "arcroleRef":
+                        ReadRoleRef(s, depth, local == "roleRef");
+                        break;
+                    case "roleType":
+                        if (inSchema)
+                        {
+                            ReadRoleType(s, id, path);
+                            continue;
+                        }
+                        break;
+                    case "arcroleType":
+                        if (inSchema)
+                        {
+                            ReadArcroleType(s, id, path);
+                            continue;
+                        }
+                        break;
+                    case "linkbase":
+                        if (inSchema && s.Doc.Type == TaxonomyDocumentType.Schema)
+                        {
+                            // An embedded linkbase: its links are the schema's.
+                        }
+                        break;
+                }
+                if (id is not null && !s.Index.ById.ContainsKey(id))
+                {
+                    Register(s, id, path, new OtherElement(s.Doc.Url, new QName(ns, local), id, s.Here()));
+                }
+            }
+            if (currentLink is null && r.GetAttribute("type", XbrlNamespaces.XLink) == "extended")
+            {
+                currentLink = StartExtendedLink(s, depth);
+                linkDepth = r.Depth;
+                if (r.IsEmptyElement)
+                {
+                    currentLink = null;
+                    linkDepth = -1;
+                }
+                continue;
+            }
+            if (currentLink is not null && r.Depth == linkDepth + 1)
+            {
+                ReadLinkChild(s, depth, path, currentLink);
+            }
+            else if (!inSchema && id is not null && !s.Index.ById.ContainsKey(id))
+            {
+                Register(s, id, path, new OtherElement(s.Doc.Url, new QName(ns, local), id, s.Here()));
+            }
+        }
+        while (r.Read());
+    }
+
+    /// <summary>An instance starts the DTS with its schemaRef, linkbaseRef, roleRef and arcroleRef children; the facts are not read here.</summary>
+    private void ReadInstanceReferences(ReadState s)
+    {
+        var r = s.Reader;
+        Enter(s, 0);
+        if (r.IsEmptyElement)
+        {
+            return;
+        }
+        r.Read();
+        while (!r.EOF && r.Depth >= 1)
+        {
+            if (r.NodeType != XmlNodeType.Element)
+            {
+                r.Read();
+                continue;
+            }
+            if (r.Depth == 1 && string.Equals(r.NamespaceURI, XbrlNamespaces.Link, StringComparison.Ordinal))
+            {
+                Enter(s, 1);
+                switch (r.LocalName)
+                {
+                    case "schemaRef":
+                        ReadSimpleHref(s, 1);
+                        break;
+                    case "linkbaseRef":
+                        ReadLinkbaseRef(s, 1);
+                        break;
+                    case "roleRef":
+                    case "arcroleRef":
+                        ReadRoleRef(s, 1, r.LocalName == "roleRef");
+                        break;
+                }
+            }
+            r.Skip();
+        }
+    }
+
+    private static void Enter(ReadState s, int depth)
+    {
+        // ChildCounts[d] counts the children seen so far of the element at depth d-1.
+        while (s.ChildCounts.Count <= depth)
+        {
+            s.ChildCounts.Add(0);
+        }
+        s.ChildCounts[depth]++;
+        for (var i = depth + 1; i < s.ChildCounts.Count; i++)
+        {
+            s.ChildCounts[i] = 0;
+        }
+        var r = s.Reader;
+        var xmlBase = r.GetAttribute("base", XbrlNamespaces.Xml);
+        var parentBase = depth == 0 ? s.Doc.Url : s.Bases[depth - 1];
+        while (s.Bases.Count <= depth)
+        {
+            s.Bases.Add(s.Doc.Url);
+        }
+        s.Bases[depth] = xmlBase is null ? parentBase : UrlUtil.Resolve(parentBase, xmlBase) ?? parentBase;
+        var lang = r.GetAttribute("lang", XbrlNamespaces.Xml);
+        while (s.Langs.Count <= depth)
+        {
+            s.Langs.Add(null);
+        }
+        s.Langs[depth] = lang ?? (depth == 0 ? null : s.Langs[depth - 1]);
+    }
+
+    private static string PathOf(ReadState s, int depth)
+    {
+        var sb = new StringBuilder(depth * 3);
+        for (var i = 0; i <= depth; i++)
+        {
+            sb.Append('/').Append(s.ChildCounts[i].ToString(CultureInfo.InvariantCulture));
+        }
+        return sb.ToString();
+    }
+
+    private static string BaseOf(ReadState s, int depth) => s.Bases[depth];
+
+    private static void Register(ReadState s, string? id, string path, XbrlElement element)
+    {
+        if (id is not null)
+        {
+            s.Index.ById.TryAdd(id, element);
+        }
+        s.Index.ByPath[path] = element;
+    }
+
+    private Concept? ReadConceptDeclaration(ReadState s, string? id)
+    {
+        var r = s.Reader;
+        var name = r.GetAttribute("name");
+        if (name is null)
+        {
+            return null;
+        }
+        var tns = s.Doc.TargetNamespace ?? "";
+        var qn = new QName(tns, name);
+        var location = s.Here();
+        QName? substitutionGroup = ResolveQNameAttribute(s, r.GetAttribute("substitutionGroup"));
+        QName? type = ResolveQNameAttribute(s, r.GetAttribute("type"));
+        var periodTypeText = r.GetAttribute("periodType", XbrlNamespaces.Xbrli);
+        var balanceText = r.GetAttribute("balance", XbrlNamespaces.Xbrli);
+        PeriodType? periodType = periodTypeText switch
+        {
+            "instant" => Xbrl.PeriodType.Instant,
+            "duration" => Xbrl.PeriodType.Duration,
+            _ => null,
+        };
+        Balance? balance = balanceText switch
+        {
+            "debit" => Xbrl.Balance.Debit,
+            "credit" => Xbrl.Balance.Credit,
+            _ => null,
+        };
+        var prefix = EdgarTaxonomies.PrefixFor(tns) ?? ((IXmlNamespaceResolver)r).LookupPrefix(tns) ?? IdPrefix(id) ?? "";
+        var concept = new Concept(qn, prefix, s.Doc.Url, id)
+        {
+            SubstitutionGroup = substitutionGroup,
+            Type = type,
+            PeriodType = periodType,
+            Balance = balance,
+            IsAbstract = IsTrue(r.GetAttribute("abstract")),
+            IsNillable = IsTrue(r.GetAttribute("nillable")),
+            TypedDomainRef = r.GetAttribute("typedDomainRef", XbrlNamespaces.Xbrldt),
+            Location = location,
+        };
+        PeriodTypeAttributes.Add((concept, periodTypeText, balanceText));
+        if (_concepts.TryGetValue(qn, out var existing))
+        {
+            if (!string.Equals(UrlUtil.Key(existing.DocumentUrl), UrlUtil.Key(s.Doc.Url), StringComparison.Ordinal) || existing.IsDeclared)
+            {
+                DuplicateDeclarations.Add((existing, concept));
+            }
+            return concept;
+        }
+        _concepts[qn] = concept;
+        _conceptList.Add(concept);
+        return concept;
+    }
+
+    internal List<(Concept Concept, string? PeriodType, string? Balance)> PeriodTypeAttributes { get; } = [];
+
+    internal List<(Concept First, Concept Second)> DuplicateDeclarations { get; } = [];
+
+    private static bool IsTrue(string? value) => value is not null && (value.Trim() is "true" or "1");
+
+    private static string? IdPrefix(string? id)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+        var us = id.IndexOf('_', StringComparison.Ordinal);
+        return us > 0 ? id[..us] : null;
+    }
+
+    private static QName? ResolveQNameAttribute(ReadState s, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        value = value.Trim();
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        var prefix = colon < 0 ? "" : value[..colon];
+        var local = colon < 0 ? value : value[(colon + 1)..];
+        var ns = s.Reader.LookupNamespace(prefix) ?? (prefix.Length == 0 ? "" : UnknownNamespacePrefix + prefix);
+        return new QName(ns, local);
+    }
+
+    private void ReadSimpleHref(ReadState s, int depth)
+    {
+        var href = s.Reader.GetAttribute("href", XbrlNamespaces.XLink);
+        if (string.IsNullOrWhiteSpace(href))
+        {
+            return;
+        }
+        var target = UrlUtil.Resolve(BaseOf(s, depth), href);
+        if (target is not null)
+        {
+            Enqueue(target, s.Here());
+        }
+    }
+
+    private void ReadLinkbaseRef(ReadState s, int depth)
+    {
+        var r = s.Reader;
+        var href = r.GetAttribute("href", XbrlNamespaces.XLink);
+        var target = href is null ? null : UrlUtil.Resolve(BaseOf(s, depth), href);
+        LinkbaseRefs.Add(new LinkbaseRefInfo(s.Doc.Url, s.Here(), href, target, r.GetAttribute("role", XbrlNamespaces.XLink), r.GetAttribute("arcrole", XbrlNamespaces.XLink), r.GetAttribute("type", XbrlNamespaces.XLink)));
+        if (target is not null)
+        {
+            Enqueue(target, s.Here());
+        }
+    }
+
+    private void ReadRoleRef(ReadState s, int depth, bool isRole)
+    {
+        var r = s.Reader;
+        var uri = r.GetAttribute(isRole ? "roleURI" : "arcroleURI") ?? "";
+        var href = r.GetAttribute("href", XbrlNamespaces.XLink);
+        var target = href is null ? null : UrlUtil.Resolve(BaseOf(s, depth), href);
+        string? fragment = null;
+        if (target is not null)
+        {
+            (target, fragment) = UrlUtil.SplitFragment(target);
+        }
+        (isRole ? RoleRefs : ArcroleRefs).Add(new RefInfo(s.Doc.Url, s.Here(), uri, href, target, fragment));
+        if (target is not null)
+        {
+            Enqueue(target, s.Here());
+        }
+    }
+
+    private void ReadRoleType(ReadState s, string? id, string path)
+    {
+        var r = s.Reader;
+        var uri = r.GetAttribute("roleURI") ?? "";
+        var location = s.Here();
+        string? definition = null;
+        var usedOn = new List<QName>();
+        ReadTypeChildren(s, ref definition, usedOn);
+        var rt = new RoleType(uri, id, definition, usedOn, s.Doc.Url, location);
+        _roleTypes.Add(rt);
+        var element = new OtherElement(s.Doc.Url, new QName(XbrlNamespaces.Link, "roleType"), id, location);
+        Register(s, id, path, element);
+    }
+
+    private void ReadArcroleType(ReadState s, string? id, string path)
+    {
+        var r = s.Reader;
+        var uri = r.GetAttribute("arcroleURI") ?? "";
+        var cyclesText = r.GetAttribute("cyclesAllowed");
+        var location = s.Here();
+        var cycles = cyclesText switch
+        {
+            "any" => CyclesAllowed.Any,
+            "undirected" => CyclesAllowed.Undirected,
+            "none" => CyclesAllowed.None,
+            _ => CyclesAllowed.Any,
+        };
+        if (cyclesText is not ("any" or "undirected" or "none"))
+        {
+            _diagnostics.Error("xbrl.5.1.4.3", $"The arcroleType '{uri}' has cyclesAllowed='{cyclesText}'; it must be any, undirected or none.", location);
+        }
+        string? definition = null;
+        var usedOn = new List<QName>();
+        ReadTypeChildren(s, ref definition, usedOn);
+        _arcroleTypes.Add(new ArcroleType(uri, id, cycles, definition, usedOn, s.Doc.Url, location));
+        Register(s, id, path, new OtherElement(s.Doc.Url, new QName(XbrlNamespaces.Link, "arcroleType"), id, location));
+    }
+
+    /// <summary>Reads the definition and usedOn children of a roleType or arcroleType; leaves the reader on its end tag.</summary>
+    private void ReadTypeChildren(ReadState s, ref string? definition, List<QName> usedOn)
+    {
+        var r = s.Reader;
+        if (r.IsEmptyElement)
+        {
+            return;
+        }
+        var depth = r.Depth;
+        r.Read();
+        while (!r.EOF && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+        {
+            if (r.NodeType == XmlNodeType.Element && string.Equals(r.NamespaceURI, XbrlNamespaces.Link, StringComparison.Ordinal))
+            {
+                if (r.LocalName == "definition")
+                {
+                    definition = r.ReadElementContentAsString();
+                    continue;
+                }
+                if (r.LocalName == "usedOn")
+                {
+                    var location = s.Here();
+                    var scope = ((IXmlNamespaceResolver)r).GetNamespacesInScope(XmlNamespaceScope.All);
+                    var text = r.ReadElementContentAsString().Trim();
+                    var colon = text.IndexOf(':', StringComparison.Ordinal);
+                    var prefix = colon < 0 ? "" : text[..colon];
+                    var local = colon < 0 ? text : text[(colon + 1)..];
+                    if (!scope.TryGetValue(prefix, out var ns))
+                    {
+                        _diagnostics.Error("xbrl.5.1.3.4", $"The usedOn value '{text}' uses the undeclared prefix '{prefix}'; declare it or correct the QName.", location);
+                        ns = UnknownNamespacePrefix + prefix;
+                    }
+                    usedOn.Add(new QName(ns, local));
+                    continue;
+                }
+            }
+            if (r.NodeType == XmlNodeType.Element && r.LocalName == "usedOn")
+            {
+                r.Skip();
+                continue;
+            }
+            r.Read();
+        }
+    }
+
+    private static string? LookupInScope(XmlReader r, string prefix) => r.LookupNamespace(prefix);
+
+    private ExtendedLink StartExtendedLink(ReadState s, int depth)
+    {
+        var r = s.Reader;
+        var role = r.GetAttribute("role", XbrlNamespaces.XLink);
+        var link = new ExtendedLink(new QName(r.NamespaceURI, r.LocalName), role ?? "", s.Doc.Url, s.Here());
+        if (role is null)
+        {
+            MissingLinkRoles.Add(link);
+        }
+        _links.Add(link);
+        LinkDocuments[link] = s.Doc;
+        return link;
+    }
+
+    internal List<ExtendedLink> MissingLinkRoles { get; } = [];
+
+    internal List<(SourceLocation Location, string Value)> XmlSpaceValues { get; } = [];
+
+    internal Dictionary<ExtendedLink, TaxonomyDocument> LinkDocuments { get; } = new(ReferenceEqualityComparer.Instance);
+
+    private void ReadLinkChild(ReadState s, int depth, string path, ExtendedLink link)
+    {
+        var r = s.Reader;
+        var type = r.GetAttribute("type", XbrlNamespaces.XLink);
+        switch (type)
+        {
+            case "locator":
+            {
+                var href = r.GetAttribute("href", XbrlNamespaces.XLink) ?? "";
+                var label = r.GetAttribute("label", XbrlNamespaces.XLink) ?? "";
+                var absolute = UrlUtil.Resolve(BaseOf(s, depth), href);
+                var (url, fragment) = absolute is null ? ("", "") : UrlUtil.SplitFragment(absolute);
+                var locator = new Locator(label, href, url, fragment, s.Here());
+                link.Locators.Add(locator);
+                if (absolute is null)
+                {
+                    _diagnostics.Error("xbrl.3.5.3.7.2", $"The locator href '{href}' is not a valid URI.", locator.Location);
+                }
+                else
+                {
+                    Enqueue(url, locator.Location);
+                }
+                break;
+            }
+            case "resource":
+            {
+                var label = r.GetAttribute("label", XbrlNamespaces.XLink) ?? "";
+                var id = r.GetAttribute("id");
+                var lang = s.Langs[depth];
+                var resource = new Resource(new QName(r.NamespaceURI, r.LocalName), label, s.Doc.Url, s.Here())
+                {
+                    Role = r.GetAttribute("role", XbrlNamespaces.XLink),
+                    Language = lang,
+                    Id = id,
+                };
+                var space = r.GetAttribute("space", XbrlNamespaces.Xml);
+                if (space is not null)
+                {
+                    XmlSpaceValues.Add((resource.Location, space));
+                }
+                var ownLang = r.GetAttribute("lang", XbrlNamespaces.Xml);
+                if (ownLang is not null)
+                {
+                    LanguageValues.Add((s.Doc.Url, resource.Location, ownLang));
+                }
+                if (id is not null)
+                {
+                    Register(s, id, path, resource);
+                }
+                s.Index.ByPath[path] = resource;
+                link.Resources.Add(resource);
+                resource.Text = ReadResourceText(r);
+                break;
+            }
+            case "arc":
+                link.Arcs.Add(ReadArc(s, link));
+                break;
+        }
+    }
+
+    private static string ReadResourceText(XmlReader r)
+    {
+        if (r.IsEmptyElement)
+        {
+            return "";
+        }
+        var depth = r.Depth;
+        var sb = new StringBuilder();
+        var sawChildElement = false;
+        while (r.Read() && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+        {
+            switch (r.NodeType)
+            {
+                case XmlNodeType.Element:
+                    if (r.Depth == depth + 1 && !string.Equals(r.NamespaceURI, "http://www.w3.org/1999/xhtml", StringComparison.Ordinal))
+                    {
+                        // Reference parts: one "name: value" line each.
+                        if (sb.Length > 0)
+                        {
+                            sb.Append('\n');
+                        }
+                        sb.Append(r.LocalName).Append(": ");
+                        sawChildElement = true;
+                    }
+                    break;
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.SignificantWhitespace:
+                case XmlNodeType.Whitespace:
+                    sb.Append(r.Value);
+                    break;
+            }
+        }
+        return sawChildElement ? sb.ToString() : sb.ToString();
+    }
+
+    private Arc ReadArc(ReadState s, ExtendedLink link)
+    {
+        var r = s.Reader;
+        var location = s.Here();
+        string from = "", to = "", arcrole = "";
+        decimal order = 1m;
+        var priority = 0;
+        var prohibited = false;
+        decimal? weight = null;
+        string? preferredLabel = null, contextElement = null, targetRole = null;
+        bool? closed = null, usable = null;
+        Dictionary<QName, string>? other = null;
+        var key = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["order"] = "1" };
+
+        if (r.MoveToFirstAttribute())
+        {
+            do
+            {
+                var ans = r.NamespaceURI;
+                var alocal = r.LocalName;
+                var value = r.Value;
+                if (string.Equals(ans, XbrlNamespaces.XLink, StringComparison.Ordinal))
+                {
+                    switch (alocal)
+                    {
+                        case "from": from = value; break;
+                        case "to": to = value; break;
+                        case "arcrole": arcrole = value; break;
+                    }
+                    continue;
+                }
+                if (string.Equals(ans, "http://www.w3.org/2000/xmlns/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+                if (ans.Length == 0)
+                {
+                    switch (alocal)
+                    {
+                        case "order":
+                            if (TryDecimal(value, out var o))
+                            {
+                                order = o;
+                                key["order"] = Canonical(o);
+                            }
+                            else
+                            {
+                                _diagnostics.Error("sche:XmlSchemaError", $"The arc's order '{value}' is not a decimal number.", location);
+                                key["order"] = value;
+                            }
+                            continue;
+                        case "priority":
+                            if (!int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out priority))
+                            {
+                                _diagnostics.Error("sche:XmlSchemaError", $"The arc's priority '{value}' is not an integer.", location);
+                            }
+                            continue;
+                        case "use":
+                            var use = value.Trim();
+                            prohibited = use == "prohibited";
+                            if (use is not ("prohibited" or "optional"))
+                            {
+                                _diagnostics.Error("sche:XmlSchemaError", $"The arc's use '{value}' must be optional or prohibited.", location);
+                            }
+                            continue;
+                        case "weight":
+                            if (TryDecimal(value, out var w))
+                            {
+                                weight = w;
+                                key["weight"] = Canonical(w);
+                            }
+                            else
+                            {
+                                _diagnostics.Error("sche:XmlSchemaError", $"The calculation arc's weight '{value}' is not a decimal number.", location);
+                                key["weight"] = value;
+                            }
+                            continue;
+                        case "preferredLabel":
+                            preferredLabel = value.Trim();
+                            key["preferredLabel"] = preferredLabel;
+                            continue;
+                    }
+                }
+                else if (string.Equals(ans, XbrlNamespaces.Xbrldt, StringComparison.Ordinal))
+                {
+                    switch (alocal)
+                    {
+                        case "closed":
+                            closed = ParseBoolean(value, "xbrldt:closed", location);
+                            continue;
+                        case "usable":
+                            usable = ParseBoolean(value, "xbrldt:usable", location);
+                            continue;
+                        case "contextElement":
+                            contextElement = value.Trim();
+                            if (contextElement is not ("segment" or "scenario"))
+                            {
+                                _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:contextElement is '{value}'; it must be segment or scenario.", location);
+                            }
+                            key["{xbrldt}contextElement"] = contextElement;
+                            continue;
+                        case "targetRole":
+                            targetRole = value.Trim();
+                            if (!Uri.TryCreate(targetRole, UriKind.Absolute, out _))
+                            {
+                                _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:targetRole '{value}' is not an absolute URI.", location);
+                            }
+                            key["{xbrldt}targetRole"] = targetRole;
+                            continue;
+                    }
+                }
+                other ??= [];
+                other[new QName(ans, alocal)] = value;
+                key["{" + ans + "}" + alocal] = value.Trim();
+            }
+            while (r.MoveToNextAttribute());
+            r.MoveToElement();
+        }
+        key["{xbrldt}closed"] = closed == true ? "true" : "false";
+        key["{xbrldt}usable"] = usable == false ? "false" : "true";
+        var keyText = string.Join('\u001f', key.Select(kv => kv.Key + "=" + kv.Value));
+        return new Arc(new QName(r.NamespaceURI, r.LocalName), from, to, arcrole, location)
+        {
+            Order = order,
+            Priority = priority,
+            IsProhibited = prohibited,
+            Weight = weight,
+            PreferredLabel = preferredLabel,
+            Closed = closed,
+            Usable = usable,
+            ContextElement = contextElement,
+            TargetRole = targetRole,
+            OtherAttributes = other ?? Arc.EmptyAttributes,
+            EquivalenceKey = keyText,
+            Link = link,
+        };
+    }
+
+    private bool? ParseBoolean(string value, string name, SourceLocation location)
+    {
+        switch (value.Trim())
+        {
+            case "true":
+            case "1":
+                return true;
+            case "false":
+            case "0":
+                return false;
+            default:
+                _diagnostics.Error("sche:XmlSchemaError", $"{name} is '{value}'; it must be true, false, 1 or 0.", location);
+                return null;
+        }
+    }
+
+    internal static bool TryDecimal(string text, out decimal value) =>
+        decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>The canonical lexical form of a decimal: no trailing zeros, invariant culture.</summary>
+    internal static string Canonical(decimal d) => d.ToString("0.############################", CultureInfo.InvariantCulture);
+}

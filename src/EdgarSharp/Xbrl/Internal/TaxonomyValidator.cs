@@ -1,0 +1,694 @@
+using System.Text.RegularExpressions;
+
+namespace EdgarSharp.Xbrl.Internal;
+
+/// <summary>
+/// The taxonomy rules of XBRL 2.1 (sections 3.5, 4.3 and 5.2) over a loaded DTS, reported with the section
+/// numbers as codes. Checks that need a declaration the DTS lacks (a partial DTS) are skipped, not reported.
+/// </summary>
+internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relationship> effective, DiagnosticBag diagnostics)
+{
+    private static readonly QName LinkLabel = new(XbrlNamespaces.Link, "label");
+    private static readonly QName LinkReference = new(XbrlNamespaces.Link, "reference");
+    private static readonly QName LabelArc = new(XbrlNamespaces.Link, "labelArc");
+    private static readonly QName ReferenceArc = new(XbrlNamespaces.Link, "referenceArc");
+    private static readonly QName PresentationArc = new(XbrlNamespaces.Link, "presentationArc");
+    private static readonly QName CalculationArc = new(XbrlNamespaces.Link, "calculationArc");
+    private static readonly QName DefinitionArc = new(XbrlNamespaces.Link, "definitionArc");
+    private static readonly QName FootnoteArc = new(XbrlNamespaces.Link, "footnoteArc");
+
+    private static readonly Dictionary<string, QName> StandardArcElementOfArcrole = new(StringComparer.Ordinal)
+    {
+        [XbrlArcroles.ConceptLabel] = LabelArc,
+        [XbrlArcroles.ConceptReference] = ReferenceArc,
+        [XbrlArcroles.ParentChild] = PresentationArc,
+        [XbrlArcroles.SummationItem] = CalculationArc,
+        [XbrlArcroles.GeneralSpecial] = DefinitionArc,
+        [XbrlArcroles.EssenceAlias] = DefinitionArc,
+        [XbrlArcroles.SimilarTuples] = DefinitionArc,
+        [XbrlArcroles.RequiresElement] = DefinitionArc,
+        [XbrlArcroles.FactFootnote] = FootnoteArc,
+    };
+
+    private static readonly HashSet<string> StandardLinkNames = new(StringComparer.Ordinal)
+    {
+        "labelLink", "referenceLink", "presentationLink", "calculationLink", "definitionLink", "footnoteLink",
+    };
+
+    private static readonly HashSet<string> StandardArcNames = new(StringComparer.Ordinal)
+    {
+        "labelArc", "referenceArc", "presentationArc", "calculationArc", "definitionArc", "footnoteArc",
+    };
+
+    public void Validate()
+    {
+        ReportUnresolvedLocators();
+        CheckLinkbaseRefs();
+        CheckRoleAndArcroleRefs();
+        CheckTypeDeclarations();
+        CheckLinks();
+        CheckArcEndpoints();
+        CheckCycles();
+        CheckLabels();
+        CheckLanguages();
+        CheckConceptDeclarations();
+    }
+
+    private static bool IsStandardLink(ExtendedLink link) =>
+        string.Equals(link.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal) && StandardLinkNames.Contains(link.ElementName.LocalName);
+
+    private static bool IsStandardArc(Arc arc) =>
+        string.Equals(arc.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal) && StandardArcNames.Contains(arc.ElementName.LocalName);
+
+    private void ReportUnresolvedLocators()
+    {
+        foreach (var (locator, code, message) in loader.UnresolvedLocators)
+        {
+            diagnostics.Error(code, message, locator.Location);
+        }
+    }
+
+    private void CheckLinkbaseRefs()
+    {
+        foreach (var lr in loader.LinkbaseRefs)
+        {
+            if (lr.XlinkType != "simple")
+            {
+                diagnostics.Error("xbrl.4.3.1", "A linkbaseRef must have xlink:type=\"simple\".", lr.Location);
+            }
+            if (!string.Equals(lr.Arcrole, "http://www.w3.org/1999/xlink/properties/linkbase", StringComparison.Ordinal))
+            {
+                diagnostics.Error("xbrl.4.3.3", $"A linkbaseRef must have xlink:arcrole=\"http://www.w3.org/1999/xlink/properties/linkbase\"; it has '{lr.Arcrole}'.", lr.Location);
+            }
+            if (lr.Href is null || lr.TargetUrl is null)
+            {
+                diagnostics.Error("xbrl.4.3.2", "A linkbaseRef must have an xlink:href that is a valid URI.", lr.Location);
+                continue;
+            }
+            var (url, fragment) = UrlUtil.SplitFragment(lr.TargetUrl);
+            var doc = loader.FindDocument(url);
+            if (doc is null || doc.IsMissing)
+            {
+                continue;
+            }
+            if (doc.Type != TaxonomyDocumentType.Linkbase && fragment.Length == 0)
+            {
+                diagnostics.Error("xbrl.4.3.2", $"The linkbaseRef href '{lr.Href}' points to a document that is not a linkbase.", lr.Location);
+                continue;
+            }
+            if (fragment.Length > 0)
+            {
+                var index = loader.FindIndex(url);
+                var target = index is null ? null : ResolveFragment(index, fragment);
+                if (target is null || !(target.ElementName.LocalName == "linkbase" && string.Equals(target.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal)))
+                {
+                    diagnostics.Error("xbrl.4.3.2", $"The linkbaseRef href '{lr.Href}' must point to a linkbase element.", lr.Location);
+                    continue;
+                }
+            }
+            if (lr.Role is not null && XbrlRoles.LinkbaseRefRoles.TryGetValue(lr.Role, out var allowedLink))
+            {
+                foreach (var link in loader.Links)
+                {
+                    if (loader.LinkDocuments.TryGetValue(link, out var linkDoc) && ReferenceEquals(linkDoc, doc) && string.Equals(link.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal)
+                        && StandardLinkNames.Contains(link.ElementName.LocalName) && link.ElementName.LocalName != allowedLink)
+                    {
+                        diagnostics.Error("xbrl.4.3.4", $"The linkbaseRef has role '{lr.Role}', so its linkbase may hold only {allowedLink} elements; it holds a {link.ElementName.LocalName}.", lr.Location);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static XbrlElement? ResolveFragment(DtsLoader.DocumentIndex index, string fragment)
+    {
+        if (!fragment.StartsWith("element(", StringComparison.Ordinal))
+        {
+            if (index.ById.TryGetValue(fragment, out var e))
+            {
+                return e;
+            }
+            return index.IdToPath.TryGetValue(fragment, out var p) && index.ByPath.TryGetValue(p, out var byPath) ? byPath : RootIfPath(index, fragment);
+        }
+        var data = fragment["element(".Length..].TrimEnd(')');
+        string path;
+        if (data.StartsWith('/'))
+        {
+            path = data;
+        }
+        else
+        {
+            var slash = data.IndexOf('/', StringComparison.Ordinal);
+            var id = slash < 0 ? data : data[..slash];
+            if (!index.IdToPath.TryGetValue(id, out var idPath))
+            {
+                return null;
+            }
+            path = slash < 0 ? idPath : idPath + data[slash..];
+        }
+        return index.ByPath.TryGetValue(path, out var t) ? t : null;
+    }
+
+    private static XbrlElement? RootIfPath(DtsLoader.DocumentIndex index, string fragment) => null;
+
+    private void CheckRoleAndArcroleRefs()
+    {
+        CheckRefs(loader.RoleRefs, isRole: true);
+        CheckRefs(loader.ArcroleRefs, isRole: false);
+    }
+
+    private void CheckRefs(List<DtsLoader.RefInfo> refs, bool isRole)
+    {
+        var seen = new HashSet<(string Doc, string Uri)>();
+        foreach (var rr in refs)
+        {
+            if (!seen.Add((rr.DocumentUrl, rr.Uri)))
+            {
+                diagnostics.Error(isRole ? "xbrl.3.5.2.4.5" : "xbrl.3.5.2.5.5",
+                    $"The linkbase has two {(isRole ? "roleRef" : "arcroleRef")} elements for '{rr.Uri}'; keep one.", rr.Location);
+            }
+            if (rr.TargetUrl is null)
+            {
+                continue;
+            }
+            var doc = loader.FindDocument(rr.TargetUrl);
+            if (doc is null || doc.IsMissing)
+            {
+                continue;
+            }
+            var index = loader.FindIndex(rr.TargetUrl);
+            var target = index is null || string.IsNullOrEmpty(rr.Fragment) ? null : ResolveFragment(index, rr.Fragment!);
+            var expected = isRole ? "roleType" : "arcroleType";
+            if (target is null || target.ElementName.LocalName != expected)
+            {
+                diagnostics.Error(isRole ? "xbrl.3.5.2.4.2" : "xbrl.3.5.2.5.2",
+                    $"The {(isRole ? "roleRef" : "arcroleRef")} href '{rr.Href}' must point to a {expected} element.", rr.Location);
+                continue;
+            }
+            var declaredUri = isRole
+                ? loader.RoleTypeList.FirstOrDefault(t => t.Id == ((OtherElement)target).Id && UrlUtil.Key(t.DocumentUrl) == UrlUtil.Key(doc.Url))?.RoleUri
+                : loader.ArcroleTypeList.FirstOrDefault(t => t.Id == ((OtherElement)target).Id && UrlUtil.Key(t.DocumentUrl) == UrlUtil.Key(doc.Url))?.ArcroleUri;
+            if (declaredUri is not null && !string.Equals(declaredUri, rr.Uri, StringComparison.Ordinal))
+            {
+                diagnostics.Error(isRole ? "xbrl.3.5.2.4.5" : "xbrl.3.5.2.5.5",
+                    $"The {(isRole ? "roleRef" : "arcroleRef")} names '{rr.Uri}' but its href points to the declaration of '{declaredUri}'.", rr.Location);
+            }
+        }
+    }
+
+    private void CheckTypeDeclarations()
+    {
+        foreach (var group in loader.RoleTypeList.GroupBy(t => t.RoleUri, StringComparer.Ordinal))
+        {
+            var list = group.ToList();
+            CheckUsedOnDuplicates(list.Select(t => (t.UsedOn, t.Location)), "xbrl.5.1.3.4");
+            for (var i = 1; i < list.Count; i++)
+            {
+                var a = list[0];
+                var b = list[i];
+                var sameDoc = UrlUtil.Key(a.DocumentUrl) == UrlUtil.Key(b.DocumentUrl);
+                if (sameDoc || !string.Equals(Normalize(a.Definition), Normalize(b.Definition), StringComparison.Ordinal) || !SameSet(a.UsedOn, b.UsedOn))
+                {
+                    diagnostics.Error("xbrl.5.1.3", $"The role '{group.Key}' is declared more than once{(sameDoc ? " in one schema" : " with different definitions or usedOn")}; a role may be declared once, or again only identically in another schema.", b.Location);
+                }
+            }
+        }
+        foreach (var group in loader.ArcroleTypeList.GroupBy(t => t.ArcroleUri, StringComparer.Ordinal))
+        {
+            var list = group.ToList();
+            CheckUsedOnDuplicates(list.Select(t => (t.UsedOn, t.Location)), "xbrl.5.1.4.4");
+            for (var i = 1; i < list.Count; i++)
+            {
+                var a = list[0];
+                var b = list[i];
+                var sameDoc = UrlUtil.Key(a.DocumentUrl) == UrlUtil.Key(b.DocumentUrl);
+                if (sameDoc || a.CyclesAllowed != b.CyclesAllowed || !string.Equals(Normalize(a.Definition), Normalize(b.Definition), StringComparison.Ordinal) || !SameSet(a.UsedOn, b.UsedOn))
+                {
+                    diagnostics.Error("xbrl.5.1.4", $"The arcrole '{group.Key}' is declared more than once{(sameDoc ? " in one schema" : " with different definitions, cycles or usedOn")}; an arcrole may be declared once, or again only identically in another schema.", b.Location);
+                }
+            }
+        }
+    }
+
+    private void CheckUsedOnDuplicates(IEnumerable<(IReadOnlyList<QName> UsedOn, SourceLocation? Location)> declarations, string code)
+    {
+        foreach (var (usedOn, location) in declarations)
+        {
+            if (usedOn.Distinct().Count() != usedOn.Count)
+            {
+                diagnostics.Error(code, "A type declaration lists the same element twice in its usedOn elements.", location);
+            }
+        }
+    }
+
+    private static string Normalize(string? text) => text is null ? "" : WhitespaceRun().Replace(text.Trim(), " ");
+
+    private static bool SameSet(IReadOnlyList<QName> a, IReadOnlyList<QName> b) => a.ToHashSet().SetEquals(b);
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespaceRun();
+
+    /// <summary>Roles and arcroles used in extended links, resources and arcs: declared, referenced and used where allowed.</summary>
+    private void CheckLinks()
+    {
+        var roleRefsByDoc = loader.RoleRefs.GroupBy(r => UrlUtil.Key(r.DocumentUrl), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Uri).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var arcroleRefsByDoc = loader.ArcroleRefs.GroupBy(r => UrlUtil.Key(r.DocumentUrl), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Uri).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var roleTypes = loader.RoleTypeList.GroupBy(t => t.RoleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var arcroleTypes = loader.ArcroleTypeList.GroupBy(t => t.ArcroleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var hasMissingSchemas = loader.DocumentOrder.Any(d => d.IsMissing);
+
+        foreach (var link in loader.Links)
+        {
+            var docKey = UrlUtil.Key(link.DocumentUrl);
+            var roleRefs = roleRefsByDoc.GetValueOrDefault(docKey);
+            var arcroleRefs = arcroleRefsByDoc.GetValueOrDefault(docKey);
+            var standard = IsStandardLink(link);
+            if (standard && loader.MissingLinkRoles.Contains(link))
+            {
+                diagnostics.Error("xbrl.3.5.3.3", $"The {link.ElementName.LocalName} has no xlink:role; standard extended links must have one.", link.Location);
+            }
+            else if (standard && !string.Equals(link.Role, XbrlRoles.Link, StringComparison.Ordinal))
+            {
+                CheckCustomRole(link.Role, link.ElementName, link.Location, roleRefs, roleTypes, "xbrl.3.5.3.3", hasMissingSchemas);
+            }
+            foreach (var resource in link.Resources)
+            {
+                if (!standard || resource.Role is null)
+                {
+                    continue;
+                }
+                var isStandardRole = resource.ElementName == LinkLabel ? XbrlRoles.StandardLabelRoles.Contains(resource.Role)
+                    : resource.ElementName == LinkReference ? XbrlRoles.StandardReferenceRoles.Contains(resource.Role)
+                    : string.Equals(resource.Role, XbrlRoles.Footnote, StringComparison.Ordinal);
+                if (!isStandardRole)
+                {
+                    CheckCustomRole(resource.Role, resource.ElementName, resource.Location, roleRefs, roleTypes,
+                        resource.ElementName == LinkLabel ? "xbrl.5.2.2.2.2" : resource.ElementName == LinkReference ? "xbrl.5.2.3.2.1" : "xbrl.4.11.1.2", hasMissingSchemas);
+                }
+            }
+            foreach (var arc in link.Arcs)
+            {
+                if (!IsStandardArc(arc))
+                {
+                    // Custom arcs: a declared arcrole must still be used where its usedOn allows.
+                    if (arcroleTypes.TryGetValue(arc.Arcrole, out var customType) && customType.UsedOn.Count > 0 && !customType.UsedOn.Contains(arc.ElementName))
+                    {
+                        diagnostics.Error("xbrl.5.1.4.5", $"The arcrole '{arc.Arcrole}' is declared for use on {string.Join(", ", customType.UsedOn.Select(q => q.LocalName))}, not on {arc.ElementName.LocalName}.", arc.Location);
+                    }
+                    continue;
+                }
+                if (StandardArcElementOfArcrole.TryGetValue(arc.Arcrole, out var allowed))
+                {
+                    if (arc.ElementName != allowed)
+                    {
+                        diagnostics.Error("xbrl.5.2.1", $"The arcrole '{arc.Arcrole}' belongs on {allowed.LocalName}, not on {arc.ElementName.LocalName}.", arc.Location);
+                    }
+                    continue;
+                }
+                if (arcroleTypes.TryGetValue(arc.Arcrole, out var type))
+                {
+                    if (arcroleRefs is null || !arcroleRefs.Contains(arc.Arcrole))
+                    {
+                        diagnostics.Error("xbrl.3.5.3.9.4", $"The arcrole '{arc.Arcrole}' is used without an arcroleRef for it in the linkbase; add one.", arc.Location);
+                    }
+                    if (!type.UsedOn.Contains(arc.ElementName))
+                    {
+                        diagnostics.Error("xbrl.5.1.4.5", $"The arcrole '{arc.Arcrole}' is not declared for use on {arc.ElementName.LocalName}; add a usedOn for it to its arcroleType.", arc.Location);
+                    }
+                }
+                else if (XbrlArcroles.DimensionCycles.ContainsKey(arc.Arcrole) && hasMissingSchemas)
+                {
+                    // The xbrldt schema declares these; offline it may be missing. Its arcroleRef is still required.
+                    if (arcroleRefs is null || !arcroleRefs.Contains(arc.Arcrole))
+                    {
+                        diagnostics.Error("xbrl.3.5.3.9.4", $"The arcrole '{arc.Arcrole}' is used without an arcroleRef for it in the linkbase; add one.", arc.Location);
+                    }
+                }
+                else if (!hasMissingSchemas || arcroleRefs is null || !arcroleRefs.Contains(arc.Arcrole))
+                {
+                    diagnostics.Error("xbrl.3.5.3.9.4", $"The arcrole '{arc.Arcrole}' is neither a standard arcrole nor declared by an arcroleType in the DTS with an arcroleRef in this linkbase.", arc.Location);
+                }
+            }
+        }
+    }
+
+    private void CheckCustomRole(string role, QName usedOnElement, SourceLocation location, HashSet<string>? roleRefs, Dictionary<string, RoleType> roleTypes, string code, bool hasMissingSchemas)
+    {
+        if (!roleTypes.TryGetValue(role, out var type))
+        {
+            // Offline, a roleRef to a schema that is missing is the declaration we can see.
+            if (hasMissingSchemas && roleRefs is not null && roleRefs.Contains(role))
+            {
+                return;
+            }
+            diagnostics.Error(code, $"The role '{role}' is neither standard nor declared by a roleType in the DTS; declare it and add a roleRef for it.", location);
+            return;
+        }
+        if (roleRefs is null || !roleRefs.Contains(role))
+        {
+            diagnostics.Error("xbrl.3.5.2.4", $"The role '{role}' is used without a roleRef for it in the linkbase; add one.", location);
+        }
+        if (!type.UsedOn.Contains(usedOnElement))
+        {
+            diagnostics.Error("xbrl.5.1.3.4", $"The role '{role}' is not declared for use on {usedOnElement.LocalName}; add a usedOn for it to its roleType.", location);
+        }
+    }
+
+    /// <summary>Which elements each standard arc may join (XBRL 2.1 section 5.2).</summary>
+    private void CheckArcEndpoints()
+    {
+        foreach (var link in loader.Links)
+        {
+            foreach (var arc in link.Arcs)
+            {
+                if (!IsStandardArc(arc))
+                {
+                    continue;
+                }
+                if (arc.ElementName == CalculationArc)
+                {
+                    if (arc.Weight is null)
+                    {
+                        if (!arc.OtherAttributes.Keys.Any(k => k.LocalName == "weight"))
+                        {
+                            diagnostics.Error("xbrl.5.2.5.2", "A calculationArc must have a weight.", arc.Location);
+                        }
+                    }
+                    else if (arc.Weight == 0m)
+                    {
+                        diagnostics.Error("xbrl.5.2.5.2.1", "A calculationArc's weight must not be zero.", arc.Location);
+                    }
+                }
+            }
+        }
+        foreach (var r in loader.AllRelationships)
+        {
+            if (!IsStandardArc(r.Arc))
+            {
+                continue;
+            }
+            switch (r.Arcrole)
+            {
+                case XbrlArcroles.ConceptLabel:
+                    RequireConcept(r, r.From, "from");
+                    if (r.To is not Resource { } label || label.ElementName != LinkLabel)
+                    {
+                        diagnostics.Error("xbrl.5.2.2.3", "A concept-label arc must end at a label resource.", r.Arc.Location);
+                    }
+                    break;
+                case XbrlArcroles.ConceptReference:
+                    RequireConcept(r, r.From, "from");
+                    if (r.To is not Resource { } reference || reference.ElementName != LinkReference)
+                    {
+                        diagnostics.Error("xbrl.5.2.3.3", "A concept-reference arc must end at a reference resource.", r.Arc.Location);
+                    }
+                    break;
+                case XbrlArcroles.ParentChild:
+                case XbrlArcroles.GeneralSpecial:
+                case XbrlArcroles.SimilarTuples:
+                case XbrlArcroles.RequiresElement:
+                    RequireConcept(r, r.From, "from");
+                    RequireConcept(r, r.To, "to");
+                    break;
+                case XbrlArcroles.SummationItem:
+                    if (RequireConcept(r, r.From, "from") is { IsDeclared: true } sum && !IsNumeric(sum))
+                    {
+                        diagnostics.Error("xbrl.5.2.5.2", $"The summation concept {sum} of a calculation arc must be a numeric item.", r.Arc.Location);
+                    }
+                    if (RequireConcept(r, r.To, "to") is { IsDeclared: true } item && !IsNumeric(item))
+                    {
+                        diagnostics.Error("xbrl.5.2.5.2", $"The contributing concept {item} of a calculation arc must be a numeric item.", r.Arc.Location);
+                    }
+                    break;
+                case XbrlArcroles.EssenceAlias:
+                    var essence = RequireConcept(r, r.From, "from");
+                    var alias = RequireConcept(r, r.To, "to");
+                    if (essence is { IsDeclared: true } e && alias is { IsDeclared: true } a)
+                    {
+                        if (!e.IsItem || !a.IsItem)
+                        {
+                            diagnostics.Error("xbrl.5.2.6.2.2", "Both ends of an essence-alias arc must be items.", r.Arc.Location);
+                        }
+                        else if (e.Type != a.Type || e.PeriodType != a.PeriodType || e.Balance != a.Balance)
+                        {
+                            diagnostics.Error("xbrl.5.2.6.2.2", $"The essence {e} and alias {a} must have the same type, period type and balance.", r.Arc.Location);
+                        }
+                    }
+                    break;
+            }
+        }
+    }
+
+    private Concept? RequireConcept(Relationship r, XbrlElement end, string which)
+    {
+        if (end is Concept c)
+        {
+            if (c.IsDeclared && c.BaseSubstitutionGroup is { } g && g != XbrlNames.Item && g != XbrlNames.Tuple && g != XbrlNames.HypercubeItem && g != XbrlNames.DimensionItem
+                && loader.FindDocument(XbrlSchemaUrl) is { IsMissing: false })
+            {
+                // In a substitution group that is not rooted in item or tuple: not a concept.
+                diagnostics.Error("xbrl.5.2.1", $"The {which} end of the {r.Arc.ElementName.LocalName} is {c}, which is not an item or a tuple.", r.Arc.Location);
+            }
+            else if (c.IsDeclared && c.BaseSubstitutionGroup is null)
+            {
+                diagnostics.Error("xbrl.5.2.1", $"The {which} end of the {r.Arc.ElementName.LocalName} is {c}, which is not an item or a tuple.", r.Arc.Location);
+            }
+            return c;
+        }
+        diagnostics.Error("xbrl.5.2.1", $"The {which} end of the {r.Arc.ElementName.LocalName} must be a concept; it is {end}.", r.Arc.Location);
+        return null;
+    }
+
+    private const string XbrlSchemaUrl = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd";
+
+    private bool IsNumeric(Concept c)
+    {
+        if (!c.IsItem)
+        {
+            return false;
+        }
+        return TypeDerivesFromNumeric(c.Type);
+    }
+
+    private static readonly HashSet<string> NumericItemTypes = new(StringComparer.Ordinal)
+    {
+        "decimalItemType", "floatItemType", "doubleItemType", "integerItemType", "nonPositiveIntegerItemType", "negativeIntegerItemType",
+        "longItemType", "intItemType", "shortItemType", "byteItemType", "nonNegativeIntegerItemType", "unsignedLongItemType", "unsignedIntItemType",
+        "unsignedShortItemType", "unsignedByteItemType", "positiveIntegerItemType", "monetaryItemType", "sharesItemType", "pureItemType", "fractionItemType",
+    };
+
+    private bool TypeDerivesFromNumeric(QName? type)
+    {
+        if (type is not { } t)
+        {
+            return false;
+        }
+        if (string.Equals(t.Namespace, XbrlNamespaces.Xbrli, StringComparison.Ordinal))
+        {
+            return NumericItemTypes.Contains(t.LocalName);
+        }
+        // A type of another namespace (dtr-types, num, a company's own): numeric unless its name says otherwise is not
+        // knowable without the schema type graph; only the well-known non-numeric ones are refused.
+        return !t.LocalName.Contains("string", StringComparison.OrdinalIgnoreCase) && !t.LocalName.Contains("date", StringComparison.OrdinalIgnoreCase)
+            && !t.LocalName.Contains("boolean", StringComparison.OrdinalIgnoreCase) && !t.LocalName.Contains("textBlock", StringComparison.OrdinalIgnoreCase)
+            && !t.LocalName.Contains("anyURI", StringComparison.OrdinalIgnoreCase) && !t.LocalName.Contains("QName", StringComparison.Ordinal);
+    }
+
+    /// <summary>Cycles the arcroles forbid (XBRL 2.1 section 5.1.4.3 and Table 10), per base set of effective relationships.</summary>
+    private void CheckCycles()
+    {
+        var declared = loader.ArcroleTypeList.GroupBy(t => t.ArcroleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().CyclesAllowed, StringComparer.Ordinal);
+        foreach (var group in effective.GroupBy(r => (r.Arcrole, r.LinkRole)))
+        {
+            CyclesAllowed rule;
+            if (XbrlArcroles.StandardCycles.TryGetValue(group.Key.Arcrole, out var standardRule))
+            {
+                rule = standardRule;
+            }
+            else if (declared.TryGetValue(group.Key.Arcrole, out var declaredRule))
+            {
+                rule = declaredRule;
+            }
+            else
+            {
+                continue;
+            }
+            if (rule == CyclesAllowed.Any || XbrlArcroles.DimensionCycles.ContainsKey(group.Key.Arcrole))
+            {
+                // Dimensional arcroles: cycles are judged per DRS by the Dimensions checks.
+                continue;
+            }
+            var list = group.ToList();
+            if (rule == CyclesAllowed.Undirected)
+            {
+                if (FindDirectedCycle(list) is { } at)
+                {
+                    diagnostics.Error("xbrl.5.1.4.3", $"The relationships with arcrole '{group.Key.Arcrole}' in role '{group.Key.LinkRole}' form a directed cycle through {at.From}; the arcrole allows undirected cycles only.", at.Arc.Location);
+                }
+            }
+            else if (FindUndirectedCycle(list) is { } at)
+            {
+                diagnostics.Error("xbrl.5.1.4.3", $"The relationships with arcrole '{group.Key.Arcrole}' in role '{group.Key.LinkRole}' form a cycle through {at.From}; the arcrole allows no cycles.", at.Arc.Location);
+            }
+        }
+    }
+
+    internal static Relationship? FindDirectedCycle(List<Relationship> relationships)
+    {
+        var outgoing = new Dictionary<XbrlElement, List<Relationship>>(ReferenceEqualityComparer.Instance);
+        foreach (var r in relationships)
+        {
+            if (!outgoing.TryGetValue(r.From, out var l))
+            {
+                outgoing[r.From] = l = [];
+            }
+            l.Add(r);
+        }
+        var state = new Dictionary<XbrlElement, int>(ReferenceEqualityComparer.Instance); // 1 visiting, 2 done
+        foreach (var start in outgoing.Keys)
+        {
+            if (state.ContainsKey(start))
+            {
+                continue;
+            }
+            var stack = new Stack<(XbrlElement Node, int Next)>();
+            stack.Push((start, 0));
+            state[start] = 1;
+            while (stack.Count > 0)
+            {
+                var (node, next) = stack.Pop();
+                var edges = outgoing.GetValueOrDefault(node);
+                if (edges is null || next >= edges.Count)
+                {
+                    state[node] = 2;
+                    continue;
+                }
+                stack.Push((node, next + 1));
+                var edge = edges[next];
+                var s = state.GetValueOrDefault(edge.To);
+                if (s == 1)
+                {
+                    return edge;
+                }
+                if (s == 0)
+                {
+                    state[edge.To] = 1;
+                    stack.Push((edge.To, 0));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Relationship? FindUndirectedCycle(List<Relationship> relationships)
+    {
+        // Union-find: an edge joining two nodes already connected closes a cycle (a self-loop or a repeated pair too).
+        var parent = new Dictionary<XbrlElement, XbrlElement>(ReferenceEqualityComparer.Instance);
+        XbrlElement Find(XbrlElement x)
+        {
+            while (parent.TryGetValue(x, out var p) && !ReferenceEquals(p, x))
+            {
+                var gp = parent.GetValueOrDefault(p, p);
+                parent[x] = gp;
+                x = gp;
+            }
+            return x;
+        }
+        foreach (var r in relationships)
+        {
+            parent.TryAdd(r.From, r.From);
+            parent.TryAdd(r.To, r.To);
+            var a = Find(r.From);
+            var b = Find(r.To);
+            if (ReferenceEquals(a, b))
+            {
+                return r;
+            }
+            parent[a] = b;
+        }
+        return null;
+    }
+
+    /// <summary>Labels: one per concept, role and language; a preferredLabel must name a role the concept has a label in.</summary>
+    private void CheckLabels()
+    {
+        var labels = new Dictionary<Concept, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<(Concept, string, string)>();
+        foreach (var r in effective)
+        {
+            if (r.Arcrole != XbrlArcroles.ConceptLabel || r.From is not Concept c || r.To is not Resource label)
+            {
+                continue;
+            }
+            var role = label.Role ?? XbrlRoles.Label;
+            if (!labels.TryGetValue(c, out var roles))
+            {
+                labels[c] = roles = new HashSet<string>(StringComparer.Ordinal);
+            }
+            roles.Add(role);
+            if (!seen.Add((c, role, (label.Language ?? "").ToLowerInvariant())))
+            {
+                diagnostics.Error("xbrl.5.2.2.2.3", $"The concept {c} has more than one label with role '{role}' and language '{label.Language}'; keep one.", r.Arc.Location);
+            }
+        }
+        foreach (var r in effective)
+        {
+            if (r.Arc.PreferredLabel is not { } preferred || r.Arc.ElementName != PresentationArc)
+            {
+                continue;
+            }
+            if (r.To is not Concept target || !target.IsDeclared)
+            {
+                continue;
+            }
+            var known = XbrlRoles.StandardLabelRoles.Contains(preferred) || loader.RoleTypeList.Any(t => t.RoleUri == preferred);
+            if (!labels.TryGetValue(target, out var roles) || !roles.Contains(preferred))
+            {
+                diagnostics.Error("xbrl.5.2.4.2.1", $"The presentation arc prefers the label role '{preferred}', but {target} has no label with that role{(known ? "" : " (and the role is not declared)")}.", r.Arc.Location);
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")]
+    private static partial Regex LanguageTag();
+
+    private void CheckLanguages()
+    {
+        foreach (var (_, location, lang) in loader.LanguageValues)
+        {
+            if (lang.Length > 0 && !LanguageTag().IsMatch(lang.Trim()))
+            {
+                diagnostics.Error("sche:XmlSchemaError", $"xml:lang '{lang}' is not a valid language tag (RFC 3066, xs:language).", location);
+            }
+        }
+        foreach (var (location, value) in loader.XmlSpaceValues)
+        {
+            if (value is not ("default" or "preserve"))
+            {
+                diagnostics.Error("sche:XmlSchemaError", $"xml:space is '{value}'; it must be default or preserve.", location);
+            }
+        }
+    }
+
+    private void CheckConceptDeclarations()
+    {
+        foreach (var (concept, periodType, balance) in loader.PeriodTypeAttributes)
+        {
+            if (periodType is not null && periodType is not ("instant" or "duration"))
+            {
+                diagnostics.Error("sche:XmlSchemaError", $"The concept {concept} has xbrli:periodType '{periodType}'; it must be instant or duration.", concept.Location);
+            }
+            if (balance is not null && balance is not ("debit" or "credit"))
+            {
+                diagnostics.Error("sche:XmlSchemaError", $"The concept {concept} has xbrli:balance '{balance}'; it must be debit or credit.", concept.Location);
+            }
+            if (concept.IsItem && periodType is null && loader.FindDocument(XbrlSchemaUrl) is { IsMissing: false })
+            {
+                diagnostics.Error("xbrl.5.1.1.1", $"The item {concept} has no xbrli:periodType; every item must have one.", concept.Location);
+            }
+        }
+    }
+}
