@@ -99,7 +99,11 @@ internal sealed partial class DtsLoader
         var fragment = locator.Fragment;
         if (fragment.Length == 0)
         {
-            UnresolvedLocators.Add((locator, "xbrl.3.5.3.7.2", $"The locator href '{locator.Href}' has no fragment: it must point to an element, not to a whole document."));
+            // No fragment: the whole document, i.e. its root element (the arc-end checks judge whether that is allowed).
+            if (index.ByPath.TryGetValue("/1", out var root))
+            {
+                locator.Target = root;
+            }
             return;
         }
         if (!fragment.Contains('(', StringComparison.Ordinal))
@@ -235,13 +239,16 @@ internal sealed partial class DtsLoader
     {
         var byLabel = new Dictionary<string, List<XbrlElement>>(StringComparer.Ordinal);
         var labels = new HashSet<string>(StringComparer.Ordinal);
+        var remoteLabels = new HashSet<string>(StringComparer.Ordinal);
         foreach (var link in _links)
         {
             byLabel.Clear();
             labels.Clear();
+            remoteLabels.Clear();
             foreach (var locator in link.Locators)
             {
                 labels.Add(locator.Label);
+                remoteLabels.Add(locator.Label);
                 if (locator.Target is { } target)
                 {
                     AddLabel(byLabel, locator.Label, target);
@@ -273,11 +280,12 @@ internal sealed partial class DtsLoader
                 {
                     continue;
                 }
+                var toIsRemote = remoteLabels.Contains(arc.To);
                 foreach (var from in froms)
                 {
                     foreach (var to in tos)
                     {
-                        AllRelationships.Add(new Relationship(arc, from, to));
+                        AllRelationships.Add(new Relationship(arc, from, to) { ToViaLocator = toIsRemote });
                     }
                 }
             }

@@ -212,7 +212,7 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                 location = path;
                 if (!File.Exists(path))
                 {
-                    Missing(doc, referencedFrom, $"The file '{path}' does not exist.");
+                    Missing(doc, referencedFrom, null);
                     return;
                 }
                 var length = new FileInfo(path).Length;
@@ -273,7 +273,7 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
         doc.IsMissing = true;
         var what = doc.Url.EndsWith(".xsd", StringComparison.OrdinalIgnoreCase) ? "schema" : "document";
         var message = UrlUtil.IsFile(doc.Url)
-            ? $"The {what} '{UrlUtil.FileName(doc.Url)}' was not found{(reason is null ? "" : ": " + reason)}. Its concepts are known only by the names locators give them; put the file beside the documents that refer to it for a complete DTS."
+            ? $"The {what} '{UrlUtil.FileName(doc.Url)}' was not found{(reason is null ? "" : " (" + reason.TrimEnd('.') + ")")}. Its concepts are known only by the names locators give them; put the file beside the documents that refer to it for a complete DTS."
             : $"The {what} '{doc.Url}' is not in the taxonomy catalog and was not fetched (EdgarSharp works offline). Its concepts are known only by their names; register a taxonomy package or a cache folder that holds it for a complete DTS.";
         _diagnostics.Warning("edgar:schemaNotFound", message, referencedFrom);
     }
@@ -396,6 +396,10 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
             if (inSchema)
             {
                 s.Index.AllPaths.Add(path);
+            }
+            if (depth == 0)
+            {
+                s.Index.ByPath[path] = new OtherElement(s.Doc.Url, new QName(ns, local), id, s.Here());
             }
 
             if (id is not null)
@@ -828,14 +832,15 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                 var label = r.GetAttribute("label", XbrlNamespaces.XLink) ?? "";
                 var absolute = UrlUtil.Resolve(BaseOf(s, depth), href);
                 var (url, fragment) = absolute is null ? ("", "") : UrlUtil.SplitFragment(absolute);
-                var locator = new Locator(label, href, url, fragment, s.Here());
+                var locator = new Locator(label, href, url, fragment, s.Here()) { ElementName = new QName(r.NamespaceURI, r.LocalName) };
                 link.Locators.Add(locator);
                 if (absolute is null)
                 {
                     _diagnostics.Error("xbrl.3.5.3.7.2", $"The locator href '{href}' is not a valid URI.", locator.Location);
                 }
-                else
+                else if (string.Equals(r.NamespaceURI, XbrlNamespaces.Link, StringComparison.Ordinal) && r.LocalName == "loc")
                 {
+                    // Discovery (XBRL 2.1 section 3.2) follows link:loc only; a custom vocabulary's locators resolve within the DTS.
                     Enqueue(url, locator.Location);
                 }
                 break;

@@ -66,6 +66,17 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
         {
             diagnostics.Error(code, message, locator.Location);
         }
+        var linkLoc = new QName(XbrlNamespaces.Link, "loc");
+        foreach (var link in loader.Links.Where(IsStandardLink))
+        {
+            foreach (var locator in link.Locators)
+            {
+                if (locator.ElementName == linkLoc && locator.Target is OtherElement other)
+                {
+                    diagnostics.Error("xbrl.3.5.3.7.2", $"The locator href '{locator.Href}' points to a {other.ElementName.LocalName} element; a link:loc must point to an element declaration (a concept) or a resource.", locator.Location);
+                }
+            }
+        }
     }
 
     private void CheckLinkbaseRefs()
@@ -87,6 +98,11 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             }
             var (url, fragment) = UrlUtil.SplitFragment(lr.TargetUrl);
             var doc = loader.FindDocument(url);
+            if (doc is not null && doc.IsMissing && UrlUtil.IsFile(url))
+            {
+                diagnostics.Error("xbrl.4.3.2", $"The linkbaseRef href '{lr.Href}' names a linkbase that does not exist; correct the href or add the file.", lr.Location);
+                continue;
+            }
             if (doc is null || doc.IsMissing)
             {
                 continue;
@@ -293,11 +309,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             {
                 if (!IsStandardArc(arc))
                 {
-                    // Custom arcs: a declared arcrole must still be used where its usedOn allows.
-                    if (arcroleTypes.TryGetValue(arc.Arcrole, out var customType) && customType.UsedOn.Count > 0 && !customType.UsedOn.Contains(arc.ElementName))
-                    {
-                        diagnostics.Error("xbrl.5.1.4.5", $"The arcrole '{arc.Arcrole}' is declared for use on {string.Join(", ", customType.UsedOn.Select(q => q.LocalName))}, not on {arc.ElementName.LocalName}.", arc.Location);
-                    }
+                    // XBRL 2.1 constrains standard arcs only; a custom vocabulary's arcs answer to their own specification.
                     continue;
                 }
                 if (StandardArcElementOfArcrole.TryGetValue(arc.Arcrole, out var allowed))
@@ -398,12 +410,20 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                     {
                         diagnostics.Error("xbrl.5.2.2.3", "A concept-label arc must end at a label resource.", r.Arc.Location);
                     }
+                    else if (r.ToViaLocator && !r.Arc.IsProhibited)
+                    {
+                        diagnostics.Error("xbrl.5.2.2.3", "A concept-label arc may reach a label in another link through a locator only to prohibit it; give the label its own resource in this link.", r.Arc.Location);
+                    }
                     break;
                 case XbrlArcroles.ConceptReference:
                     RequireConcept(r, r.From, "from");
                     if (r.To is not Resource { } reference || reference.ElementName != LinkReference)
                     {
                         diagnostics.Error("xbrl.5.2.3.3", "A concept-reference arc must end at a reference resource.", r.Arc.Location);
+                    }
+                    else if (r.ToViaLocator && !r.Arc.IsProhibited)
+                    {
+                        diagnostics.Error("xbrl.5.2.3.3", "A concept-reference arc may reach a reference in another link through a locator only to prohibit it; give the reference its own resource in this link.", r.Arc.Location);
                     }
                     break;
                 case XbrlArcroles.ParentChild:
@@ -501,7 +521,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     private void CheckCycles()
     {
         var declared = loader.ArcroleTypeList.GroupBy(t => t.ArcroleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().CyclesAllowed, StringComparer.Ordinal);
-        foreach (var group in effective.GroupBy(r => (r.Arcrole, r.LinkRole)))
+        foreach (var group in effective.Where(r => IsStandardArc(r.Arc)).GroupBy(r => (r.Arcrole, r.LinkRole)))
         {
             CyclesAllowed rule;
             if (XbrlArcroles.StandardCycles.TryGetValue(group.Key.Arcrole, out var standardRule))
@@ -616,7 +636,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     private void CheckLabels()
     {
         var labels = new Dictionary<Concept, HashSet<string>>(ReferenceEqualityComparer.Instance);
-        var seen = new HashSet<(Concept, string, string)>();
+        var seen = new HashSet<(Concept, string, string, string)>();
         foreach (var r in effective)
         {
             if (r.Arcrole != XbrlArcroles.ConceptLabel || r.From is not Concept c || r.To is not Resource label)
@@ -629,7 +649,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                 labels[c] = roles = new HashSet<string>(StringComparer.Ordinal);
             }
             roles.Add(role);
-            if (!seen.Add((c, role, (label.Language ?? "").ToLowerInvariant())))
+            if (!seen.Add((c, r.LinkRole, role, (label.Language ?? "").ToLowerInvariant())))
             {
                 diagnostics.Error("xbrl.5.2.2.2.3", $"The concept {c} has more than one label with role '{role}' and language '{label.Language}'; keep one.", r.Arc.Location);
             }

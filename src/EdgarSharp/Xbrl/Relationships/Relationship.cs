@@ -14,6 +14,9 @@ public sealed class Relationship
         To = to;
     }
 
+    /// <summary>True when the target was reached through a locator rather than a resource in the same link.</summary>
+    internal bool ToViaLocator { get; init; }
+
     /// <summary>The arc that states it.</summary>
     public Arc Arc { get; }
 

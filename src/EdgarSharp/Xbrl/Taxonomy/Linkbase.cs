@@ -132,6 +132,9 @@ public sealed class Locator
     /// <summary>The <c>xlink:label</c>.</summary>
     public string Label { get; }
 
+    /// <summary>The locator element's name (<c>link:loc</c>, or a custom vocabulary's).</summary>
+    public QName ElementName { get; internal init; }
+
     /// <summary>The <c>xlink:href</c> as written.</summary>
     public string Href { get; }
 
