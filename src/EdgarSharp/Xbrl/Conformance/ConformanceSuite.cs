@@ -88,11 +88,26 @@ public static class ConformanceSuite
     /// <summary>The reason used for variations whose entry point is an instance: the instances capability owes them.</summary>
     public const string OwedByInstances = "owed by the instances issue: its entry point is an XBRL instance, which this version does not validate yet";
 
-    /// <summary>Owes every variation whose entry point is an instance; runs the rest.</summary>
+    /// <summary>The reason used for XBRL 2.1 variations outside the linkbase section: they judge XML Schema validity of schemas, which comes with the instances issue.</summary>
+    public const string OwedBySchemaValidation = "owed by the instances issue: it judges the XML Schema validity of taxonomy schemas (XBRL 2.1 section 5.1 through XmlSchemaSet), which this version does not check yet";
+
+    /// <summary>
+    /// What this version runs: taxonomy-only variations of the linkbase section of the XBRL 2.1 suite and of the
+    /// Dimensions suite. Variations whose entry point is an instance, and XBRL 2.1 variations outside
+    /// <c>Common/200-linkbase</c> (schema validity), are owed by the instances issue.
+    /// </summary>
     public static string? DefaultOwedReason(ConformanceVariation variation)
     {
         ArgumentNullException.ThrowIfNull(variation);
-        return variation.EntryPoints.Any(e => string.Equals(e.Kind, "instance", StringComparison.Ordinal)) ? OwedByInstances : null;
+        if (variation.EntryPoints.Any(e => string.Equals(e.Kind, "instance", StringComparison.Ordinal)))
+        {
+            return OwedByInstances;
+        }
+        if (variation.Testcase.StartsWith("Common/", StringComparison.Ordinal) && !variation.Testcase.StartsWith("Common/200-linkbase/", StringComparison.Ordinal))
+        {
+            return OwedBySchemaValidation;
+        }
+        return null;
     }
 
     /// <summary>
