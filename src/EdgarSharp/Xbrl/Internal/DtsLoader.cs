@@ -389,10 +389,11 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                 throw new DepthLimitException(line, col);
             }
             Enter(s, depth);
-            var path = PathOf(s, depth);
             var ns = r.NamespaceURI;
             var local = r.LocalName;
             var id = r.GetAttribute("id");
+            // Element paths serve element() pointers: every element of a schema, and the root and elements with ids elsewhere.
+            var path = inSchema || depth == 0 || id is not null ? PathOf(s, depth) : "";
             if (inSchema)
             {
                 s.Index.AllPaths.Add(path);
@@ -870,7 +871,10 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                 {
                     Register(s, id, path, resource);
                 }
-                s.Index.ByPath[path] = resource;
+                if (path.Length > 0)
+                {
+                    s.Index.ByPath[path] = resource;
+                }
                 link.Resources.Add(resource);
                 resource.Text = ReadResourceText(r);
                 break;
@@ -929,7 +933,7 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
         string? preferredLabel = null, contextElement = null, targetRole = null;
         bool? closed = null, usable = null;
         Dictionary<QName, string>? other = null;
-        var key = new SortedDictionary<string, string>(StringComparer.Ordinal) { ["order"] = "1" };
+        var key = new Dictionary<string, string>(StringComparer.Ordinal) { ["order"] = "1" };
 
         if (r.MoveToFirstAttribute())
         {
@@ -1037,7 +1041,7 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
         }
         key["{xbrldt}closed"] = closed == true ? "true" : "false";
         key["{xbrldt}usable"] = usable == false ? "false" : "true";
-        var keyText = string.Join('\u001f', key.Select(kv => kv.Key + "=" + kv.Value));
+        var keyText = EquivalenceText(key);
         return new Arc(new QName(r.NamespaceURI, r.LocalName), from, to, arcrole, location)
         {
             Order = order,
@@ -1053,6 +1057,17 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
             EquivalenceKey = keyText,
             Link = link,
         };
+    }
+
+    /// <summary>The non-exempt attributes in a canonical order: compared ordinally to decide equivalence.</summary>
+    private static string EquivalenceText(Dictionary<string, string> attributes)
+    {
+        var sb = new StringBuilder(64);
+        foreach (var name in attributes.Keys.Order(StringComparer.Ordinal))
+        {
+            sb.Append(name).Append('=').Append(attributes[name]).Append('\u001f');
+        }
+        return sb.ToString();
     }
 
     private bool? ParseBoolean(string value, string name, SourceLocation location)

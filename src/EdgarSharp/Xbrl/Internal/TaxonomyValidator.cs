@@ -467,7 +467,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
         if (end is Concept c)
         {
             if (c.IsDeclared && c.BaseSubstitutionGroup is { } g && g != XbrlNames.Item && g != XbrlNames.Tuple && g != XbrlNames.HypercubeItem && g != XbrlNames.DimensionItem
-                && loader.FindDocument(XbrlSchemaUrl) is { IsMissing: false })
+                && _xbrlSchemaLoaded.Value)
             {
                 // In a substitution group that is not rooted in item or tuple: not a concept.
                 diagnostics.Error("xbrl.5.2.1", $"The {which} end of the {r.Arc.ElementName.LocalName} is {c}, which is not an item or a tuple.", r.Arc.Location);
@@ -483,6 +483,10 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     }
 
     private const string XbrlSchemaUrl = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd";
+
+    private Lazy<bool> _xbrlSchemaLoaded => _xbrlSchemaLoadedValue ??= new Lazy<bool>(() => loader.FindDocument(XbrlSchemaUrl) is { IsMissing: false });
+
+    private Lazy<bool>? _xbrlSchemaLoadedValue;
 
     private bool IsNumeric(Concept c)
     {
