@@ -13,7 +13,8 @@ What it does:
 - keeps one row per schema URL, http and https counting as one URL (the row kept is the one whose Family
   matches the URL's folder (BASE for xbrl.org), whose Version matches the URL's year, outside the "IM" releases,
   with a prefix, first in the file);
-- applies the corrections listed in CORRECTIONS below (each a plain error in EDGAR's list, with its reason);
+- applies the corrections listed in CORRECTIONS below (each a plain error in EDGAR's list, with its reason)
+  and the prefixes of PREFIX_FILLS (rows EDGAR lists without a prefix);
 - fills a missing prefix from the namespace where the namespace follows the FASB/SEC/XBRL US pattern
   (http://fasb.org/NAME/VERSION, http://xbrl.sec.gov/NAME/VERSION, http://xbrl.us/NAME/VERSION,
   http://fasb.org/dis/NAME/VERSION), the DTR types pattern (dtr-types) or the link role registry pattern
@@ -53,6 +54,14 @@ CORRECTIONS = [
      "sbs belongs to http://xbrl.sec.gov/sbs/2025; the entry point's namespace is sbs-sbsef-com"),
     ("http://www.xbrl.org/us/fr/gaap/ins/2005-02-28/us-gaap-ins-2005-02-28.xsd", "prefix", "us-gaap-im", "us-gaap-ins",
      "us-gaap-im belongs to .../gaap/im/2005-06-28"),
+]
+
+# Prefixes for rows EDGAR lists without one and whose namespace follows no pattern: (schema URL, prefix, reason).
+PREFIX_FILLS = [
+    ("http://www.xbrl.org/lrr/role/negated-2008-03-31.xsd", "negated",
+     "the 2008 negated-label role schema; filings declare it as negated, like its 2009 successor"),
+    ("https://www.xbrl.org/2023/calculation-1.1.xsd", "calc",
+     "the prefix the Calculations 1.1 specification and inline filings use"),
 ]
 
 # Vocabularies EDGAR's list lacks (or lists without a prefix) that filings and the XBRL specifications use.
@@ -139,6 +148,12 @@ def main(path):
         if r is None or r[column] != wrong:
             sys.exit(f"correction no longer applies: {url} {column} {wrong!r}")
         r[column] = right
+
+    for url, prefix, _reason in PREFIX_FILLS:
+        r = chosen.get(schemeless(url).lower())
+        if r is None or r["prefix"]:
+            sys.exit(f"prefix fill no longer applies: {url}")
+        r["prefix"] = prefix
 
     for r in chosen.values():
         if not r["prefix"]:

@@ -179,8 +179,8 @@ public sealed class TaxonomyCatalog : IDisposable
             var rules = new List<PackageRewriteRule>(_rules.Length + archive.Rules.Count);
             rules.AddRange(_rules);
             rules.AddRange(archive.Rules);
-            // List.Sort is unstable; order by length, then by position so that earlier registrations win ties.
-            var ordered = rules.Select((r, i) => (r, i)).OrderByDescending(x => x.r.StartKey.Length).ThenBy(x => x.i).Select(x => x.r).ToArray();
+            // Enumerable.OrderBy is stable: among start strings of one length, earlier registrations stay first.
+            var ordered = rules.OrderByDescending(r => r.StartKey.Length).ToArray();
             Volatile.Write(ref _packages, [.. _packages, archive]);
             Volatile.Write(ref _rules, ordered);
         }

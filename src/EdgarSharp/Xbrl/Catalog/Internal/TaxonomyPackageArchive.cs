@@ -615,7 +615,8 @@ internal sealed class TaxonomyPackageArchive : IDisposable
 
     /// <summary>
     /// Reads an entry fully, trusting neither its declared size nor its compression: at most
-    /// min(declared, <paramref name="maxBytes"/>) bytes are accepted, one more byte is an error.
+    /// min(declared, <paramref name="maxBytes"/>) bytes are accepted, one more byte is an error, and the bytes
+    /// must match the declared size and CRC-32 (a forged size would otherwise truncate the entry silently).
     /// </summary>
     private static ArraySegment<byte> ReadBounded(ZipArchiveEntry entry, long maxBytes, string location)
     {
@@ -640,6 +641,10 @@ internal sealed class TaxonomyPackageArchive : IDisposable
             {
                 throw new InvalidDataException($"{location} holds more bytes than it declares ({declared}); the package is corrupt or hostile.");
             }
+        }
+        if (total != declared || ZipCrc32.Compute(buffer.AsSpan(0, total)) != entry.Crc32)
+        {
+            throw new InvalidDataException($"{location} does not match the size and checksum its headers declare; the package is corrupt or hostile.");
         }
         return new ArraySegment<byte>(buffer, 0, total);
     }
