@@ -557,6 +557,21 @@ public sealed class TaxonomyCatalogTests : IDisposable
     }
 
     [Fact]
+    public void An_entry_stored_twice_is_read_from_its_first_copy()
+    {
+        var zip = _temp.Zip("twice.zip",
+            ("tiny/META-INF/taxonomyPackage.xml", PackageMetadata),
+            ("tiny/META-INF/catalog.xml", PackageCatalog),
+            ("tiny/special/x.xsd", "<first/>"),
+            ("tiny/special/x.xsd", "<second/>"));
+        using var catalog = new TaxonomyCatalog();
+
+        Assert.Equal(["edgar:packageEntryDuplicate"], Codes(catalog.AddPackage(zip)));
+        Assert.True(catalog.TryResolve("http://example.com/tax/special/x.xsd", out var doc));
+        Assert.Equal("<first/>", Read(catalog, doc));
+    }
+
+    [Fact]
     public void Metadata_without_a_language_is_reported_but_the_package_is_used()
     {
         using var catalog = new TaxonomyCatalog();

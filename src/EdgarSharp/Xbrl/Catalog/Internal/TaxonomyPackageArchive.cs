@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 using System.Xml.Linq;
@@ -30,6 +31,8 @@ internal sealed class TaxonomyPackageArchive : IDisposable
     public const string NamespacePwd2015 = "http://xbrl.org/PWD/2015-01-14/taxonomy-package";
     public const string NamespacePr2015 = "http://xbrl.org/PR/2015-12-09/taxonomy-package";
     public const string CatalogNamespace = "urn:oasis:names:tc:entity:xmlns:xml:catalog";
+
+    private const int MaxEntryWarnings = 20;
 
     private static readonly XName XmlLang = XNamespace.Xml + "lang";
     private static readonly XName XmlBase = XNamespace.Xml + "base";
@@ -185,6 +188,15 @@ internal sealed class TaxonomyPackageArchive : IDisposable
         var index = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
         var topFolders = new SortedSet<string>(StringComparer.Ordinal);
         var filesAtRoot = new List<string>();
+        var leftOut = 0;
+        void LeaveOut(string code, string message, string entryName)
+        {
+            // A hostile zip may hold thousands of bad entries: report the first ones, then count.
+            if (++leftOut <= MaxEntryWarnings)
+            {
+                diagnostics.Warning(code, message, new SourceLocation(zipPath + ResolvedDocument.PackageEntrySeparator + entryName));
+            }
+        }
         foreach (var entry in entries)
         {
             var name = entry.FullName.Replace('\\', '/');
@@ -207,27 +219,34 @@ internal sealed class TaxonomyPackageArchive : IDisposable
             }
             if (!IsSafeEntryName(name))
             {
-                diagnostics.Warning("edgar:packageEntryNameUnsafe",
-                    $"The entry name '{name}' is absolute or holds '..', '\\' or ':' segments; it is left out of the package.", at);
+                LeaveOut("edgar:packageEntryNameUnsafe",
+                    $"The entry name '{name}' is absolute or holds '..', '\\' or ':' segments; it is left out of the package.", name);
                 continue;
             }
-            allNames.Add(name);
+            if (!allNames.Add(name))
+            {
+                LeaveOut("edgar:packageEntryDuplicate", $"The zip holds the entry '{name}' more than once; the first one is used.", name);
+                continue;
+            }
             if (entry.Length > limits.MaxEntryBytes)
             {
-                diagnostics.Warning("edgar:packageEntryTooLarge",
-                    $"The entry '{name}' declares {entry.Length} bytes, more than the limit of {limits.MaxEntryBytes}; it is left out of the package (raise TaxonomyCatalog.MaxEntryBytes if it is genuine).",
-                    new SourceLocation(zipPath + ResolvedDocument.PackageEntrySeparator + name));
+                LeaveOut("edgar:packageEntryTooLarge",
+                    $"The entry '{name}' declares {entry.Length} bytes, more than the limit of {limits.MaxEntryBytes}; it is left out of the package (raise TaxonomyCatalog.MaxEntryBytes if it is genuine).", name);
                 continue;
             }
             if (entry.Length >= PackageLimits.RatioCheckMinimumBytes
                 && entry.Length > Math.Max(1, entry.CompressedLength) * limits.MaxCompressionRatio)
             {
-                diagnostics.Warning("edgar:packageEntryCompressionRatio",
-                    $"The entry '{name}' expands {entry.Length / (double)Math.Max(1, entry.CompressedLength):0} times, more than the limit of {limits.MaxCompressionRatio:0}; it is left out of the package as a likely zip bomb.",
-                    new SourceLocation(zipPath + ResolvedDocument.PackageEntrySeparator + name));
+                LeaveOut("edgar:packageEntryCompressionRatio",
+                    string.Create(CultureInfo.InvariantCulture, $"The entry '{name}' expands {entry.Length / (double)Math.Max(1, entry.CompressedLength):0} times, more than the limit of {limits.MaxCompressionRatio:0}; it is left out of the package as a likely zip bomb."), name);
                 continue;
             }
-            index[name] = entry;
+            index.TryAdd(name, entry);
+        }
+        if (leftOut > MaxEntryWarnings)
+        {
+            diagnostics.Warning("edgar:packageEntriesLeftOut",
+                $"{leftOut - MaxEntryWarnings} more entries were left out of the package for the same reasons.", at);
         }
 
         if (filesAtRoot.Count > 0 || topFolders.Count != 1)
