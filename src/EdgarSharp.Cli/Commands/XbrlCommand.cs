@@ -38,10 +38,20 @@ internal static class XbrlCommand
         var catalog = new TaxonomyCatalog();
         foreach (var folder in parse.GetValue(cache) ?? [])
         {
+            if (!Directory.Exists(folder))
+            {
+                io.Err.WriteLine($"edgar: the cache folder '{folder}' does not exist; it was ignored.");
+                continue;
+            }
             catalog.AddCacheFolder(folder);
         }
         foreach (var zip in parse.GetValue(packages) ?? [])
         {
+            if (!File.Exists(zip))
+            {
+                io.Err.WriteLine($"edgar: the taxonomy package '{zip}' does not exist; it was ignored.");
+                continue;
+            }
             foreach (var d in catalog.AddPackage(zip))
             {
                 io.Err.WriteLine(d.ToString());

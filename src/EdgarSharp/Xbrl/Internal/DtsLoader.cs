@@ -245,6 +245,12 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
             Missing(doc, referencedFrom, e.Message);
             return;
         }
+        catch (InvalidDataException e)
+        {
+            doc.IsMissing = true;
+            _diagnostics.Error("edgar:packageEntryCorrupt", $"The taxonomy package entry for '{doc.Url}' is corrupt ({e.Message}); it was not read. Replace the package.", referencedFrom);
+            return;
+        }
 
         doc.Location = location;
         using (stream)
