@@ -57,6 +57,9 @@ public class DtsLoadBenchmarks
 
     [Benchmark(Description = "Dts.Load (folder)")]
     public int LoadDts() => Dts.Load(_path).Relationships.Count;
+
+    [Benchmark(Description = "Dts.Load without taxonomy checks")]
+    public int LoadDtsWithoutChecks() => Dts.Load(_path, new XbrlLoadOptions { Validate = false }).Relationships.Count;
 }
 
 internal static class Paths

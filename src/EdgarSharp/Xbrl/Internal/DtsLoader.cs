@@ -25,6 +25,24 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
     private readonly List<ExtendedLink> _links = [];
     private readonly XmlNameTable _names = new NameTable();
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Base, string Reference), string?> _resolved = [];
+
+    /// <summary>Resolves a reference against a base URL, once per distinct document part (locators repeat them by the thousand).</summary>
+    private string? Resolve(string baseUrl, string reference)
+    {
+        var hash = reference.IndexOf('#', StringComparison.Ordinal);
+        var documentPart = hash < 0 ? reference : reference[..hash];
+        if (!_resolved.TryGetValue((baseUrl, documentPart), out var absolute))
+        {
+            absolute = documentPart.Length == 0 ? UrlUtil.Resolve(baseUrl, "") : UrlUtil.Resolve(baseUrl, documentPart);
+            if (absolute is not null)
+            {
+                absolute = UrlUtil.SplitFragment(absolute).Url;
+            }
+            _resolved[(baseUrl, documentPart)] = absolute;
+        }
+        return absolute is null ? null : hash < 0 ? absolute : absolute + reference[hash..];
+    }
 
     /// <summary>Linkbase-level references checked by the validator.</summary>
     internal List<LinkbaseRefInfo> LinkbaseRefs { get; } = [];
@@ -837,7 +855,7 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
             {
                 var href = r.GetAttribute("href", XbrlNamespaces.XLink) ?? "";
                 var label = r.GetAttribute("label", XbrlNamespaces.XLink) ?? "";
-                var absolute = UrlUtil.Resolve(BaseOf(s, depth), href);
+                var absolute = Resolve(BaseOf(s, depth), href);
                 var (url, fragment) = absolute is null ? ("", "") : UrlUtil.SplitFragment(absolute);
                 var locator = new Locator(label, href, url, fragment, s.Here()) { ElementName = new QName(r.NamespaceURI, r.LocalName) };
                 link.Locators.Add(locator);
