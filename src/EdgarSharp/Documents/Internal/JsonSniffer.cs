@@ -14,13 +14,10 @@ internal static class JsonSniffer
     public static DocumentKindResult Sniff(string text, DetectionContext context)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var names = new List<string>();
-        var firstValueNames = new List<string>();
-        bool isArray;
-        JsonTokenType firstValue;
+        var shape = new Shape();
         try
         {
-            isArray = ReadShape(bytes, context.IsWholeDocument, names, firstValueNames, out firstValue);
+            ReadShape(bytes, context.IsWholeDocument, shape);
         }
         catch (JsonException ex)
         {
@@ -30,70 +27,92 @@ internal static class JsonSniffer
                 context.At((int)(ex.LineNumber ?? -1) + 1, (int)(ex.BytePositionInLine ?? -1) + 1));
             return context.Result(DocumentKind.Text, "malformed json");
         }
-        if (isArray)
+        if (shape.IsArray)
         {
             return context.Result(DocumentKind.Json, "array");
         }
-        var edgar = EdgarShape(names, firstValueNames, firstValue);
+        var edgar = EdgarShape(shape);
         return edgar is null ? context.Result(DocumentKind.Json, "object") : context.Result(DocumentKind.EdgarJson, edgar);
     }
 
-    /// <summary>Collects the top-level names (and those of the first property's object value); true for a top-level array.</summary>
-    private static bool ReadShape(byte[] bytes, bool isFinalBlock, List<string> names, List<string> firstValueNames, out JsonTokenType firstValue)
+    /// <summary>What the head shows of a JSON document's top level.</summary>
+    private sealed class Shape
     {
-        firstValue = JsonTokenType.None;
+        public bool IsArray { get; set; }
+
+        /// <summary>Top-level property names, in order.</summary>
+        public List<string> Names { get; } = [];
+
+        /// <summary>The token starting the first property's value.</summary>
+        public JsonTokenType FirstValue { get; set; }
+
+        /// <summary>Property names inside the object values of the first property and of <c>instance</c>.</summary>
+        public Dictionary<string, List<string>> Nested { get; } = new(StringComparer.Ordinal);
+
+        public bool Has(string name) => Names.Contains(name, StringComparer.Ordinal);
+
+        public List<string> NestedIn(string name) => Nested.TryGetValue(name, out var list) ? list : [];
+    }
+
+    /// <summary>Reads the top-level names, and the names one level down where the classification needs them.</summary>
+    private static void ReadShape(byte[] bytes, bool isFinalBlock, Shape shape)
+    {
         var reader = new Utf8JsonReader(bytes, isFinalBlock, default);
         if (!reader.Read())
         {
-            return false;
+            return;
         }
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            return true;
+            shape.IsArray = true;
+            return;
         }
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            return false;
+            return;
         }
-        while (names.Count < MaxNames && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (shape.Names.Count < MaxNames && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            names.Add(reader.GetString()!);
+            var name = reader.GetString()!;
+            shape.Names.Add(name);
             if (!reader.Read())
             {
-                break;
+                return;
             }
-            if (names.Count == 1)
+            if (shape.Names.Count == 1)
             {
-                firstValue = reader.TokenType;
+                shape.FirstValue = reader.TokenType;
             }
-            if (names.Count == 1 && reader.TokenType == JsonTokenType.StartObject)
+            if (reader.TokenType == JsonTokenType.StartObject && (shape.Names.Count == 1 || name == "instance"))
             {
+                var nested = new List<string>();
+                shape.Nested[name] = nested;
                 var depth = reader.CurrentDepth;
-                while (firstValueNames.Count < MaxNames && reader.Read() && reader.CurrentDepth > depth)
+                while (nested.Count < MaxNames && reader.Read() && reader.CurrentDepth > depth)
                 {
                     if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
                     {
-                        firstValueNames.Add(reader.GetString()!);
+                        nested.Add(reader.GetString()!);
                     }
                 }
                 if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != depth)
                 {
-                    break;
+                    return;
                 }
                 continue;
             }
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip())
             {
-                break;
+                return;
             }
         }
-        return false;
     }
 
     /// <summary>Names EDGAR's JSON documents by the properties they must have.</summary>
-    private static string? EdgarShape(List<string> names, List<string> firstValueNames, JsonTokenType firstValue)
+    private static string? EdgarShape(Shape shape)
     {
-        bool Has(string name) => names.Contains(name, StringComparer.Ordinal);
+        var names = shape.Names;
+        bool Has(string name) => shape.Has(name);
 
         if (Has("facts") && (Has("cik") || Has("entityName")))
         {
@@ -106,7 +125,7 @@ internal static class JsonSniffer
         // The extra pages of a submissions history (CIK##########-submissions-001.json): columns of equal-length
         // arrays, accessionNumber first; the first array alone may fill the head.
         if ((Has("accessionNumber") && Has("filingDate") && Has("form"))
-            || (names.Count > 0 && names[0] == "accessionNumber" && firstValue == JsonTokenType.StartArray))
+            || (names.Count > 0 && names[0] == "accessionNumber" && shape.FirstValue == JsonTokenType.StartArray))
         {
             return "submissions-page";
         }
@@ -118,17 +137,19 @@ internal static class JsonSniffer
         {
             return "frames";
         }
-        if (names.Count > 0 && names[0] == "0" && firstValueNames.Contains("cik_str", StringComparer.Ordinal))
+        if (names.Count > 0 && names[0] == "0" && shape.NestedIn("0").Contains("cik_str", StringComparer.Ordinal))
         {
             return "company-tickers";
         }
-        if (names.Count == 1 && names[0] == "directory")
+        // index.json of an Archives folder: {"directory": {"item": [...], "name": ..., "parent-dir": ...}}.
+        if (names.Count > 0 && names[0] == "directory" && shape.NestedIn("directory").Contains("item", StringComparer.Ordinal))
         {
             return "directory-listing";
         }
-        // MetaLinks.json of EDGAR's renderer: "instance" first, keyed by the instance documents' file names.
-        if (names.Count > 0 && names[0] == "instance" && firstValueNames.Count > 0
-            && firstValueNames.TrueForAll(n => n.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
+        // MetaLinks.json of EDGAR's renderer: "instance" is keyed by the instance documents' file names.
+        var documents = shape.NestedIn("instance");
+        if (documents.Count > 0
+            && documents.TrueForAll(n => n.EndsWith(".htm", StringComparison.OrdinalIgnoreCase)
                 || n.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || n.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
         {
             return "metalinks";
