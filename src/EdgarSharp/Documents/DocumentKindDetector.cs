@@ -17,6 +17,9 @@ public static class DocumentKindDetector
     /// <summary>The number of leading bytes read by default: 64 KiB.</summary>
     public const int DefaultHeadLength = 64 * 1024;
 
+    /// <summary>What may come before a document's first signature: white space, a stray byte order mark, NBSP.</summary>
+    private const string LeadingSpace = " \t\r\n\f\v\uFEFF\u00A0";
+
     /// <summary>
     /// Detects the kind of a document from its first bytes. Pass <paramref name="isWholeDocument"/> true when
     /// <paramref name="head"/> is the entire document (default false: it is a prefix): then an early end is
@@ -81,7 +84,7 @@ public static class DocumentKindDetector
     public static DocumentKindResult DetectFile(string path, int headLength = DefaultHeadLength)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 4096);
         return Detect(stream, path, headLength);
     }
 
@@ -106,7 +109,7 @@ public static class DocumentKindDetector
         {
             return context.Result(DocumentKind.Other, "binary");
         }
-        var text = decoded.Text.AsSpan().TrimStart(" \t\r\n\f\v\uFEFF\u00A0");
+        var text = decoded.Text.AsSpan().TrimStart(LeadingSpace);
         if (text.IsEmpty)
         {
             return context.Result(DocumentKind.Text, "blank");
@@ -122,6 +125,16 @@ public static class DocumentKindDetector
         if (text[0] is '{' or '[')
         {
             return JsonSniffer.Sniff(text.ToString(), context);
+        }
+        if (text.StartsWith("<XML>", StringComparison.Ordinal))
+        {
+            // EDGAR wraps an XML document inside a submission in <XML>...</XML>: the kind is the wrapped document's.
+            var inner = text["<XML>".Length..].TrimStart(LeadingSpace);
+            if (!inner.IsEmpty && inner[0] == '<')
+            {
+                var wrapped = XmlSniffer.Sniff(inner.ToString(), context);
+                return wrapped with { Detail = $"XML: {wrapped.Detail}" };
+            }
         }
         if (text[0] == '<')
         {

@@ -291,6 +291,19 @@ public partial class DocumentKindDetectorTests
     }
 
     [Fact]
+    public void Xml_wrapped_in_an_edgar_xml_block_is_the_wrapped_kind()
+    {
+        var result = DetectText("""
+            <XML>
+            <?xml version="1.0"?>
+            <ownershipDocument><schemaVersion>X0306</schemaVersion><documentType>4/A</documentType></ownershipDocument>
+            </XML>
+            """);
+        Assert.Equal(DocumentKind.OwnershipXml, result.Kind);
+        Assert.Equal("XML: ownershipDocument: form 4/A, schema X0306", result.Detail);
+    }
+
+    [Fact]
     public void An_ownership_document_names_its_form_and_schema_version()
     {
         var result = DetectFixture("ownership.xml");

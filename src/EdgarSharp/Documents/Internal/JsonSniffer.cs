@@ -73,7 +73,7 @@ internal static class JsonSniffer
         }
         while (shape.Names.Count < MaxNames && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString()!;
+            var name = PropertyName(ref reader);
             shape.Names.Add(name);
             if (!reader.Read())
             {
@@ -92,7 +92,7 @@ internal static class JsonSniffer
                 {
                     if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
                     {
-                        nested.Add(reader.GetString()!);
+                        nested.Add(PropertyName(ref reader));
                     }
                 }
                 if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != depth)
@@ -105,6 +105,26 @@ internal static class JsonSniffer
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// The current property name; one whose escapes make no valid UTF-16 (<c>"\uD800"</c>) names nothing we look
+    /// for, so it reads as empty instead of throwing.
+    /// </summary>
+    private static string PropertyName(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return Encoding.UTF8.GetString(reader.ValueSpan);
+        }
+        try
+        {
+            return reader.GetString() ?? string.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return string.Empty;
         }
     }
 

@@ -33,7 +33,9 @@ internal static class ZipSniffer
                 names.Add(entry.FullName);
             }
         }
-        catch (InvalidDataException ex)
+        // A corrupt directory shows as InvalidDataException, or as these for some shapes of damage; a read that runs
+        // off the end is EndOfStreamException. Other I/O failures propagate.
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or NotSupportedException or ArgumentOutOfRangeException)
         {
             context.Diagnostics.Error(
                 DetectionCodes.BadZip,
