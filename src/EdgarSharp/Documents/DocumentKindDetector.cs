@@ -6,7 +6,8 @@ namespace EdgarSharp.Documents;
 /// Decides what a document is from its content, never from its file name. It reads only the head of the document
 /// (<see cref="DefaultHeadLength"/> bytes; for a zip also its central directory), decodes it (UTF-8 with or without
 /// a byte order mark, UTF-16 with or without one, Latin-1 when not UTF-8), skips leading white space, then looks for,
-/// in order: binary signatures (PDF, zip), EDGAR submission tags, JSON, markup (read with a safe
+/// in order: binary signatures (PDF, zip, images, gzip, OLE2), EDGAR submission tags, JSON, EDGAR's
+/// <c>&lt;XML&gt;</c> block (the wrapped document decides), markup (read with a safe
 /// <see cref="System.Xml.XmlReader"/> that ignores DOCTYPEs and resolves nothing, up to the root element; linkbases
 /// also have their extended links scanned), EDGAR index preambles; what is left is text, or other when binary.
 /// Bad input (empty, truncated, malformed, binary) never throws: it yields a kind and, where useful, a diagnostic.
@@ -54,12 +55,13 @@ public static class DocumentKindDetector
     /// <param name="document">The document's name for diagnostics; defaults to <c>(stream)</c>.</param>
     /// <param name="headLength">How many bytes to read at most; default <see cref="DefaultHeadLength"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="headLength"/> is less than 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="headLength"/> is less than 1 or not less than <see cref="Array.MaxLength"/>.</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     public static DocumentKindResult Detect(Stream stream, string? document = null, int headLength = DefaultHeadLength)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfLessThan(headLength, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(headLength, Array.MaxLength - 1);
         var start = stream.CanSeek ? stream.Position : 0;
         // One byte more than the head tells whether the head is the whole document.
         var buffer = new byte[headLength + 1];
