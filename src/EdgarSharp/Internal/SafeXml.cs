@@ -36,6 +36,13 @@ internal static class SafeXml
         return XmlReader.Create(stream, s, baseUri);
     }
 
+    /// <summary>
+    /// Creates a reader over text already decoded (the encoding declaration is then ignored); the reader owns
+    /// <paramref name="text"/>.
+    /// </summary>
+    public static XmlReader Create(TextReader text, string baseUri, XmlReaderSettings? settings = null) =>
+        XmlReader.Create(text, settings ?? Settings(), baseUri);
+
     /// <summary>Line and column of the reader's current node, or zeros.</summary>
     public static (int Line, int Column) Position(XmlReader reader) =>
         reader is IXmlLineInfo info && info.HasLineInfo() ? (info.LineNumber, info.LinePosition) : (0, 0);
