@@ -25,6 +25,24 @@ internal static class Output
         output.WriteLine(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
     }
 
+    /// <summary>Writes a string property only when the value is present.</summary>
+    public static void OptionalString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is not null)
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    /// <summary>Writes a Boolean property only when the value is present.</summary>
+    public static void OptionalBool(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is { } b)
+        {
+            w.WriteBoolean(name, b);
+        }
+    }
+
     /// <summary>A TSV field: tabs and line breaks become spaces so that a row stays one line.</summary>
     public static string TsvField(string? value) =>
         string.IsNullOrEmpty(value) ? string.Empty : value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');

@@ -126,15 +126,28 @@ internal static class SamplesCommand
     }
 
     /// <summary>
-    /// The place where each kind's reader adds its one-line summary of a sample; null while none does. The XBRL DTS
-    /// loader (in progress) adds the definition linkbase's here: roles with content, arcs by arcrole, hypercubes,
-    /// dimensions and defaults.
+    /// The place where each kind's reader adds its one-line summary of a sample; null while none does (the Form 4
+    /// and letter readers come with their issues). A definition linkbase is loaded offline as a DTS.
     /// </summary>
     internal static string? Summarize(string path, DocumentKindResult kind) => kind.Kind switch
     {
-        // DocumentKind.DefinitionLinkbase => the DTS loader's summary of `path` (pending: the XBRL loader).
+        DocumentKind.DefinitionLinkbase or DocumentKind.XbrlSchema or DocumentKind.GenericLinkbase => SummarizeTaxonomy(path),
         _ => null,
     };
+
+    private static string SummarizeTaxonomy(string path)
+    {
+        var dts = EdgarSharp.Xbrl.Dts.Load(path);
+        var roles = dts.LinkRoles();
+        var byArcrole = dts.Relationships
+            .GroupBy(r => r.Arcrole[(r.Arcrole.LastIndexOf('/') + 1)..], StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Count()} {g.Key}");
+        var missing = dts.Documents.Count(d => d.IsMissing);
+        var errors = dts.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
+        return $"{roles.Count} roles, {dts.Relationships.Count} relationships ({string.Join(", ", byArcrole)}); "
+            + $"{dts.Concepts.Count} concepts; {missing} referenced schemas not available offline; {errors} errors";
+    }
 
     private static void WriteJson(TextWriter output, List<SampleReport> reports) => Output.Json(output, json =>
     {

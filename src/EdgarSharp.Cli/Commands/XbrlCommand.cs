@@ -116,7 +116,8 @@ internal static class XbrlCommand
             var rels = dts.Relationships.Where(r => only is null || string.Equals(r.Arcrole, only, StringComparison.Ordinal)).ToList();
             if (parse.GetValue(format) == OutputFormat.Json)
             {
-                using var json = Json.Writer(io.Out);
+                Output.Json(io.Out, json =>
+{
                 json.WriteStartArray();
                 foreach (var r in rels)
                 {
@@ -127,20 +128,19 @@ internal static class XbrlCommand
                     json.WriteString("to", Display(r.To));
                     json.WriteNumber("order", r.Order);
                     json.WriteNumber("priority", r.Priority);
-                    Json.OptionalBool(json, "closed", r.Arc.Closed);
-                    Json.OptionalString(json, "contextElement", r.Arc.ContextElement);
-                    Json.OptionalBool(json, "usable", r.Arc.Usable);
-                    Json.OptionalString(json, "targetRole", r.Arc.TargetRole);
+                    Output.OptionalBool(json, "closed", r.Arc.Closed);
+                    Output.OptionalString(json, "contextElement", r.Arc.ContextElement);
+                    Output.OptionalBool(json, "usable", r.Arc.Usable);
+                    Output.OptionalString(json, "targetRole", r.Arc.TargetRole);
                     if (r.Arc.Weight is { } w)
                     {
                         json.WriteNumber("weight", w);
                     }
-                    Json.OptionalString(json, "preferredLabel", r.Arc.PreferredLabel);
+                    Output.OptionalString(json, "preferredLabel", r.Arc.PreferredLabel);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
-                json.Flush();
-                io.Out.WriteLine();
+                });
                 return 0;
             }
             var sb = new StringBuilder();
@@ -160,8 +160,7 @@ internal static class XbrlCommand
         return command;
     }
 
-    internal static string Tsv(string? value) =>
-        value is null ? "" : value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+    internal static string Tsv(string? value) => Output.TsvField(value);
 
     private static Command Concepts(CliIO io)
     {
@@ -188,7 +187,8 @@ internal static class XbrlCommand
             {
                 case OutputFormat.Json:
                 {
-                    using var json = Json.Writer(io.Out);
+                    Output.Json(io.Out, json =>
+{
                     json.WriteStartArray();
                     foreach (var c in concepts)
                     {
@@ -197,18 +197,17 @@ internal static class XbrlCommand
                         json.WriteString("namespace", c.IsNamespaceKnown ? c.Name.Namespace : null);
                         json.WriteString("localName", c.Name.LocalName);
                         json.WriteBoolean("declared", c.IsDeclared);
-                        Json.OptionalString(json, "substitutionGroup", GroupName(c));
-                        Json.OptionalString(json, "type", c.Type?.LocalName);
-                        Json.OptionalString(json, "periodType", c.PeriodType?.ToString().ToLowerInvariant());
-                        Json.OptionalString(json, "balance", c.Balance?.ToString().ToLowerInvariant());
+                        Output.OptionalString(json, "substitutionGroup", GroupName(c));
+                        Output.OptionalString(json, "type", c.Type?.LocalName);
+                        Output.OptionalString(json, "periodType", c.PeriodType?.ToString().ToLowerInvariant());
+                        Output.OptionalString(json, "balance", c.Balance?.ToString().ToLowerInvariant());
                         json.WriteBoolean("abstract", c.IsAbstract);
                         json.WriteBoolean("nillable", c.IsNillable);
                         json.WriteString("schema", c.DocumentUrl);
                         json.WriteEndObject();
                     }
                     json.WriteEndArray();
-                    json.Flush();
-                    io.Out.WriteLine();
+                    });
                     break;
                 }
                 case OutputFormat.Tsv:
@@ -277,13 +276,14 @@ internal static class XbrlCommand
             {
                 case OutputFormat.Json:
                 {
-                    using var json = Json.Writer(io.Out);
+                    Output.Json(io.Out, json =>
+{
                     json.WriteStartArray();
                     foreach (var r in rows)
                     {
                         json.WriteStartObject();
                         json.WriteString("role", r.Role);
-                        Json.OptionalString(json, "definition", r.Definition);
+                        Output.OptionalString(json, "definition", r.Definition);
                         json.WriteStartArray("links");
                         foreach (var l in r.Links)
                         {
@@ -294,8 +294,7 @@ internal static class XbrlCommand
                         json.WriteEndObject();
                     }
                     json.WriteEndArray();
-                    json.Flush();
-                    io.Out.WriteLine();
+                    });
                     break;
                 }
                 case OutputFormat.Tsv:
@@ -378,49 +377,3 @@ internal static class XbrlCommand
         value.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }
 
-/// <summary>Small helpers over <see cref="Utf8JsonWriter"/> (trim-safe, no reflection).</summary>
-internal static class Json
-{
-    public static Utf8JsonWriter Writer(TextWriter output) => new(new TextWriterStream(output), new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-
-    public static void OptionalString(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is not null)
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    public static void OptionalBool(Utf8JsonWriter w, string name, bool? value)
-    {
-        if (value is { } b)
-        {
-            w.WriteBoolean(name, b);
-        }
-    }
-
-    /// <summary>A write-only stream that forwards UTF-8 bytes to a <see cref="TextWriter"/>.</summary>
-    private sealed class TextWriterStream(TextWriter writer) : Stream
-    {
-        private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
-
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() => writer.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
-            _decoder.GetChars(buffer, chars, flush: false);
-            writer.Write(chars);
-        }
-    }
-}
