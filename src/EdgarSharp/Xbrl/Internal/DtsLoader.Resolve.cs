@@ -3,6 +3,10 @@ namespace EdgarSharp.Xbrl.Internal;
 internal sealed partial class DtsLoader
 {
     private readonly Dictionary<(string Url, string Fragment), Concept> _phantoms = [];
+    private readonly Dictionary<string, StandardTaxonomy?> _standardByUrl = new(StringComparer.Ordinal);
+    private string? _lastLocatorUrl;
+    private TaxonomyDocument? _lastLocatorDocument;
+    private DocumentIndex? _lastLocatorIndex;
 
     /// <summary>Locators whose target could not be resolved, with the reason (for the validator).</summary>
     internal List<(Locator Locator, string Code, string Message)> UnresolvedLocators { get; } = [];
@@ -80,8 +84,19 @@ internal sealed partial class DtsLoader
         {
             return;
         }
-        var key = Redirected(UrlUtil.Key(locator.Url));
-        var doc = _documents.GetValueOrDefault(key);
+        TaxonomyDocument? doc;
+        DocumentIndex? index;
+        if (ReferenceEquals(locator.Url, _lastLocatorUrl))
+        {
+            (doc, index) = (_lastLocatorDocument, _lastLocatorIndex);
+        }
+        else
+        {
+            var key = Redirected(UrlUtil.Key(locator.Url));
+            doc = _documents.GetValueOrDefault(key);
+            index = _indexes.GetValueOrDefault(key);
+            (_lastLocatorUrl, _lastLocatorDocument, _lastLocatorIndex) = (locator.Url, doc, index);
+        }
         if (doc is null)
         {
             return;
@@ -91,7 +106,6 @@ internal sealed partial class DtsLoader
             locator.Target = Phantom(locator);
             return;
         }
-        var index = _indexes.GetValueOrDefault(key);
         if (index is null)
         {
             return;
@@ -207,7 +221,11 @@ internal sealed partial class DtsLoader
         string ns;
         string prefix;
         var namespaceKnown = true;
-        if (EdgarTaxonomies.TryGetBySchemaUrl(locator.Url, out var taxonomy))
+        if (!_standardByUrl.TryGetValue(locator.Url, out var taxonomy))
+        {
+            _standardByUrl[locator.Url] = taxonomy = EdgarTaxonomies.TryGetBySchemaUrl(locator.Url, out var found) ? found : null;
+        }
+        if (taxonomy is not null)
         {
             ns = taxonomy.Namespace;
             prefix = taxonomy.Prefix;

@@ -9,8 +9,16 @@ namespace EdgarSharp.Xbrl.Internal;
 /// Discovers and reads the documents of a DTS (XBRL 2.1 section 3.2), forward-only, each document once, then
 /// resolves locators, builds relationships and applies prohibition and override.
 /// </summary>
-internal sealed partial class DtsLoader(XbrlLoadOptions options)
+internal sealed partial class DtsLoader
 {
+    private readonly XbrlLoadOptions options;
+
+    public DtsLoader(XbrlLoadOptions options)
+    {
+        this.options = options;
+        _atoms = new AtomizedNames(_names);
+    }
+
     internal const string UnknownNamespacePrefix = "urn:edgarsharp:unknown-namespace:";
 
     private readonly DiagnosticBag _diagnostics = new();
@@ -24,8 +32,75 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
     private readonly List<ArcroleType> _arcroleTypes = [];
     private readonly List<ExtendedLink> _links = [];
     private readonly XmlNameTable _names = new NameTable();
+    private readonly AtomizedNames _atoms;
+
+    /// <summary>Attribute names atomized in the loader's name table: compared by reference, one pass per element.</summary>
+    private sealed class AtomizedNames(XmlNameTable t)
+    {
+        public readonly string Id = t.Add("id"), Type = t.Add("type"), Href = t.Add("href"), Label = t.Add("label"), Role = t.Add("role"),
+            Base = t.Add("base"), Lang = t.Add("lang"), Space = t.Add("space"), XLink = t.Add(XbrlNamespaces.XLink), Xml = t.Add(XbrlNamespaces.Xml),
+            Empty = t.Add("");
+    }
+
+    /// <summary>The attributes every element is asked for, read in one pass.</summary>
+    private struct ElementAttributes
+    {
+        public string? Id, XlinkType, Href, Label, Role, XmlBase, XmlLang, XmlSpace;
+    }
+
+    private ElementAttributes ScanAttributes(XmlReader r)
+    {
+        var a = default(ElementAttributes);
+        if (!r.MoveToFirstAttribute())
+        {
+            return a;
+        }
+        var n = _atoms;
+        do
+        {
+            var ns = r.NamespaceURI;
+            var local = r.LocalName;
+            if (ReferenceEquals(ns, n.XLink))
+            {
+                if (ReferenceEquals(local, n.Type)) a.XlinkType = r.Value;
+                else if (ReferenceEquals(local, n.Href)) a.Href = r.Value;
+                else if (ReferenceEquals(local, n.Label)) a.Label = r.Value;
+                else if (ReferenceEquals(local, n.Role)) a.Role = r.Value;
+            }
+            else if (ReferenceEquals(ns, n.Empty))
+            {
+                if (ReferenceEquals(local, n.Id)) a.Id = r.Value;
+            }
+            else if (ReferenceEquals(ns, n.Xml))
+            {
+                if (ReferenceEquals(local, n.Base)) a.XmlBase = r.Value;
+                else if (ReferenceEquals(local, n.Lang)) a.XmlLang = r.Value;
+                else if (ReferenceEquals(local, n.Space)) a.XmlSpace = r.Value;
+            }
+        }
+        while (r.MoveToNextAttribute());
+        r.MoveToElement();
+        return a;
+    }
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Base, string Reference), string?> _resolved = [];
+
+    /// <summary>
+    /// Resolves an href into its document URL (one string instance per distinct document, from the cache) and its
+    /// fragment; <c>ok</c> false when the reference is not a valid URI.
+    /// </summary>
+    private (string Url, string Fragment, bool Ok) ResolveHref(string baseUrl, string href)
+    {
+        var hash = href.IndexOf('#', StringComparison.Ordinal);
+        var documentPart = hash < 0 ? href : href[..hash];
+        var fragment = hash < 0 ? "" : href[(hash + 1)..];
+        if (fragment.Contains('%', StringComparison.Ordinal))
+        {
+            fragment = Uri.UnescapeDataString(fragment);
+        }
+        var absolute = Resolve(baseUrl, documentPart);
+        return absolute is null ? ("", "", false) : (absolute, fragment, true);
+    }
 
     /// <summary>Resolves a reference against a base URL, once per distinct document part (locators repeat them by the thousand).</summary>
     private string? Resolve(string baseUrl, string reference)
@@ -152,6 +227,19 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
         try
         {
             using var stream = File.OpenRead(path);
+            // Only markup is worth an XML reader: a file whose first non-blank byte (after a BOM) is not '<' is not XML.
+            Span<byte> head = stackalloc byte[64];
+            var n = stream.Read(head);
+            var i = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
+            while (i < n && head[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                i++;
+            }
+            if (i >= n || head[i] != (byte)'<')
+            {
+                return TaxonomyDocumentType.Other;
+            }
+            stream.Position = 0;
             using var reader = SafeXml.Create(stream, UrlUtil.FromPath(path));
             while (reader.Read())
             {
@@ -178,8 +266,16 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
         _ => TaxonomyDocumentType.Other,
     };
 
+    private string? _lastEnqueued;
+
     private void Enqueue(string url, SourceLocation? from)
     {
+        // Locators name the same document thousands of times in a row: one reference check settles those.
+        if (ReferenceEquals(url, _lastEnqueued))
+        {
+            return;
+        }
+        _lastEnqueued = url;
         var (docUrl, _) = UrlUtil.SplitFragment(url);
         if (docUrl.Length == 0)
         {
@@ -412,10 +508,11 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                 var (line, col) = SafeXml.Position(r);
                 throw new DepthLimitException(line, col);
             }
-            Enter(s, depth);
+            var attributes = ScanAttributes(r);
+            Enter(s, depth, attributes.XmlBase, attributes.XmlLang);
             var ns = r.NamespaceURI;
             var local = r.LocalName;
-            var id = r.GetAttribute("id");
+            var id = attributes.Id;
             // Element paths serve element() pointers: every element of a schema, and the root and elements with ids elsewhere.
             var path = inSchema || depth == 0 || id is not null ? PathOf(s, depth) : "";
             if (inSchema)
@@ -503,7 +600,7 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                     Register(s, id, path, new OtherElement(s.Doc.Url, new QName(ns, local), id, s.Here()));
                 }
             }
-            if (currentLink is null && r.GetAttribute("type", XbrlNamespaces.XLink) == "extended")
+            if (currentLink is null && attributes.XlinkType == "extended")
             {
                 currentLink = StartExtendedLink(s, depth);
                 linkDepth = r.Depth;
@@ -516,7 +613,7 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
             }
             if (currentLink is not null && r.Depth == linkDepth + 1)
             {
-                ReadLinkChild(s, depth, path, currentLink);
+                ReadLinkChild(s, depth, path, currentLink, in attributes);
             }
             else if (!inSchema && id is not null && !s.Index.ById.ContainsKey(id))
             {
@@ -526,7 +623,10 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
         while (r.Read());
     }
 
-    /// <summary>An instance starts the DTS with its schemaRef, linkbaseRef, roleRef and arcroleRef children; the facts are not read here.</summary>
+    /// <summary>
+    /// An instance starts the DTS with its schemaRef, linkbaseRef, roleRef and arcroleRef children, which its
+    /// content model puts before any context, unit or fact: reading stops at the first other element.
+    /// </summary>
     private void ReadInstanceReferences(ReadState s)
     {
         var r = s.Reader;
@@ -543,28 +643,32 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                 r.Read();
                 continue;
             }
-            if (r.Depth == 1 && string.Equals(r.NamespaceURI, XbrlNamespaces.Link, StringComparison.Ordinal))
+            if (!string.Equals(r.NamespaceURI, XbrlNamespaces.Link, StringComparison.Ordinal))
             {
-                Enter(s, 1);
-                switch (r.LocalName)
-                {
-                    case "schemaRef":
-                        ReadSimpleHref(s, 1);
-                        break;
-                    case "linkbaseRef":
-                        ReadLinkbaseRef(s, 1);
-                        break;
-                    case "roleRef":
-                    case "arcroleRef":
-                        ReadRoleRef(s, 1, r.LocalName == "roleRef");
-                        break;
-                }
+                return;
+            }
+            Enter(s, 1);
+            switch (r.LocalName)
+            {
+                case "schemaRef":
+                    ReadSimpleHref(s, 1);
+                    break;
+                case "linkbaseRef":
+                    ReadLinkbaseRef(s, 1);
+                    break;
+                case "roleRef":
+                case "arcroleRef":
+                    ReadRoleRef(s, 1, r.LocalName == "roleRef");
+                    break;
             }
             r.Skip();
         }
     }
 
-    private static void Enter(ReadState s, int depth)
+    private void Enter(ReadState s, int depth) =>
+        Enter(s, depth, s.Reader.GetAttribute("base", XbrlNamespaces.Xml), s.Reader.GetAttribute("lang", XbrlNamespaces.Xml));
+
+    private static void Enter(ReadState s, int depth, string? xmlBase, string? lang)
     {
         // ChildCounts[d] counts the children seen so far of the element at depth d-1.
         while (s.ChildCounts.Count <= depth)
@@ -576,15 +680,12 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
         {
             s.ChildCounts[i] = 0;
         }
-        var r = s.Reader;
-        var xmlBase = r.GetAttribute("base", XbrlNamespaces.Xml);
         var parentBase = depth == 0 ? s.Doc.Url : s.Bases[depth - 1];
         while (s.Bases.Count <= depth)
         {
             s.Bases.Add(s.Doc.Url);
         }
         s.Bases[depth] = xmlBase is null ? parentBase : UrlUtil.Resolve(parentBase, xmlBase) ?? parentBase;
-        var lang = r.GetAttribute("lang", XbrlNamespaces.Xml);
         while (s.Langs.Count <= depth)
         {
             s.Langs.Add(null);
@@ -845,18 +946,18 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
 
     internal Dictionary<ExtendedLink, TaxonomyDocument> LinkDocuments { get; } = new(ReferenceEqualityComparer.Instance);
 
-    private void ReadLinkChild(ReadState s, int depth, string path, ExtendedLink link)
+    private void ReadLinkChild(ReadState s, int depth, string path, ExtendedLink link, in ElementAttributes attributes)
     {
         var r = s.Reader;
-        var type = r.GetAttribute("type", XbrlNamespaces.XLink);
+        var type = attributes.XlinkType;
         switch (type)
         {
             case "locator":
             {
-                var href = r.GetAttribute("href", XbrlNamespaces.XLink) ?? "";
-                var label = r.GetAttribute("label", XbrlNamespaces.XLink) ?? "";
-                var absolute = Resolve(BaseOf(s, depth), href);
-                var (url, fragment) = absolute is null ? ("", "") : UrlUtil.SplitFragment(absolute);
+                var href = attributes.Href ?? "";
+                var label = attributes.Label ?? "";
+                var (url, fragment, ok) = ResolveHref(BaseOf(s, depth), href);
+                var absolute = ok ? url : null;
                 var locator = new Locator(label, href, url, fragment, s.Here()) { ElementName = new QName(r.NamespaceURI, r.LocalName) };
                 link.Locators.Add(locator);
                 if (absolute is null)
@@ -872,21 +973,21 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
             }
             case "resource":
             {
-                var label = r.GetAttribute("label", XbrlNamespaces.XLink) ?? "";
-                var id = r.GetAttribute("id");
+                var label = attributes.Label ?? "";
+                var id = attributes.Id;
                 var lang = s.Langs[depth];
                 var resource = new Resource(new QName(r.NamespaceURI, r.LocalName), label, s.Doc.Url, s.Here())
                 {
-                    Role = r.GetAttribute("role", XbrlNamespaces.XLink),
+                    Role = attributes.Role,
                     Language = lang,
                     Id = id,
                 };
-                var space = r.GetAttribute("space", XbrlNamespaces.Xml);
+                var space = attributes.XmlSpace;
                 if (space is not null)
                 {
                     XmlSpaceValues.Add((resource.Location, space));
                 }
-                var ownLang = r.GetAttribute("lang", XbrlNamespaces.Xml);
+                var ownLang = attributes.XmlLang;
                 if (ownLang is not null)
                 {
                     LanguageValues.Add((s.Doc.Url, resource.Location, ownLang));
@@ -957,7 +1058,9 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
         string? preferredLabel = null, contextElement = null, targetRole = null;
         bool? closed = null, usable = null;
         Dictionary<QName, string>? other = null;
-        var key = new Dictionary<string, string>(StringComparer.Ordinal) { ["order"] = "1" };
+        string orderKey = "1";
+        string? weightKey = null;
+        List<string>? otherKeys = null;
 
         if (r.MoveToFirstAttribute())
         {
@@ -988,12 +1091,12 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                             if (TryDecimal(value, out var o))
                             {
                                 order = o;
-                                key["order"] = Canonical(o);
+                                orderKey = Canonical(o);
                             }
                             else
                             {
                                 _diagnostics.Error("sche:XmlSchemaError", $"The arc's order '{value}' is not a decimal number.", location);
-                                key["order"] = value;
+                                orderKey = value;
                             }
                             continue;
                         case "priority":
@@ -1014,17 +1117,16 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                             if (TryDecimal(value, out var w))
                             {
                                 weight = w;
-                                key["weight"] = Canonical(w);
+                                weightKey = Canonical(w);
                             }
                             else
                             {
                                 _diagnostics.Error("sche:XmlSchemaError", $"The calculation arc's weight '{value}' is not a decimal number.", location);
-                                key["weight"] = value;
+                                weightKey = value;
                             }
                             continue;
                         case "preferredLabel":
                             preferredLabel = value.Trim();
-                            key["preferredLabel"] = preferredLabel;
                             continue;
                     }
                 }
@@ -1044,7 +1146,6 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                             {
                                 _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:contextElement is '{value}'; it must be segment or scenario.", location);
                             }
-                            key["{xbrldt}contextElement"] = contextElement;
                             continue;
                         case "targetRole":
                             targetRole = value.Trim();
@@ -1052,20 +1153,17 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
                             {
                                 _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:targetRole '{value}' is not an absolute URI.", location);
                             }
-                            key["{xbrldt}targetRole"] = targetRole;
                             continue;
                     }
                 }
                 other ??= [];
                 other[new QName(ans, alocal)] = value;
-                key["{" + ans + "}" + alocal] = value.Trim();
+                (otherKeys ??= []).Add("{" + ans + "}" + alocal + "=" + value.Trim());
             }
             while (r.MoveToNextAttribute());
             r.MoveToElement();
         }
-        key["{xbrldt}closed"] = closed == true ? "true" : "false";
-        key["{xbrldt}usable"] = usable == false ? "false" : "true";
-        var keyText = EquivalenceText(key);
+        var keyText = EquivalenceText(orderKey, weightKey, preferredLabel, closed, usable, contextElement, targetRole, otherKeys);
         return new Arc(new QName(r.NamespaceURI, r.LocalName), from, to, arcrole, location)
         {
             Order = order,
@@ -1083,13 +1181,24 @@ internal sealed partial class DtsLoader(XbrlLoadOptions options)
         };
     }
 
-    /// <summary>The non-exempt attributes in a canonical order: compared ordinally to decide equivalence.</summary>
-    private static string EquivalenceText(Dictionary<string, string> attributes)
+    /// <summary>
+    /// The non-exempt attributes (XBRL 2.1 section 3.5.3.9.7.4) in a fixed order, typed values in canonical form and
+    /// defaults filled in (order 1, xbrldt:closed false, xbrldt:usable true): compared ordinally to decide equivalence.
+    /// </summary>
+    private static string EquivalenceText(string order, string? weight, string? preferredLabel, bool? closed, bool? usable,
+        string? contextElement, string? targetRole, List<string>? others)
     {
         var sb = new StringBuilder(64);
-        foreach (var name in attributes.Keys.Order(StringComparer.Ordinal))
+        sb.Append(order).Append('\u001f').Append(weight).Append('\u001f').Append(preferredLabel).Append('\u001f')
+          .Append(closed == true ? 't' : 'f').Append(usable == false ? 'f' : 't').Append('\u001f')
+          .Append(contextElement).Append('\u001f').Append(targetRole);
+        if (others is not null)
         {
-            sb.Append(name).Append('=').Append(attributes[name]).Append('\u001f');
+            others.Sort(StringComparer.Ordinal);
+            foreach (var o in others)
+            {
+                sb.Append('\u001f').Append(o);
+            }
         }
         return sb.ToString();
     }

@@ -525,7 +525,17 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     private void CheckCycles()
     {
         var declared = loader.ArcroleTypeList.GroupBy(t => t.ArcroleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().CyclesAllowed, StringComparer.Ordinal);
-        foreach (var group in effective.Where(r => IsStandardArc(r.Arc)).GroupBy(r => (r.Arcrole, r.LinkRole)))
+        var candidates = new List<Relationship>();
+        foreach (var r in effective)
+        {
+            // Only standard arcs, and only arcroles that restrict cycles (the dimensional ones are judged per DRS).
+            if (IsStandardArc(r.Arc) && !XbrlArcroles.DimensionCycles.ContainsKey(r.Arcrole)
+                && (XbrlArcroles.StandardCycles.TryGetValue(r.Arcrole, out var c) ? c != CyclesAllowed.Any : declared.ContainsKey(r.Arcrole)))
+            {
+                candidates.Add(r);
+            }
+        }
+        foreach (var group in candidates.GroupBy(r => (r.Arcrole, r.LinkRole)))
         {
             CyclesAllowed rule;
             if (XbrlArcroles.StandardCycles.TryGetValue(group.Key.Arcrole, out var standardRule))
