@@ -97,6 +97,9 @@ public sealed class DiagnosticBag : IReadOnlyList<Diagnostic>
         _items.Add(diagnostic);
     }
 
+    /// <summary>Removes a diagnostic that a later finding made moot; false when it was not in the bag.</summary>
+    internal bool Remove(Diagnostic diagnostic) => _items.Remove(diagnostic);
+
     /// <summary>Adds an error.</summary>
     public void Error(string code, string message, SourceLocation? location = null) => _items.Add(Diagnostic.Error(code, message, location));
 

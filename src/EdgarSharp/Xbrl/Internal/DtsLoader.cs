@@ -194,31 +194,52 @@ internal sealed partial class DtsLoader
     }
 
     /// <summary>
-    /// A filing folder whose documents name their schema by another date than the file on disk
-    /// (<c>aapl-20100925.xsd</c> for <c>aapl-20101027.xsd</c>): a missing local schema is taken to be the one schema
-    /// of the folder that shares its prefix, with a warning.
+    /// A filing folder whose documents name each other by another date than the files on disk (the instance names
+    /// <c>aapl-20100925.xsd</c>, the folder holds <c>aapl-20101027.xsd</c>; some schemas are stored as
+    /// <c>*.xsd.xml</c>): a missing document of the folder is taken to be the one present document with the same
+    /// prefix and the same ending (<c>.xsd</c>, <c>_cal.xml</c>, ...), with a warning.
     /// </summary>
     private void RedirectMissingSchemasInFolder(string folder)
     {
         var folderUrl = UrlUtil.FromPath(folder.EndsWith('/') ? folder : folder + "/");
-        var present = _documentOrder.Where(d => !d.IsMissing && d.Type == TaxonomyDocumentType.Schema && d.Url.StartsWith(folderUrl, StringComparison.Ordinal)).ToList();
+        var present = _documentOrder.Where(d => !d.IsMissing && d.Type is TaxonomyDocumentType.Schema or TaxonomyDocumentType.Linkbase
+            && d.Url.StartsWith(folderUrl, StringComparison.Ordinal)).ToList();
         foreach (var missing in _documentOrder.Where(d => d.IsMissing && d.Url.StartsWith(folderUrl, StringComparison.Ordinal)).ToList())
         {
-            var stem = SchemaStem(UrlUtil.FileName(missing.Url));
-            var candidates = present.Where(p => string.Equals(SchemaStem(UrlUtil.FileName(p.Url)), stem, StringComparison.Ordinal)).ToList();
+            var (prefix, ending) = NameParts(UrlUtil.FileName(missing.Url));
+            var candidates = present.Where(p => NameParts(UrlUtil.FileName(p.Url)) == (prefix, ending)).ToList();
             if (candidates.Count == 1)
             {
                 _redirects[UrlUtil.Key(missing.Url)] = UrlUtil.Key(candidates[0].Url);
-                _diagnostics.Warning("edgar:schemaRenamed",
-                    $"The schema '{UrlUtil.FileName(missing.Url)}' is not in the filing folder; '{UrlUtil.FileName(candidates[0].Url)}', the folder's only schema with the same prefix, was used in its place.",
+                if (_missingWarnings.TryGetValue(missing, out var notFound))
+                {
+                    // One warning per document: the renaming says it all.
+                    _diagnostics.Remove(notFound);
+                }
+                _diagnostics.Warning("edgar:documentRenamed",
+                    $"'{UrlUtil.FileName(missing.Url)}' is not in the filing folder; '{UrlUtil.FileName(candidates[0].Url)}', the folder's only document with the same prefix and ending, was used in its place.",
                     new SourceLocation(UrlUtil.ToPath(missing.Url) ?? missing.Url));
             }
         }
 
-        static string SchemaStem(string fileName)
+        // "aapl-20100925_cal.xml" -> ("aapl", "_cal.xml"); "gahc-20240930.xsd.xml" -> ("gahc", ".xsd").
+        static (string Prefix, string Ending) NameParts(string fileName)
         {
+            if (fileName.EndsWith(".xsd.xml", StringComparison.OrdinalIgnoreCase))
+            {
+                fileName = fileName[..^4];
+            }
             var dash = fileName.IndexOf('-', StringComparison.Ordinal);
-            return dash < 0 ? fileName : fileName[..dash];
+            if (dash < 0)
+            {
+                return (fileName, "");
+            }
+            var i = dash + 1;
+            while (i < fileName.Length && char.IsAsciiDigit(fileName[i]))
+            {
+                i++;
+            }
+            return (fileName[..dash], fileName[i..].ToLowerInvariant());
         }
     }
 
@@ -395,8 +416,12 @@ internal sealed partial class DtsLoader
         var message = UrlUtil.IsFile(doc.Url)
             ? $"The {what} '{UrlUtil.FileName(doc.Url)}' was not found{(reason is null ? "" : " (" + reason.TrimEnd('.') + ")")}. Its concepts are known only by the names locators give them; put the file beside the documents that refer to it for a complete DTS."
             : $"The {what} '{doc.Url}' is not in the taxonomy catalog and was not fetched (EdgarSharp works offline). Its concepts are known only by their names; register a taxonomy package or a cache folder that holds it for a complete DTS.";
-        _diagnostics.Warning("edgar:schemaNotFound", message, referencedFrom);
+        var diagnostic = Diagnostic.Warning("edgar:schemaNotFound", message, referencedFrom);
+        _diagnostics.Add(diagnostic);
+        _missingWarnings[doc] = diagnostic;
     }
+
+    private readonly Dictionary<TaxonomyDocument, Diagnostic> _missingWarnings = new(ReferenceEqualityComparer.Instance);
 
     private sealed class DepthLimitException(int line, int column) : Exception
     {
