@@ -255,34 +255,33 @@ internal sealed partial class DtsLoader
 
     private void BuildRelationships()
     {
-        var byLabel = new Dictionary<string, List<XbrlElement>>(StringComparer.Ordinal);
-        var labels = new HashSet<string>(StringComparer.Ordinal);
-        var remoteLabels = new HashSet<string>(StringComparer.Ordinal);
+        // Per link: label -> chain of the elements carrying it (most labels carry one), in flat lists reused across links.
+        var heads = new Dictionary<string, (int Head, int Tail)>(StringComparer.Ordinal);
+        var elements = new List<XbrlElement?>();
+        var next = new List<int>();
+        var remote = new HashSet<string>(StringComparer.Ordinal);
+        var pairs = new HashSet<(string, string)>();
         foreach (var link in _links)
         {
-            byLabel.Clear();
-            labels.Clear();
-            remoteLabels.Clear();
+            heads.Clear();
+            elements.Clear();
+            next.Clear();
+            remote.Clear();
+            pairs.Clear();
             foreach (var locator in link.Locators)
             {
-                labels.Add(locator.Label);
-                remoteLabels.Add(locator.Label);
-                if (locator.Target is { } target)
-                {
-                    AddLabel(byLabel, locator.Label, target);
-                }
+                remote.Add(locator.Label);
+                AddLabel(locator.Label, locator.Target);
             }
             foreach (var resource in link.Resources)
             {
-                labels.Add(resource.Label);
-                AddLabel(byLabel, resource.Label, resource);
+                AddLabel(resource.Label, resource);
             }
-            var pairs = new HashSet<(string, string)>();
             foreach (var arc in link.Arcs)
             {
-                if (!labels.Contains(arc.From) || !labels.Contains(arc.To))
+                if (!heads.TryGetValue(arc.From, out var fromChain) || !heads.TryGetValue(arc.To, out var toChain))
                 {
-                    var missing = !labels.Contains(arc.From) ? arc.From : arc.To;
+                    var missing = !heads.ContainsKey(arc.From) ? arc.From : arc.To;
                     _diagnostics.Error("xlink:arcLabelUndefined",
                         $"The arc's {(missing == arc.From ? "from" : "to")} label '{missing}' is not the label of any locator or resource in its extended link; the arc was ignored.",
                         arc.Location);
@@ -294,29 +293,40 @@ internal sealed partial class DtsLoader
                         $"Two arcs in one extended link join '{arc.From}' to '{arc.To}'; XLink allows one arc per from and to pair in a link.",
                         arc.Location);
                 }
-                if (!byLabel.TryGetValue(arc.From, out var froms) || !byLabel.TryGetValue(arc.To, out var tos))
+                var toIsRemote = remote.Contains(arc.To);
+                for (var f = fromChain.Head; f >= 0; f = next[f])
                 {
-                    continue;
-                }
-                var toIsRemote = remoteLabels.Contains(arc.To);
-                foreach (var from in froms)
-                {
-                    foreach (var to in tos)
+                    if (elements[f] is not { } from)
                     {
-                        AllRelationships.Add(new Relationship(arc, from, to) { ToViaLocator = toIsRemote });
+                        continue;
+                    }
+                    for (var t = toChain.Head; t >= 0; t = next[t])
+                    {
+                        if (elements[t] is { } to)
+                        {
+                            AllRelationships.Add(new Relationship(arc, from, to) { ToViaLocator = toIsRemote });
+                        }
                     }
                 }
             }
         }
-    }
 
-    private static void AddLabel(Dictionary<string, List<XbrlElement>> byLabel, string label, XbrlElement element)
-    {
-        if (!byLabel.TryGetValue(label, out var list))
+        void AddLabel(string label, XbrlElement? element)
         {
-            byLabel[label] = list = [];
+            // Unresolved locators still define their label (an arc to them is not an undefined-label error).
+            var index = elements.Count;
+            elements.Add(element);
+            next.Add(-1);
+            if (heads.TryGetValue(label, out var chain))
+            {
+                next[chain.Tail] = index;
+                heads[label] = (chain.Head, index);
+            }
+            else
+            {
+                heads[label] = (index, index);
+            }
         }
-        list.Add(element);
     }
 
     /// <summary>
@@ -326,10 +336,23 @@ internal sealed partial class DtsLoader
     /// </summary>
     internal static List<Relationship> EffectiveRelationships(List<Relationship> all)
     {
+        // Most (from, to) pairs are joined by one arc only: those need no equivalence key at all.
+        var pairCounts = new Dictionary<(XbrlElement, XbrlElement), int>(all.Count, PairComparer.Instance);
+        foreach (var r in all)
+        {
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairCounts, (r.From, r.To), out _);
+            count++;
+        }
+        var keep = new bool[all.Count];
         var groups = new Dictionary<EquivalenceKey, Winner>();
         for (var i = 0; i < all.Count; i++)
         {
             var r = all[i];
+            if (pairCounts[(r.From, r.To)] == 1)
+            {
+                keep[i] = !r.Arc.IsProhibited;
+                continue;
+            }
             var key = new EquivalenceKey(new BaseSetKey(r.Arcrole, r.LinkRole, r.LinkElement, r.ArcElement), r.From, r.To, r.Arc.EquivalenceKey);
             if (!groups.TryGetValue(key, out var w))
             {
@@ -345,7 +368,6 @@ internal sealed partial class DtsLoader
                 groups[key] = new Winner(w.Priority, w.Prohibited || r.Arc.IsProhibited, w.Index >= 0 ? w.Index : (r.Arc.IsProhibited ? -1 : i));
             }
         }
-        var keep = new bool[all.Count];
         foreach (var w in groups.Values)
         {
             if (!w.Prohibited && w.Index >= 0)
@@ -353,7 +375,7 @@ internal sealed partial class DtsLoader
                 keep[w.Index] = true;
             }
         }
-        var result = new List<Relationship>(groups.Count);
+        var result = new List<Relationship>(all.Count);
         for (var i = 0; i < all.Count; i++)
         {
             if (keep[i])
@@ -362,6 +384,16 @@ internal sealed partial class DtsLoader
             }
         }
         return result;
+    }
+
+    private sealed class PairComparer : IEqualityComparer<(XbrlElement, XbrlElement)>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals((XbrlElement, XbrlElement) x, (XbrlElement, XbrlElement) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((XbrlElement, XbrlElement) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
     }
 
     private readonly record struct Winner(int Priority, bool Prohibited, int Index);
