@@ -70,6 +70,39 @@ internal static class XbrlCommand
         return Dts.Load(path, new XbrlLoadOptions { Catalog = catalog });
     }
 
+    /// <summary>
+    /// The common shape of a DTS verb: PATH, --format, --cache and --package; loads the DTS, prints its diagnostics to
+    /// standard error and hands it to <paramref name="write"/>.
+    /// </summary>
+    internal static Command DtsVerb(string name, string description, CliIO io, Option<OutputFormat> format, Action<Dts, ParseResult> write, params Option[] extra)
+    {
+        var path = PathArgument();
+        var cache = CacheOption();
+        var packages = PackageOption();
+        var command = new Command(name, description);
+        command.Arguments.Add(path);
+        command.Options.Add(format);
+        command.Options.Add(cache);
+        command.Options.Add(packages);
+        foreach (var option in extra)
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse =>
+        {
+            using var catalog = BuildCatalog(parse, cache, packages, io);
+            var dts = LoadDts(parse.GetValue(path)!, catalog, io);
+            if (dts is null)
+            {
+                return 2;
+            }
+            WriteDiagnostics(dts, io);
+            write(dts, parse);
+            return 0;
+        });
+        return command;
+    }
+
     internal static void WriteDiagnostics(Dts dts, CliIO io)
     {
         foreach (var d in dts.Diagnostics)
@@ -92,26 +125,10 @@ internal static class XbrlCommand
 
     private static Command Relationships(CliIO io)
     {
-        var path = PathArgument();
         var format = CommonOptions.Format(OutputFormat.Tsv, OutputFormat.Tsv, OutputFormat.Json);
         var arcrole = new Option<string?>("--arcrole") { Description = "Only relationships with this arcrole (full URI)." };
-        var cache = CacheOption();
-        var packages = PackageOption();
-        var command = new Command("relationships", "Every effective relationship (after prohibition and override) of the DTS, as TSV or JSON.");
-        command.Arguments.Add(path);
-        command.Options.Add(format);
-        command.Options.Add(arcrole);
-        command.Options.Add(cache);
-        command.Options.Add(packages);
-        command.SetAction(parse =>
+        return DtsVerb("relationships", "Every effective relationship (after prohibition and override) of the DTS, as TSV or JSON.", io, format, (dts, parse) =>
         {
-            using var catalog = BuildCatalog(parse, cache, packages, io);
-            var dts = LoadDts(parse.GetValue(path)!, catalog, io);
-            if (dts is null)
-            {
-                return 2;
-            }
-            WriteDiagnostics(dts, io);
             var only = parse.GetValue(arcrole);
             var rels = dts.Relationships.Where(r => only is null || string.Equals(r.Arcrole, only, StringComparison.Ordinal)).ToList();
             if (parse.GetValue(format) == OutputFormat.Json)
@@ -141,7 +158,7 @@ internal static class XbrlCommand
                 }
                 json.WriteEndArray();
                 });
-                return 0;
+                return;
             }
             var sb = new StringBuilder();
             sb.Append("linkrole\tarcrole\tfrom\tto\torder\tpriority\tclosed\tcontextElement\tusable\ttargetRole\tweight\tpreferredLabel\n");
@@ -155,33 +172,14 @@ internal static class XbrlCommand
                   .Append(r.Arc.Weight is { } w ? Number(w) : "").Append('\t').Append(Tsv(r.Arc.PreferredLabel)).Append('\n');
             }
             io.Out.Write(sb.ToString());
-            return 0;
-        });
-        return command;
+        }, arcrole);
     }
-
-    internal static string Tsv(string? value) => Output.TsvField(value);
 
     private static Command Concepts(CliIO io)
     {
-        var path = PathArgument();
         var format = CommonOptions.Format(OutputFormat.Tsv, OutputFormat.Text, OutputFormat.Json, OutputFormat.Tsv);
-        var cache = CacheOption();
-        var packages = PackageOption();
-        var command = new Command("concepts", "The concepts of the DTS: name, substitution group, type, period type, balance, abstract, nillable, and whether the declaration was read.");
-        command.Arguments.Add(path);
-        command.Options.Add(format);
-        command.Options.Add(cache);
-        command.Options.Add(packages);
-        command.SetAction(parse =>
+        return DtsVerb("concepts", "The concepts of the DTS: name, substitution group, type, period type, balance, abstract, nillable, and whether the declaration was read.", io, format, (dts, parse) =>
         {
-            using var catalog = BuildCatalog(parse, cache, packages, io);
-            var dts = LoadDts(parse.GetValue(path)!, catalog, io);
-            if (dts is null)
-            {
-                return 2;
-            }
-            WriteDiagnostics(dts, io);
             var concepts = dts.Concepts.OrderBy(c => c.PrefixedName, StringComparer.Ordinal).ToList();
             switch (parse.GetValue(format))
             {
@@ -232,35 +230,14 @@ internal static class XbrlCommand
                     io.Out.WriteLine($"{concepts.Count} concepts, {concepts.Count(c => c.IsDeclared)} declared in schemas that were read.");
                     break;
             }
-            return 0;
         });
-        return command;
     }
-
-    private static string? GroupName(Concept c) => c.BaseSubstitutionGroup is { } g
-        ? (g.Namespace == XbrlNamespaces.Xbrli ? "xbrli:" : g.Namespace == XbrlNamespaces.Xbrldt ? "xbrldt:" : "") + g.LocalName
-        : c.SubstitutionGroup?.LocalName;
 
     private static Command Roles(CliIO io)
     {
-        var path = PathArgument();
         var format = CommonOptions.Format(OutputFormat.Tsv, OutputFormat.Text, OutputFormat.Json, OutputFormat.Tsv);
-        var cache = CacheOption();
-        var packages = PackageOption();
-        var command = new Command("roles", "The extended link roles of the DTS: URI, definition, and the links and relationships in each.");
-        command.Arguments.Add(path);
-        command.Options.Add(format);
-        command.Options.Add(cache);
-        command.Options.Add(packages);
-        command.SetAction(parse =>
+        return DtsVerb("roles", "The extended link roles of the DTS: URI, definition, and the links and relationships in each.", io, format, (dts, parse) =>
         {
-            using var catalog = BuildCatalog(parse, cache, packages, io);
-            var dts = LoadDts(parse.GetValue(path)!, catalog, io);
-            if (dts is null)
-            {
-                return 2;
-            }
-            WriteDiagnostics(dts, io);
             var definitions = dts.RoleTypes.GroupBy(r => r.RoleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Definition, StringComparer.Ordinal);
             var rows = dts.LinkRoles().Select(role => (
                 Role: role,
@@ -316,10 +293,14 @@ internal static class XbrlCommand
                     io.Out.WriteLine($"{rows.Count} roles.");
                     break;
             }
-            return 0;
         });
-        return command;
     }
+
+    internal static string Tsv(string? value) => Output.TsvField(value);
+
+    private static string? GroupName(Concept c) => c.BaseSubstitutionGroup is { } g
+        ? (g.Namespace == XbrlNamespaces.Xbrli ? "xbrli:" : g.Namespace == XbrlNamespaces.Xbrldt ? "xbrldt:" : "") + g.LocalName
+        : c.SubstitutionGroup?.LocalName;
 
     private static Command Conformance(CliIO io)
     {

@@ -151,7 +151,8 @@ internal sealed partial class DtsLoader
         UnresolvedLocators.Add((locator, "xbrl.3.5.3.7.2", $"The locator href '{locator.Href}' points to no concept or resource of '{UrlUtil.FileName(locator.Url)}'."));
     }
 
-    private static XbrlElement? ResolveElementScheme(DocumentIndex index, string data)
+    /// <summary>Resolves the data of one <c>element()</c> scheme part: <c>/1/2</c>, <c>id</c> or <c>id/3</c>.</summary>
+    internal static XbrlElement? ResolveElementScheme(DocumentIndex index, string data)
     {
         string path;
         if (data.StartsWith('/'))

@@ -145,28 +145,10 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             {
                 return e;
             }
-            return index.IdToPath.TryGetValue(fragment, out var p) && index.ByPath.TryGetValue(p, out var byPath) ? byPath : RootIfPath(index, fragment);
+            return index.IdToPath.TryGetValue(fragment, out var p) && index.ByPath.TryGetValue(p, out var byPath) ? byPath : null;
         }
-        var data = fragment["element(".Length..].TrimEnd(')');
-        string path;
-        if (data.StartsWith('/'))
-        {
-            path = data;
-        }
-        else
-        {
-            var slash = data.IndexOf('/', StringComparison.Ordinal);
-            var id = slash < 0 ? data : data[..slash];
-            if (!index.IdToPath.TryGetValue(id, out var idPath))
-            {
-                return null;
-            }
-            path = slash < 0 ? idPath : idPath + data[slash..];
-        }
-        return index.ByPath.TryGetValue(path, out var t) ? t : null;
+        return DtsLoader.ResolveElementScheme(index, fragment["element(".Length..].TrimEnd(')'));
     }
-
-    private static XbrlElement? RootIfPath(DtsLoader.DocumentIndex index, string fragment) => null;
 
     private void CheckRoleAndArcroleRefs()
     {
