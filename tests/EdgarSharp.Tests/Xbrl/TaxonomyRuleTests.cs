@@ -1,0 +1,47 @@
+using EdgarSharp.Tests.Support;
+using EdgarSharp.Xbrl;
+
+namespace EdgarSharp.Tests.Xbrl;
+
+/// <summary>XBRL 2.1 taxonomy rules on the project's own fixtures (the conformance suite covers the rest).</summary>
+public class TaxonomyRuleTests
+{
+    private static Dts Load(string fixture) => Dts.Load(Corpus.Fixture(Path.Combine("Xbrl", fixture)));
+
+    [Fact]
+    public void A_directed_parent_child_cycle_is_an_error_at_the_arc_that_closes_it()
+    {
+        var dts = Load("cycle_pre.xml");
+        var error = Assert.Single(dts.Diagnostics, d => d.Code == "xbrl.5.1.4.3");
+        Assert.Equal(DiagnosticSeverity.Error, error.Severity);
+        Assert.Contains("directed cycle", error.Message, StringComparison.Ordinal);
+        Assert.Equal(9, error.Location!.Value.Line);
+    }
+
+    [Fact]
+    public void An_undirected_parent_child_cycle_is_valid_but_a_preferred_label_the_concept_lacks_is_not()
+    {
+        var dts = Load("undirected_pre.xml");
+        Assert.DoesNotContain(dts.Diagnostics, d => d.Code == "xbrl.5.1.4.3");
+        var error = Assert.Single(dts.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("xbrl.5.2.4.2.1", error.Code);
+        Assert.Equal(7, error.Location!.Value.Line);
+        Assert.Equal(3, dts.Relationships.Count);
+    }
+
+    [Fact]
+    public void Concepts_of_a_schema_that_was_read_carry_their_declaration()
+    {
+        var dts = Load("concepts.xsd");
+        var a = dts.FindConcept(new QName("http://example.com/t", "A"))!;
+        Assert.True(a.IsDeclared);
+        Assert.True(a.IsItem);
+        Assert.Equal(PeriodType.Instant, a.PeriodType);
+        Assert.Equal(Balance.Debit, a.Balance);
+        Assert.True(a.IsNillable);
+        Assert.Equal("monetaryItemType", a.Type!.Value.LocalName);
+        var c = dts.FindConcept(new QName("http://example.com/t", "C"))!;
+        Assert.Equal(PeriodType.Duration, c.PeriodType);
+        Assert.Null(c.Balance);
+    }
+}
