@@ -107,3 +107,58 @@ public class XbrlCommandTests
         Assert.Contains("10 variations: 10 passed, 0 failed", output, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The <c>edgar xbrl facts</c> and <c>validate</c> verbs.</summary>
+public class FactsCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = EdgarApp.Run(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void Facts_prints_the_documented_tsv_columns()
+    {
+        var (code, output, _) = Run("xbrl", "facts", Corpus.Fixture("Instance/good.xml"));
+        Assert.Equal(0, code);
+        var rows = output.TrimEnd('\n').Split('\n');
+        Assert.Equal("concept\tcontextRef\tunitRef\tdecimals\tvalue\tperiod\tdimensions\tentity\tid", rows[0]);
+        Assert.Contains("co:Revenue\tFY2023_Retail\tUSD\t2\t1000.25\t2023-01-01/2023-12-31\tco:SegmentAxis=co:RetailMember\t0001234567\tr2", rows);
+        Assert.Equal(7, rows.Length - 1);
+    }
+
+    [Fact]
+    public void Facts_filter_by_concept_period_and_dimension()
+    {
+        var file = Corpus.Fixture("Instance/good.xml");
+        Assert.Equal(2, Run("xbrl", "facts", file, "--concept", "co:Revenue").Out.TrimEnd('\n').Split('\n').Length - 1);
+        Assert.Equal(2, Run("xbrl", "facts", file, "--period", "2023-12-31", "--concept", "Cash").Out.TrimEnd('\n').Split('\n').Length - 1);
+        Assert.Equal(1, Run("xbrl", "facts", file, "--dimension", "co:SegmentAxis=co:RetailMember").Out.TrimEnd('\n').Split('\n').Length - 1);
+    }
+
+    [Fact]
+    public void Facts_as_json_carry_exact_numbers()
+    {
+        var (_, output, _) = Run("xbrl", "facts", Corpus.Fixture("Instance/good.xml"), "--format", "json");
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var shares = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("concept").GetString() == "co:Shares");
+        Assert.Equal(1234.5678m, shares.GetProperty("number").GetDecimal());
+        Assert.Equal("xbrli:shares", shares.GetProperty("unit").GetString());
+    }
+
+    [Fact]
+    public void Validate_exits_1_on_errors_and_prints_them_with_their_location()
+    {
+        var (code, output, _) = Run("xbrl", "validate", Corpus.Fixture("Instance/missing_unit.xml"));
+        Assert.Equal(1, code);
+        Assert.Contains("missing_unit.xml:", output, StringComparison.Ordinal);
+        Assert.Contains("error xbrl.4.6.2", output, StringComparison.Ordinal);
+        var ok = Run("xbrl", "validate", Corpus.Fixture("Instance/good.xml"));
+        Assert.Equal(0, ok.Code);
+        Assert.Contains("\n0 errors, 1 warnings.\n", ok.Out, StringComparison.Ordinal);
+        Assert.Contains("xbrl-instance-2003-12-31.xsd", ok.Out, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,831 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using EdgarSharp.Internal;
+using EdgarSharp.Xbrl.Internal;
+
+namespace EdgarSharp.Xbrl;
+
+/// <summary>
+/// An XBRL 2.1 instance: its DTS, contexts, units, facts (items and tuples, in document order) and footnotes,
+/// with the diagnostics of reading and checking it.
+/// </summary>
+/// <remarks>
+/// The instance is read forward-only through a safe <see cref="XmlReader"/> (DOCTYPE ignored, nothing fetched);
+/// its DTS is loaded offline through <see cref="XbrlLoadOptions.Catalog"/>. Bad input never throws: what could
+/// be read is kept, and each problem is a diagnostic with file, line and column. Where the DTS is partial (the
+/// normal case on EDGAR offline: no us-gaap), facts of the missing taxonomies are kept with their names and
+/// values, one <c>edgar:incompleteDts</c> warning says so, and the checks that need their declarations are
+/// skipped. Costs one pass over the instance plus the DTS load.
+/// </remarks>
+public sealed class XbrlInstance
+{
+    private XbrlInstance(string url, Dts dts, IReadOnlyList<XbrlContext> contexts, IReadOnlyList<XbrlUnit> units, IReadOnlyList<XbrlFact> facts,
+        IReadOnlyList<XbrlFootnote> footnotes, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        Url = url;
+        Dts = dts;
+        Contexts = contexts;
+        Units = units;
+        Facts = facts;
+        Footnotes = footnotes;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The instance document's URL.</summary>
+    public string Url { get; }
+
+    /// <summary>The DTS the instance starts (its schemaRef and linkbaseRef).</summary>
+    public Dts Dts { get; }
+
+    /// <summary>The contexts, in document order.</summary>
+    public IReadOnlyList<XbrlContext> Contexts { get; }
+
+    /// <summary>The units, in document order.</summary>
+    public IReadOnlyList<XbrlUnit> Units { get; }
+
+    /// <summary>The top-level facts, in document order (tuples hold their children).</summary>
+    public IReadOnlyList<XbrlFact> Facts { get; }
+
+    /// <summary>The footnotes, with the ids of the facts each qualifies.</summary>
+    public IReadOnlyList<XbrlFootnote> Footnotes { get; }
+
+    /// <summary>The DTS's diagnostics followed by the instance's own.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    /// <summary>Every fact, tuples' children included, in document order.</summary>
+    public IEnumerable<XbrlFact> AllFacts()
+    {
+        var stack = new Stack<XbrlFact>(Facts.Reverse());
+        while (stack.Count > 0)
+        {
+            var f = stack.Pop();
+            yield return f;
+            for (var i = f.Children.Count - 1; i >= 0; i--)
+            {
+                stack.Push(f.Children[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Loads the instance at <paramref name="path"/> (an instance file, or a filing folder holding one) and its DTS.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The path does not exist, or a folder holds no XBRL instance.</exception>
+    public static XbrlInstance Load(string path, XbrlLoadOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new XbrlLoadOptions();
+        var file = path;
+        if (Directory.Exists(path))
+        {
+            file = FindInstance(path) ?? throw new FileNotFoundException($"The folder '{path}' holds no XBRL instance.", path);
+        }
+        else if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"There is no file or folder at '{path}'.", path);
+        }
+        var dts = Dts.Load(Directory.Exists(path) ? path : file, options);
+        var reader = new InstanceReader(Path.GetFullPath(file), dts, options);
+        reader.Read();
+        reader.Check();
+        var diagnostics = dts.Diagnostics.Concat(reader.Diagnostics).ToList();
+        return new XbrlInstance(UrlUtil.FromPath(Path.GetFullPath(file)), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
+    }
+
+    /// <summary>The XBRL instance of a folder: the first file, by name, whose root is <c>xbrli:xbrl</c>; null when none.</summary>
+    public static string? FindInstance(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        foreach (var f in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
+        {
+            if (!f.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !f.EndsWith(".xbrl", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            try
+            {
+                using var stream = File.OpenRead(f);
+                using var r = SafeXml.Create(stream, UrlUtil.FromPath(f));
+                if (r.MoveToContent() == XmlNodeType.Element && r.LocalName == "xbrl" && r.NamespaceURI == XbrlNamespaces.Xbrli)
+                {
+                    return f;
+                }
+            }
+            catch (XmlException)
+            {
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Reads the instance document itself, forward-only.</summary>
+    private sealed class InstanceReader(string path, Dts dts, XbrlLoadOptions options)
+    {
+        private const string XbrldiNs = XbrlNamespaces.Xbrldi;
+        private readonly DiagnosticBag _diagnostics = new();
+        private readonly Dictionary<string, XbrlContext> _contexts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, XbrlUnit> _units = new(StringComparer.Ordinal);
+        private readonly List<XbrlFootnote> _footnotes = [];
+        private readonly HashSet<string> _missingNamespaces = new(StringComparer.Ordinal);
+        private int _factsOfMissingTaxonomies;
+
+        public List<XbrlContext> Contexts { get; } = [];
+        public List<XbrlUnit> Units { get; } = [];
+        public List<XbrlFact> Facts { get; } = [];
+        public IReadOnlyList<XbrlFootnote> Footnotes => _footnotes;
+        public DiagnosticBag Diagnostics => _diagnostics;
+
+        private SourceLocation Here(XmlReader r)
+        {
+            var (line, col) = SafeXml.Position(r);
+            return new SourceLocation(path, line, col);
+        }
+
+        public void Read()
+        {
+            long length;
+            try
+            {
+                length = new FileInfo(path).Length;
+            }
+            catch (IOException e)
+            {
+                _diagnostics.Error("edgar:unreadable", $"The instance could not be read: {e.Message}", new SourceLocation(path));
+                return;
+            }
+            if (length > options.MaxDocumentBytes)
+            {
+                _diagnostics.Error("edgar:documentTooLarge", $"The instance is {length} bytes, over the limit of {options.MaxDocumentBytes}; it was not read.", new SourceLocation(path));
+                return;
+            }
+            using var stream = File.OpenRead(path);
+            using var r = SafeXml.Create(stream, UrlUtil.FromPath(path), SafeXml.Settings(options.MaxDocumentBytes, ignoreWhitespace: false));
+            try
+            {
+                if (r.MoveToContent() != XmlNodeType.Element || r.LocalName != "xbrl" || r.NamespaceURI != XbrlNamespaces.Xbrli)
+                {
+                    _diagnostics.Error("xbrl.4.1", "The document's root is not xbrli:xbrl: it is not an XBRL instance.", Here(r));
+                    return;
+                }
+                if (r.IsEmptyElement)
+                {
+                    return;
+                }
+                r.Read();
+                while (!r.EOF && r.Depth >= 1)
+                {
+                    if (r.NodeType != XmlNodeType.Element)
+                    {
+                        r.Read();
+                        continue;
+                    }
+                    if (r.NamespaceURI == XbrlNamespaces.Xbrli && r.LocalName == "context")
+                    {
+                        ReadContext(r);
+                    }
+                    else if (r.NamespaceURI == XbrlNamespaces.Xbrli && r.LocalName == "unit")
+                    {
+                        ReadUnit(r);
+                    }
+                    else if (r.NamespaceURI == XbrlNamespaces.Link)
+                    {
+                        if (r.LocalName == "footnoteLink")
+                        {
+                            ReadFootnoteLink(r);
+                        }
+                        else
+                        {
+                            r.Skip();
+                        }
+                    }
+                    else
+                    {
+                        Facts.Add(ReadFact(r, null));
+                    }
+                }
+            }
+            catch (XmlException e)
+            {
+                _diagnostics.Error("xml:notWellFormed", $"The instance is not well-formed XML: {e.Message} What was read before this point is kept.", new SourceLocation(path, e.LineNumber, e.LinePosition));
+            }
+        }
+
+        private void ReadContext(XmlReader r)
+        {
+            var location = Here(r);
+            var id = r.GetAttribute("id") ?? "";
+            var scheme = "";
+            var identifier = "";
+            XbrlDate? instant = null, start = null, end = null;
+            var forever = false;
+            var dims = new List<DimensionValue>();
+            var otherSegment = new StringBuilder();
+            var otherScenario = new StringBuilder();
+            bool hasSegment = false, hasScenario = false;
+            var depth = r.Depth;
+            if (r.IsEmptyElement)
+            {
+                r.Read();
+                _diagnostics.Error("xbrl.4.7", $"The context '{id}' is empty: it needs an entity and a period.", location);
+                return;
+            }
+            r.Read();
+            while (!r.EOF && r.Depth > depth)
+            {
+                if (r.NodeType != XmlNodeType.Element)
+                {
+                    r.Read();
+                    continue;
+                }
+                switch (r.LocalName)
+                {
+                    case "identifier":
+                        scheme = r.GetAttribute("scheme") ?? "";
+                        identifier = r.ReadElementContentAsString().Trim();
+                        continue;
+                    case "instant":
+                        instant = ReadDate(r, id);
+                        continue;
+                    case "startDate":
+                        start = ReadDate(r, id);
+                        continue;
+                    case "endDate":
+                        end = ReadDate(r, id);
+                        continue;
+                    case "forever":
+                        forever = true;
+                        break;
+                    case "segment":
+                    case "scenario":
+                        var inScenario = r.LocalName == "scenario";
+                        if (inScenario)
+                        {
+                            hasScenario = true;
+                        }
+                        else
+                        {
+                            hasSegment = true;
+                        }
+                        ReadDimensionContainer(r, id, inScenario, dims, inScenario ? otherScenario : otherSegment);
+                        continue;
+                }
+                r.Read();
+            }
+            if (r.NodeType == XmlNodeType.EndElement)
+            {
+                r.Read();
+            }
+            var period = new XbrlPeriod { Instant = instant, Start = start, End = end, IsForever = forever };
+            if (instant is null && !forever && (start is null || end is null))
+            {
+                _diagnostics.Error("xbrl.4.7.2", $"The context '{id}' has no complete period: it needs an instant, a start and end date, or forever.", location);
+            }
+            if (start is { } s && end is { } e && e.AsEnd < s.AsStart)
+            {
+                _diagnostics.Error("xbrl.4.7.2", $"The context '{id}' ends ({e}) before it starts ({s}).", location);
+            }
+            var seen = new HashSet<QName>();
+            foreach (var d in dims)
+            {
+                if (!seen.Add(d.Dimension))
+                {
+                    _diagnostics.Error("xbrldie:RepeatedDimensionInInstanceError", $"The context '{id}' gives the dimension {d.Dimension.LocalName} more than one member; a dimension may appear once per context.", location);
+                }
+            }
+            var context = new XbrlContext
+            {
+                Id = id,
+                Scheme = scheme,
+                Identifier = identifier,
+                Period = period,
+                Dimensions = dims,
+                OtherSegmentContent = otherSegment.ToString(),
+                OtherScenarioContent = otherScenario.ToString(),
+                HasSegment = hasSegment,
+                HasScenario = hasScenario,
+                Location = location,
+            };
+            if (!_contexts.TryAdd(id, context))
+            {
+                _diagnostics.Error("xbrl.4.7.1", $"Two contexts have the id '{id}'.", location);
+            }
+            Contexts.Add(context);
+        }
+
+        private XbrlDate? ReadDate(XmlReader r, string contextId)
+        {
+            var location = Here(r);
+            var text = r.ReadElementContentAsString();
+            if (XbrlDate.TryParse(text, out var date))
+            {
+                return date;
+            }
+            _diagnostics.Error("sche:XmlSchemaError", $"The context '{contextId}' has the date '{text.Trim()}', which is neither xs:date nor xs:dateTime.", location);
+            return null;
+        }
+
+        private void ReadDimensionContainer(XmlReader r, string contextId, bool inScenario, List<DimensionValue> dims, StringBuilder other)
+        {
+            if (r.IsEmptyElement)
+            {
+                r.Read();
+                return;
+            }
+            var depth = r.Depth;
+            r.Read();
+            while (!r.EOF && r.Depth > depth)
+            {
+                if (r.NodeType != XmlNodeType.Element)
+                {
+                    r.Read();
+                    continue;
+                }
+                var location = Here(r);
+                if (r.NamespaceURI == XbrldiNs && r.LocalName == "explicitMember")
+                {
+                    var dimension = ResolveQName(r, r.GetAttribute("dimension"), location, contextId);
+                    var scope = ((IXmlNamespaceResolver)r).GetNamespacesInScope(XmlNamespaceScope.All);
+                    var text = r.ReadElementContentAsString().Trim();
+                    var member = ResolveQName(text, scope, location, contextId);
+                    if (dimension is { } d && member is { } m)
+                    {
+                        dims.Add(new DimensionValue(d, m, null, inScenario));
+                    }
+                    continue;
+                }
+                if (r.NamespaceURI == XbrldiNs && r.LocalName == "typedMember")
+                {
+                    var dimension = ResolveQName(r, r.GetAttribute("dimension"), location, contextId);
+                    var content = r.ReadInnerXml().Trim();
+                    if (dimension is { } d)
+                    {
+                        dims.Add(new DimensionValue(d, null, content, inScenario));
+                    }
+                    continue;
+                }
+                other.Append(r.ReadOuterXml());
+            }
+            if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
+            {
+                r.Read();
+            }
+        }
+
+        private QName? ResolveQName(XmlReader r, string? text, SourceLocation location, string contextId) =>
+            ResolveQName(text, ((IXmlNamespaceResolver)r).GetNamespacesInScope(XmlNamespaceScope.All), location, contextId);
+
+        private QName? ResolveQName(string? text, IDictionary<string, string> scope, SourceLocation location, string contextId)
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                _diagnostics.Error("sche:XmlSchemaError", $"The context '{contextId}' has a dimension member with no QName.", location);
+                return null;
+            }
+            text = text.Trim();
+            var colon = text.IndexOf(':', StringComparison.Ordinal);
+            var prefix = colon < 0 ? "" : text[..colon];
+            if (!scope.TryGetValue(prefix, out var ns))
+            {
+                _diagnostics.Error("sche:XmlSchemaError", $"The context '{contextId}' uses the undeclared prefix '{prefix}' in '{text}'.", location);
+                return null;
+            }
+            return new QName(ns, colon < 0 ? text : text[(colon + 1)..]);
+        }
+
+        private void ReadUnit(XmlReader r)
+        {
+            var location = Here(r);
+            var id = r.GetAttribute("id") ?? "";
+            var numerators = new List<QName>();
+            var denominators = new List<QName>();
+            var depth = r.Depth;
+            var inDenominator = false;
+            if (!r.IsEmptyElement)
+            {
+                r.Read();
+                while (!r.EOF && r.Depth > depth)
+                {
+                    if (r.NodeType == XmlNodeType.Element && r.LocalName == "unitDenominator")
+                    {
+                        inDenominator = true;
+                    }
+                    else if (r.NodeType == XmlNodeType.Element && r.LocalName == "unitNumerator")
+                    {
+                        inDenominator = false;
+                    }
+                    else if (r.NodeType == XmlNodeType.Element && r.LocalName == "measure")
+                    {
+                        var scope = ((IXmlNamespaceResolver)r).GetNamespacesInScope(XmlNamespaceScope.All);
+                        var mlocation = Here(r);
+                        var text = r.ReadElementContentAsString();
+                        if (ResolveQName(text, scope, mlocation, id) is { } q)
+                        {
+                            (inDenominator ? denominators : numerators).Add(q);
+                        }
+                        continue;
+                    }
+                    r.Read();
+                }
+            }
+            r.Read();
+            if (numerators.Count == 0)
+            {
+                _diagnostics.Error("xbrl.4.8", $"The unit '{id}' has no measure.", location);
+            }
+            var unit = new XbrlUnit { Id = id, Numerators = numerators, Denominators = denominators, Location = location };
+            if (!_units.TryAdd(id, unit))
+            {
+                _diagnostics.Error("xbrl.4.8", $"Two units have the id '{id}'.", location);
+            }
+            Units.Add(unit);
+        }
+
+        private XbrlFact ReadFact(XmlReader r, XbrlFact? parent)
+        {
+            var location = Here(r);
+            var name = new QName(r.NamespaceURI, r.LocalName);
+            var concept = dts.FindConcept(name);
+            var prefix = EdgarTaxonomies.PrefixFor(name.Namespace) ?? r.Prefix;
+            var contextRef = r.GetAttribute("contextRef");
+            var unitRef = r.GetAttribute("unitRef");
+            var decimals = r.GetAttribute("decimals");
+            var precision = r.GetAttribute("precision");
+            var id = r.GetAttribute("id");
+            var nil = r.GetAttribute("nil", XbrlNamespaces.Xsi) is { } n && n.Trim() is "true" or "1";
+
+            if (contextRef is null && !r.IsEmptyElement && (concept is null || concept.IsTuple || !concept.IsDeclared))
+            {
+                // A tuple: no context, child facts.
+                var children = new List<XbrlFact>();
+                var depth = r.Depth;
+                r.Read();
+                var tuple = new XbrlFact(name, prefix) { Concept = concept, Id = id, IsNil = nil, IsTuple = true, Children = children, Location = location };
+                while (!r.EOF && r.Depth > depth)
+                {
+                    if (r.NodeType == XmlNodeType.Element)
+                    {
+                        var child = ReadFact(r, tuple);
+                        children.Add(child);
+                        continue;
+                    }
+                    if (r.NodeType == XmlNodeType.Text && r.Value.Trim().Length > 0)
+                    {
+                        _diagnostics.Error("sche:XmlSchemaError", $"The tuple {tuple.PrefixedName} has text content; a tuple holds only facts.", Here(r));
+                    }
+                    r.Read();
+                }
+                if (r.NodeType == XmlNodeType.EndElement)
+                {
+                    r.Read();
+                }
+                tuple.Parent = parent;
+                Track(tuple);
+                return tuple;
+            }
+
+            string text;
+            if (r.IsEmptyElement)
+            {
+                text = "";
+                r.Read();
+            }
+            else
+            {
+                var depth = r.Depth;
+                var sb = new StringBuilder();
+                r.Read();
+                var hasChildElement = false;
+                while (!r.EOF && r.Depth > depth)
+                {
+                    if (r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+                    {
+                        sb.Append(r.Value);
+                        r.Read();
+                    }
+                    else if (r.NodeType == XmlNodeType.Element)
+                    {
+                        hasChildElement = true;
+                        sb.Append(r.ReadOuterXml());
+                    }
+                    else
+                    {
+                        r.Read();
+                    }
+                }
+                if (r.NodeType == XmlNodeType.EndElement)
+                {
+                    r.Read();
+                }
+                text = sb.ToString();
+                if (hasChildElement && concept is { IsDeclared: true, IsItem: true } && !IsMixedContentType(concept))
+                {
+                    _diagnostics.Error("sche:XmlSchemaError", $"The item {prefix}:{name.LocalName} has element content; its type allows only a value.", location);
+                }
+            }
+            var fact = new XbrlFact(name, prefix)
+            {
+                Concept = concept,
+                Id = id,
+                ContextRef = contextRef,
+                UnitRef = unitRef,
+                Decimals = decimals,
+                Precision = precision,
+                IsNil = nil,
+                Lexical = nil ? "" : text,
+                Location = location,
+            };
+            fact.Parent = parent;
+            if (contextRef is null)
+            {
+                _diagnostics.Error("xbrl.4.6.1", $"The item {fact.PrefixedName} has no contextRef; every item needs one.", location);
+            }
+            TypeValue(fact);
+            Track(fact);
+            return fact;
+        }
+
+        private static bool IsMixedContentType(Concept concept) =>
+            concept.Type is { } t && (t.LocalName.Contains("textBlock", StringComparison.OrdinalIgnoreCase) || t.LocalName == "anyType");
+
+        private void Track(XbrlFact fact)
+        {
+            if (fact.Concept is null || !fact.Concept.IsDeclared)
+            {
+                _factsOfMissingTaxonomies++;
+                _missingNamespaces.Add(fact.Name.Namespace);
+            }
+        }
+
+        private void TypeValue(XbrlFact fact)
+        {
+            if (fact.IsNil)
+            {
+                return;
+            }
+            var kind = NumericKind(fact);
+            if (kind == Numeric.None)
+            {
+                return;
+            }
+            var text = fact.Lexical.Trim();
+            if (kind == Numeric.Double)
+            {
+                if (TryDouble(text, out var d))
+                {
+                    fact.DoubleValue = d;
+                }
+                else
+                {
+                    _diagnostics.Error("sche:XmlSchemaError", $"The value '{text}' of {fact.PrefixedName} is not a valid number.", fact.Location);
+                }
+                return;
+            }
+            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                fact.DecimalValue = value;
+            }
+            else if (kind == Numeric.Unknown && TryDouble(text, out var d))
+            {
+                // A type we cannot see offline that takes exponents or INF: keep it as a double.
+                fact.DoubleValue = d;
+            }
+            else
+            {
+                _diagnostics.Error("sche:XmlSchemaError", $"The value '{text}' of {fact.PrefixedName} is not a valid decimal number; fix the value or its unit.", fact.Location);
+            }
+        }
+
+        private static bool TryDouble(string text, out double value)
+        {
+            switch (text)
+            {
+                case "INF":
+                    value = double.PositiveInfinity;
+                    return true;
+                case "-INF":
+                    value = double.NegativeInfinity;
+                    return true;
+                case "NaN":
+                    value = double.NaN;
+                    return true;
+            }
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !text.Contains("Infinity", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private enum Numeric
+        {
+            None,
+            Decimal,
+            Double,
+            Unknown,
+        }
+
+        private static Numeric NumericKind(XbrlFact fact)
+        {
+            if (fact.Concept is { IsDeclared: true, Type: { } type })
+            {
+                if (type.Namespace == XbrlNamespaces.Xbrli || type.Namespace == XbrlNamespaces.Xsd)
+                {
+                    return type.LocalName switch
+                    {
+                        "floatItemType" or "doubleItemType" or "float" or "double" => Numeric.Double,
+                        "fractionItemType" => Numeric.None,
+                        _ when NumericTypes.Contains(type.LocalName) => Numeric.Decimal,
+                        _ => fact.UnitRef is null ? Numeric.None : Numeric.Unknown,
+                    };
+                }
+                return fact.UnitRef is null ? Numeric.None : Numeric.Unknown;
+            }
+            return fact.UnitRef is null ? Numeric.None : Numeric.Unknown;
+        }
+
+        private static readonly HashSet<string> NumericTypes = new(StringComparer.Ordinal)
+        {
+            "decimalItemType", "integerItemType", "nonPositiveIntegerItemType", "negativeIntegerItemType", "longItemType", "intItemType",
+            "shortItemType", "byteItemType", "nonNegativeIntegerItemType", "unsignedLongItemType", "unsignedIntItemType", "unsignedShortItemType",
+            "unsignedByteItemType", "positiveIntegerItemType", "monetaryItemType", "sharesItemType", "pureItemType",
+            "decimal", "integer", "long", "int", "short", "byte", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
+            "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte",
+        };
+
+        private void ReadFootnoteLink(XmlReader r)
+        {
+            var locators = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var resources = new Dictionary<string, (string? Id, string? Role, string? Lang, string Text)>(StringComparer.Ordinal);
+            var arcs = new List<(string From, string To, SourceLocation Location)>();
+            var depth = r.Depth;
+            if (r.IsEmptyElement)
+            {
+                r.Read();
+                return;
+            }
+            var linkLang = r.GetAttribute("lang", XbrlNamespaces.Xml);
+            r.Read();
+            while (!r.EOF && r.Depth > depth)
+            {
+                if (r.NodeType != XmlNodeType.Element)
+                {
+                    r.Read();
+                    continue;
+                }
+                var type = r.GetAttribute("type", XbrlNamespaces.XLink);
+                var label = r.GetAttribute("label", XbrlNamespaces.XLink) ?? "";
+                switch (type)
+                {
+                    case "locator":
+                        var href = r.GetAttribute("href", XbrlNamespaces.XLink) ?? "";
+                        var hash = href.IndexOf('#', StringComparison.Ordinal);
+                        if (!locators.TryGetValue(label, out var list))
+                        {
+                            locators[label] = list = [];
+                        }
+                        list.Add(hash >= 0 ? href[(hash + 1)..] : href);
+                        r.Skip();
+                        continue;
+                    case "resource":
+                        var id = r.GetAttribute("id");
+                        var role = r.GetAttribute("role", XbrlNamespaces.XLink);
+                        var lang = r.GetAttribute("lang", XbrlNamespaces.Xml) ?? linkLang;
+                        var inner = r.ReadInnerXml();
+                        resources[label] = (id, role, lang, System.Text.RegularExpressions.Regex.Replace(inner, "<[^>]+>", "").Trim());
+                        continue;
+                    case "arc":
+                        arcs.Add((r.GetAttribute("from", XbrlNamespaces.XLink) ?? "", r.GetAttribute("to", XbrlNamespaces.XLink) ?? "", Here(r)));
+                        r.Skip();
+                        continue;
+                }
+                r.Skip();
+            }
+            if (r.NodeType == XmlNodeType.EndElement)
+            {
+                r.Read();
+            }
+            foreach (var (label, res) in resources)
+            {
+                var facts = arcs.Where(a => a.To == label).SelectMany(a => locators.GetValueOrDefault(a.From) ?? []).ToList();
+                _footnotes.Add(new XbrlFootnote(res.Id ?? label, res.Role, res.Lang, res.Text, facts));
+            }
+            foreach (var arc in arcs)
+            {
+                if (!locators.ContainsKey(arc.From) || !resources.ContainsKey(arc.To))
+                {
+                    _diagnostics.Error("xbrl.4.11.1.3.1", $"The footnote arc from '{arc.From}' to '{arc.To}' must join a locator of a fact to a footnote of the same link.", arc.Location);
+                }
+            }
+        }
+
+        /// <summary>The instance checks that need the whole document: references, accuracy, period types.</summary>
+        public void Check()
+        {
+            var factIds = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var fact in Walk(Facts))
+            {
+                if (fact.Id is { } fid)
+                {
+                    factIds.Add(fid);
+                }
+                if (fact.IsTuple)
+                {
+                    continue;
+                }
+                if (fact.ContextRef is { } cref)
+                {
+                    if (_contexts.TryGetValue(cref, out var ctx))
+                    {
+                        fact.Context = ctx;
+                        if (fact.Concept is { IsDeclared: true, PeriodType: { } pt })
+                        {
+                            if (pt == PeriodType.Instant && !ctx.Period.IsInstant)
+                            {
+                                _diagnostics.Error("xbrl.4.7.2", $"{fact.PrefixedName} is an instant concept but its context '{cref}' has a duration.", fact.Location);
+                            }
+                            else if (pt == PeriodType.Duration && !ctx.Period.IsDuration)
+                            {
+                                _diagnostics.Error("xbrl.4.7.2", $"{fact.PrefixedName} is a duration concept but its context '{cref}' is an instant.", fact.Location);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        _diagnostics.Error("xbrl.4.6.1", $"{fact.PrefixedName} names the context '{cref}', which does not exist.", fact.Location);
+                    }
+                }
+                if (fact.UnitRef is { } uref)
+                {
+                    if (_units.TryGetValue(uref, out var unit))
+                    {
+                        fact.Unit = unit;
+                    }
+                    else
+                    {
+                        _diagnostics.Error("xbrl.4.6.2", $"{fact.PrefixedName} names the unit '{uref}', which does not exist.", fact.Location);
+                    }
+                    if (fact.IsNil && (fact.Decimals is not null || fact.Precision is not null))
+                    {
+                        _diagnostics.Error("xbrl.4.6.3", $"{fact.PrefixedName} is nil, so it must have neither decimals nor precision.", fact.Location);
+                    }
+                    else if (!fact.IsNil && fact.Decimals is not null && fact.Precision is not null)
+                    {
+                        _diagnostics.Error("xbrl.4.6.3", $"{fact.PrefixedName} has both decimals and precision; give one.", fact.Location);
+                    }
+                    else if (!fact.IsNil && fact.Decimals is null && fact.Precision is null && fact.Concept is not { IsDeclared: true, Type.LocalName: "fractionItemType" })
+                    {
+                        _diagnostics.Error("xbrl.4.6.3", $"{fact.PrefixedName} is numeric but has neither decimals nor precision.", fact.Location);
+                    }
+                    if (fact.Decimals is { } dec && dec.Trim() != "INF" && !int.TryParse(dec.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+                    {
+                        _diagnostics.Error("sche:XmlSchemaError", $"{fact.PrefixedName} has decimals '{dec}'; it must be an integer or INF.", fact.Location);
+                    }
+                    if (fact.Precision is { } prec && prec.Trim() != "INF" && !uint.TryParse(prec.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+                    {
+                        _diagnostics.Error("sche:XmlSchemaError", $"{fact.PrefixedName} has precision '{prec}'; it must be a non-negative integer or INF.", fact.Location);
+                    }
+                }
+                else if (fact.Concept is { IsDeclared: true } c && c.IsItem && NumericKind(fact) == Numeric.None && IsNumericType(c))
+                {
+                    _diagnostics.Error("xbrl.4.6.2", $"{fact.PrefixedName} is numeric but has no unitRef.", fact.Location);
+                }
+                if (fact.Concept is null && NamespaceHasReadSchema(fact.Name.Namespace))
+                {
+                    _diagnostics.Error("sche:XmlSchemaError", $"{fact.PrefixedName} is not declared by the schema of its namespace '{fact.Name.Namespace}'; the fact is not an XBRL item.", fact.Location);
+                }
+            }
+            foreach (var fn in _footnotes)
+            {
+                foreach (var id in fn.FactIds)
+                {
+                    if (!factIds.Contains(id))
+                    {
+                        _diagnostics.Error("xbrl.4.11.1.3.1", $"The footnote '{fn.Id}' points to the fact id '{id}', which no fact has.", new SourceLocation(path));
+                    }
+                }
+            }
+            if (_factsOfMissingTaxonomies > 0)
+            {
+                var namespaces = string.Join(", ", _missingNamespaces.Order(StringComparer.Ordinal).Take(6));
+                _diagnostics.Warning("edgar:incompleteDts",
+                    $"{_factsOfMissingTaxonomies} facts use concepts whose schemas are not available offline ({namespaces}{(_missingNamespaces.Count > 6 ? ", ..." : "")}): their names and values are read, but the checks that need their declarations (types, period types, dimensional validity) are skipped. Register the taxonomy packages for a complete validation.",
+                    new SourceLocation(path));
+            }
+        }
+
+        private static bool IsNumericType(Concept c) =>
+            c.Type is { } t && (t.Namespace == XbrlNamespaces.Xbrli && (NumericTypes.Contains(t.LocalName) || t.LocalName is "floatItemType" or "doubleItemType" or "fractionItemType"));
+
+        private bool NamespaceHasReadSchema(string ns) =>
+            dts.Documents.Any(d => !d.IsMissing && d.Type == TaxonomyDocumentType.Schema && string.Equals(d.TargetNamespace, ns, StringComparison.Ordinal));
+
+        private static IEnumerable<XbrlFact> Walk(IEnumerable<XbrlFact> facts)
+        {
+            foreach (var f in facts)
+            {
+                yield return f;
+                foreach (var c in Walk(f.Children))
+                {
+                    yield return c;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using EdgarSharp.Tests.Support;
+using EdgarSharp.Xbrl;
+
+namespace EdgarSharp.Tests.Xbrl;
+
+/// <summary>Reading instances: contexts, units, facts with lexical and typed values, tuples, footnotes, and bad input.</summary>
+public class XbrlInstanceTests
+{
+    private static XbrlInstance Load(string fixture) => XbrlInstance.Load(Corpus.Fixture(Path.Combine("Instance", fixture)));
+
+    private static Diagnostic SingleError(XbrlInstance instance, string code)
+    {
+        var error = Assert.Single(instance.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Code == code);
+        Assert.True(error.Location is { Line: > 0, Column: > 0 }, $"No line and column: {error}");
+        return error;
+    }
+
+    [Fact]
+    public void A_valid_instance_gives_every_fact_with_its_lexical_and_typed_value()
+    {
+        var instance = Load("good.xml");
+        Assert.DoesNotContain(instance.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(4, instance.Contexts.Count);
+        Assert.Equal(4, instance.Units.Count);
+        var facts = instance.AllFacts().ToList();
+        Assert.Equal(8, facts.Count);
+
+        var revenue = facts.Single(f => f.Id == "r1");
+        Assert.Equal("co:Revenue", revenue.PrefixedName);
+        Assert.Equal(1234567000m, revenue.DecimalValue);
+        Assert.Equal("-3", revenue.Decimals);
+        Assert.Equal("2023-01-01/2023-12-31", revenue.Context!.Period.ToString());
+
+        var retail = facts.Single(f => f.Id == "r2");
+        Assert.Equal(1000.25m, retail.DecimalValue);
+        var member = Assert.Single(retail.Context!.Dimensions);
+        Assert.Equal("SegmentAxis", member.Dimension.LocalName);
+        Assert.Equal("RetailMember", member.Member!.Value.LocalName);
+
+        var cash = facts.First(f => f.Name.LocalName == "Cash");
+        Assert.Equal("  42.50  ", cash.Lexical);
+        Assert.Equal(42.50m, cash.DecimalValue);
+        Assert.True(facts.Last(f => f.Name.LocalName == "Cash").IsNil);
+
+        var ratio = facts.Single(f => f.Name.LocalName == "Ratio");
+        Assert.Null(ratio.DecimalValue);
+        Assert.Equal(0.015, ratio.DoubleValue);
+
+        Assert.Equal(1234.5678m, facts.Single(f => f.Name.LocalName == "Shares").DecimalValue);
+        Assert.Equal("iso4217:USD/xbrli:shares", instance.Units.Single(u => u.Id == "USDPerShare").ToString());
+
+        var officer = facts.Single(f => f.IsTuple);
+        var name = Assert.Single(officer.Children);
+        Assert.Equal("Jane Doe", name.Lexical);
+        Assert.Same(officer, name.Parent);
+
+        var footnote = Assert.Single(instance.Footnotes);
+        Assert.Equal(["r2"], footnote.FactIds);
+        Assert.Equal("Retail includes franchise stores.", footnote.Text);
+    }
+
+    [Fact]
+    public void A_date_only_instant_is_the_end_of_that_day()
+    {
+        var instance = Load("good.xml");
+        var endOf2023 = instance.Contexts.Single(c => c.Id == "End2023").Period;
+        var startOf2024 = instance.Contexts.Single(c => c.Id == "Start2024").Period;
+        Assert.True(endOf2023.PeriodEquals(startOf2024));
+        Assert.Equal("2023-12-31", startOf2024.ToString());
+        Assert.True(XbrlDate.TryParse("2009-12-31", out var d));
+        Assert.True(XbrlDate.TryParse("2010-01-01T00:00:00", out var dt));
+        Assert.Equal(d.AsEnd, dt.AsEnd);
+        Assert.True(d.IsDateOnly);
+        Assert.False(dt.IsDateOnly);
+    }
+
+    [Fact]
+    public void Units_are_equal_as_sets_of_measures()
+    {
+        var a = new XbrlUnit { Id = "a", Numerators = [new QName("x", "m"), new QName("x", "n")] };
+        var b = new XbrlUnit { Id = "b", Numerators = [new QName("x", "n"), new QName("x", "m")] };
+        var c = new XbrlUnit { Id = "c", Numerators = [new QName("x", "m")], Denominators = [new QName("x", "n")] };
+        Assert.True(a.UnitEquals(b));
+        Assert.False(a.UnitEquals(c));
+    }
+
+    [Fact]
+    public void A_context_with_a_repeated_dimension_is_an_error()
+    {
+        var error = SingleError(Load("repeated_dimension.xml"), "xbrldie:RepeatedDimensionInInstanceError");
+        Assert.Equal(10, error.Location!.Value.Line);
+    }
+
+    [Fact]
+    public void A_malformed_number_is_an_error_at_the_fact()
+    {
+        var instance = Load("malformed_number.xml");
+        var error = SingleError(instance, "sche:XmlSchemaError");
+        Assert.Contains("1,234,567 thousand", error.Message, StringComparison.Ordinal);
+        Assert.Equal(27, error.Location!.Value.Line);
+        Assert.Equal(8, instance.AllFacts().Count());
+    }
+
+    [Fact]
+    public void A_unit_that_does_not_exist_is_an_error()
+    {
+        var error = SingleError(Load("missing_unit.xml"), "xbrl.4.6.2");
+        Assert.Contains("'euros'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_fact_for_an_undefined_concept_is_an_error_when_its_schema_was_read()
+    {
+        var error = SingleError(Load("undefined_concept.xml"), "sche:XmlSchemaError");
+        Assert.Contains("co:Profitability", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Truncated_xml_keeps_the_facts_before_the_break()
+    {
+        var instance = Load("truncated.xml");
+        var error = SingleError(instance, "xml:notWellFormed");
+        Assert.Equal(31, error.Location!.Value.Line);
+        Assert.Equal(4, instance.AllFacts().Count());
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("tr-TR")]
+    public void Values_do_not_depend_on_the_culture(string culture)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo(culture);
+            var facts = Load("good.xml").AllFacts().ToList();
+            Assert.Equal(1000.25m, facts.Single(f => f.Id == "r2").DecimalValue);
+            Assert.Equal(0.015, facts.Single(f => f.Name.LocalName == "Ratio").DoubleValue);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Fact]
+    public void The_aapl_10k_2023_instance_reads_offline_with_its_balance_sheet_values()
+    {
+        var folder = Corpus.RequireCorpus("xbrl-filings/edgartools/aapl_10k_2023");
+        var instance = XbrlInstance.Load(folder);
+        Assert.DoesNotContain(instance.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        var incomplete = Assert.Single(instance.Diagnostics, d => d.Code == "edgar:incompleteDts");
+        Assert.Contains("http://fasb.org/us-gaap/2023", incomplete.Message, StringComparison.Ordinal);
+        var text = File.ReadAllText(Path.Combine(folder, "aapl-20230930_htm.xml"));
+        Assert.Equal(System.Text.RegularExpressions.Regex.Matches(text, "contextRef=").Count, instance.AllFacts().Count());
+        var assets = instance.AllFacts().Where(f => f.PrefixedName == "us-gaap:Assets" && f.Context!.Dimensions.Count == 0)
+            .ToDictionary(f => f.Context!.Period.ToString(), f => f.DecimalValue);
+        Assert.Equal(352583000000m, assets["2023-09-30"]);
+        Assert.Equal(352755000000m, assets["2022-09-24"]);
+    }
+
+    [Fact]
+    public void Every_instance_of_the_corpus_loads_with_located_diagnostics_only()
+    {
+        var roots = new[] { Corpus.RequireCorpus("xbrl-filings"), Corpus.RequireCorpus("ixbrl") };
+        var instances = roots.SelectMany(r => Directory.EnumerateFiles(r, "*.xml", SearchOption.AllDirectories))
+            .Where(f => EdgarSharp.Documents.DocumentKindDetector.DetectFile(f).Kind == EdgarSharp.Documents.DocumentKind.XbrlInstance).ToList();
+        Assert.True(instances.Count >= 15, $"Only {instances.Count} instances found.");
+        foreach (var file in instances)
+        {
+            var instance = XbrlInstance.Load(file);
+            Assert.NotEmpty(instance.Facts);
+            Assert.All(instance.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error), d => Assert.NotNull(d.Location));
+        }
+    }
+}
