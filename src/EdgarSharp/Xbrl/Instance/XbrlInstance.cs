@@ -90,7 +90,11 @@ public sealed class XbrlInstance
         reader.Read();
         reader.Check();
         var diagnostics = dts.Diagnostics.Concat(reader.Diagnostics).ToList();
-        return new XbrlInstance(UrlUtil.FromPath(Path.GetFullPath(file)), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
+        var instance = new XbrlInstance(UrlUtil.FromPath(Path.GetFullPath(file)), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
+        var checks = new DiagnosticBag();
+        CalculationCheck.Run(instance, checks);
+        diagnostics.AddRange(checks);
+        return instance;
     }
 
     /// <summary>The XBRL instance of a folder: the first file, by name, whose root is <c>xbrli:xbrl</c>; null when none.</summary>

@@ -1183,7 +1183,7 @@ internal sealed partial class DtsLoader
                 }
                 other ??= [];
                 other[new QName(ans, alocal)] = value;
-                (otherKeys ??= []).Add("{" + ans + "}" + alocal + "=" + value.Trim());
+                (otherKeys ??= []).Add("{" + ans + "}" + alocal + "=" + TypedValueKey(value));
             }
             while (r.MoveToNextAttribute());
             r.MoveToElement();
@@ -1204,6 +1204,25 @@ internal sealed partial class DtsLoader
             EquivalenceKey = keyText,
             Link = link,
         };
+    }
+
+    /// <summary>
+    /// The value of a custom arc attribute as compared for equivalence. Without the attribute's schema type at hand,
+    /// a value that reads as a number is compared as one (<c>1.0</c> equals <c>1</c>, <c>1E1</c> equals <c>10</c>);
+    /// anything else as its trimmed text.
+    /// </summary>
+    private static string TypedValueKey(string value)
+    {
+        var t = value.Trim();
+        if (decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        {
+            return "#" + Canonical(d);
+        }
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && double.IsFinite(f))
+        {
+            return "#" + f.ToString("R", CultureInfo.InvariantCulture);
+        }
+        return t;
     }
 
     /// <summary>

@@ -517,7 +517,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                 candidates.Add(r);
             }
         }
-        foreach (var group in candidates.GroupBy(r => (r.Arcrole, r.LinkRole)))
+        foreach (var group in candidates.GroupBy(r => new BaseSetKey(r.Arcrole, r.LinkRole, r.LinkElement, r.ArcElement)))
         {
             CyclesAllowed rule;
             if (XbrlArcroles.StandardCycles.TryGetValue(group.Key.Arcrole, out var standardRule))

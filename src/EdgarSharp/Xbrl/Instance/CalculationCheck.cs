@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+
+namespace EdgarSharp.Xbrl.Internal;
+
+/// <summary>
+/// Calculation binding and consistency under the classic rules of XBRL 2.1 section 5.2.5.2: for each summation
+/// fact, the contributing facts of the same context and unit (c-equal, u-equal, parent-equal) are rounded to
+/// their inferred decimals, weighted and summed, and the sum rounded to the summation's decimals must equal the
+/// summation rounded likewise. A calculation does not bind when one of its facts is nil, has duplicates, or has
+/// no inferable accuracy. Inconsistencies are <c>xbrl.5.2.5.2</c> errors.
+/// </summary>
+internal static class CalculationCheck
+{
+    public static void Run(XbrlInstance instance, DiagnosticBag diagnostics)
+    {
+        var facts = instance.AllFacts().Where(f => !f.IsTuple && f.IsNumeric && f.Context is not null && f.Unit is not null).ToList();
+        if (facts.Count == 0)
+        {
+            return;
+        }
+        // Index: (concept, context key, unit key, parent) -> facts.
+        var index = new Dictionary<(QName, string, string, XbrlFact?), List<XbrlFact>>();
+        var contextKeys = new Dictionary<XbrlContext, string>(ReferenceEqualityComparer.Instance);
+        var unitKeys = new Dictionary<XbrlUnit, string>(ReferenceEqualityComparer.Instance);
+        foreach (var f in facts)
+        {
+            var key = (f.Name, ContextKey(f.Context!, contextKeys), UnitKey(f.Unit!, unitKeys), f.Parent);
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+            }
+            list.Add(f);
+        }
+        var summations = instance.Dts.Relationships.Where(r => r.Arcrole == XbrlArcroles.SummationItem && r.FromConcept is not null && r.ToConcept is not null)
+            .GroupBy(r => (r.LinkRole, r.FromConcept!.Name));
+        foreach (var network in summations)
+        {
+            var items = network.GroupBy(r => r.ToConcept!.Name).Select(g => (Name: g.Key, Weight: g.First().Arc.Weight ?? 1m)).ToList();
+            foreach (var (key, sumFacts) in index.Where(kv => kv.Key.Item1 == network.Key.Name))
+            {
+                if (sumFacts.Count != 1)
+                {
+                    continue; // duplicates of the summation: the calculation does not bind
+                }
+                var sum = sumFacts[0];
+                if (sum.IsNil || InferredDecimals(sum) is not { } sumDecimals || sum.DecimalValue is not { } sumValue)
+                {
+                    continue;
+                }
+                decimal total = 0;
+                var bound = false;
+                var blocked = false;
+                foreach (var (name, weight) in items)
+                {
+                    if (!index.TryGetValue((name, key.Item2, key.Item3, key.Item4), out var contributing))
+                    {
+                        continue;
+                    }
+                    if (contributing.Count != 1)
+                    {
+                        blocked = true;
+                        break;
+                    }
+                    var item = contributing[0];
+                    if (item.IsNil)
+                    {
+                        continue;
+                    }
+                    if (InferredDecimals(item) is not { } itemDecimals || item.DecimalValue is not { } itemValue)
+                    {
+                        blocked = true;
+                        break;
+                    }
+                    total += Round(itemValue, itemDecimals) * weight;
+                    bound = true;
+                }
+                if (blocked || !bound)
+                {
+                    continue;
+                }
+                var roundedSum = Round(total, sumDecimals);
+                var roundedSummation = Round(sumValue, sumDecimals);
+                if (roundedSum != roundedSummation)
+                {
+                    diagnostics.Error("xbrl.5.2.5.2",
+                        string.Create(CultureInfo.InvariantCulture,
+                            $"Calculation inconsistency in {network.Key.LinkRole}: {sum.PrefixedName} in context '{sum.ContextRef}' is {roundedSummation} but its items add up to {roundedSum}."),
+                        sum.Location);
+                }
+            }
+        }
+    }
+
+    /// <summary>Decimals as written, or inferred from precision (XBRL 2.1 section 4.6.6); int.MaxValue for INF; null when unknowable (precision 0).</summary>
+    internal static int? InferredDecimals(XbrlFact fact)
+    {
+        if (fact.Decimals is { } d)
+        {
+            d = d.Trim();
+            return d == "INF" ? int.MaxValue : int.TryParse(d, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+        }
+        if (fact.Precision is { } p)
+        {
+            p = p.Trim();
+            if (p == "INF")
+            {
+                return int.MaxValue;
+            }
+            if (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var precision) || precision == 0)
+            {
+                return null;
+            }
+            if (fact.DecimalValue is not { } v || v == 0)
+            {
+                return int.MaxValue;
+            }
+            var magnitude = (int)Math.Floor(Math.Log10((double)Math.Abs(v))) + 1;
+            return precision - magnitude;
+        }
+        return null;
+    }
+
+    /// <summary>Rounds to <paramref name="decimals"/> places (negative: tens, hundreds, ...), half to even.</summary>
+    internal static decimal Round(decimal value, int decimals)
+    {
+        if (decimals == int.MaxValue || decimals > 28)
+        {
+            return value;
+        }
+        if (decimals >= 0)
+        {
+            return Math.Round(value, decimals, MidpointRounding.ToEven);
+        }
+        if (decimals < -28)
+        {
+            return 0;
+        }
+        var scale = Pow10(-decimals);
+        return Math.Round(value / scale, 0, MidpointRounding.ToEven) * scale;
+    }
+
+    private static decimal Pow10(int n)
+    {
+        var r = 1m;
+        for (var i = 0; i < n; i++)
+        {
+            r *= 10m;
+        }
+        return r;
+    }
+
+    /// <summary>A key equal for s-equal contexts: entity, period as instants, dimension members in any order, other content.</summary>
+    internal static string ContextKey(XbrlContext c, Dictionary<XbrlContext, string> cache)
+    {
+        if (cache.TryGetValue(c, out var key))
+        {
+            return key;
+        }
+        var sb = new StringBuilder();
+        sb.Append(c.Scheme).Append('|').Append(c.Identifier.Trim()).Append('|');
+        var p = c.Period;
+        if (p.IsForever)
+        {
+            sb.Append("forever");
+        }
+        else if (p.Instant is { } i)
+        {
+            sb.Append(i.AsEnd.Ticks.ToString(CultureInfo.InvariantCulture));
+        }
+        else if (p.Start is { } s && p.End is { } e)
+        {
+            sb.Append(s.AsStart.Ticks.ToString(CultureInfo.InvariantCulture)).Append('-').Append(e.AsEnd.Ticks.ToString(CultureInfo.InvariantCulture));
+        }
+        foreach (var d in c.Dimensions.OrderBy(d => d.InScenario).ThenBy(d => d.Dimension.Namespace, StringComparer.Ordinal).ThenBy(d => d.Dimension.LocalName, StringComparer.Ordinal))
+        {
+            sb.Append('|').Append(d.InScenario ? 's' : 'g').Append(d.Dimension).Append('=').Append(d.Member?.ToString() ?? d.TypedValue);
+        }
+        sb.Append('|').Append(c.OtherSegmentContent).Append('|').Append(c.OtherScenarioContent);
+        key = sb.ToString();
+        cache[c] = key;
+        return key;
+    }
+
+    internal static string UnitKey(XbrlUnit u, Dictionary<XbrlUnit, string> cache)
+    {
+        if (cache.TryGetValue(u, out var key))
+        {
+            return key;
+        }
+        key = string.Join('*', u.Numerators.Select(q => q.ToString()).Order(StringComparer.Ordinal)) + "/" + string.Join('*', u.Denominators.Select(q => q.ToString()).Order(StringComparer.Ordinal));
+        cache[u] = key;
+        return key;
+    }
+}
