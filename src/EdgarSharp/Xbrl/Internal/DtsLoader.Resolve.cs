@@ -30,7 +30,7 @@ internal sealed partial class DtsLoader
         {
             new TaxonomyValidator(this, effective, _diagnostics).Validate();
         }
-        return new Dts(entryUrls, _documentOrder, _concepts, _roleTypes, _arcroleTypes, _links, effective, _diagnostics.ToList());
+        return new Dts(entryUrls, _documentOrder, _concepts, _roleTypes, _arcroleTypes, _links, effective, _diagnostics.ToList()) { TypeBases = _typeBases };
     }
 
     internal IReadOnlyList<TaxonomyDocument> DocumentOrder => _documentOrder;

@@ -32,6 +32,7 @@ internal sealed partial class DtsLoader
     private readonly List<ArcroleType> _arcroleTypes = [];
     private readonly List<ExtendedLink> _links = [];
     private readonly XmlNameTable _names = new NameTable();
+    private readonly Dictionary<QName, QName> _typeBases = [];
     private readonly AtomizedNames _atoms;
 
     /// <summary>Attribute names atomized in the loader's name table: compared by reference, one pass per element.</summary>
@@ -449,6 +450,9 @@ internal sealed partial class DtsLoader
         public List<string?> Langs { get; } = [];
         public DocumentIndex Index { get; set; } = null!;
 
+        /// <summary>The named top-level type being read, until its base type is found.</summary>
+        public QName? CurrentTypeName { get; set; }
+
         public SourceLocation Here() => LineInfo is { } li && li.HasLineInfo() ? new SourceLocation(Location, li.LineNumber, li.LinePosition) : new SourceLocation(Location);
     }
 
@@ -556,6 +560,18 @@ internal sealed partial class DtsLoader
 
             if (string.Equals(ns, XbrlNamespaces.Xsd, StringComparison.Ordinal) && inSchema)
             {
+                if (depth == 1)
+                {
+                    s.CurrentTypeName = local is "complexType" or "simpleType" && r.GetAttribute("name") is { } typeName
+                        ? new QName(s.Doc.TargetNamespace ?? "", typeName) : null;
+                }
+                else if (s.CurrentTypeName is { } typeName && local is "restriction" or "extension"
+                    && ResolveQNameAttribute(s, r.GetAttribute("base")) is { } baseType)
+                {
+                    // The first restriction or extension in a named type's definition gives its base type.
+                    _typeBases.TryAdd(typeName, baseType);
+                    s.CurrentTypeName = null;
+                }
                 if (depth == 1 && local is "element")
                 {
                     var concept = ReadConceptDeclaration(s, id);

@@ -86,6 +86,27 @@ public sealed class Dts
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
+    /// <summary>The base types of the named types the DTS's schemas declare (restriction or extension).</summary>
+    internal IReadOnlyDictionary<QName, QName> TypeBases { get; init; } = new Dictionary<QName, QName>();
+
+    /// <summary>
+    /// True when <paramref name="type"/> is <paramref name="ancestor"/> or derives from it through the named types the
+    /// DTS declares (and the XBRL item types, which derive as XBRL 2.1 defines them).
+    /// </summary>
+    public bool TypeDerivesFrom(QName type, QName ancestor)
+    {
+        var seen = 0;
+        for (QName? t = type; t is { } current && seen < 64; seen++)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+            t = TypeBases.TryGetValue(current, out var b) ? b : null;
+        }
+        return false;
+    }
+
     /// <summary>The concept named <paramref name="name"/>, or null.</summary>
     public Concept? FindConcept(QName name) => _concepts.GetValueOrDefault(name);
 
