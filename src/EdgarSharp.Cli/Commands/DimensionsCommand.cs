@@ -275,7 +275,12 @@ internal static class DimensionsCommand
             foreach (var set in view.Sets)
             {
                 var definition = view.Definitions.GetValueOrDefault(set.LinkRole);
-                var tree = new Tree(new Markup($"[bold]{Markup.Escape(set.LinkRole)}[/]{(definition is null ? "" : "  [grey]" + Markup.Escape(definition) + "[/]")}"));
+                var root = new Paragraph(set.LinkRole, Bold);
+                if (definition is not null)
+                {
+                    root.Append("  " + definition, Grey);
+                }
+                var tree = new Tree(root);
                 foreach (var (lineItems, tables) in ByLineItems(set))
                 {
                     var lineNode = tree.AddNode(Label("Line items", lineItems.PrefixedName, null));
@@ -299,7 +304,7 @@ internal static class DimensionsCommand
                     var items = tables[0].InheritingItems;
                     if (items.Count > 0)
                     {
-                        AddNodes(lineNode.AddNode(new Markup("[bold]Items[/]")), items);
+                        AddNodes(lineNode.AddNode(new Paragraph("Items", Bold)), items);
                     }
                 }
                 console.Write(tree);
@@ -361,7 +366,23 @@ internal static class DimensionsCommand
             AddNodes(child, node.Children);
         }
 
-        private static IRenderable Label(string? kind, string name, string? notes) =>
-            new Markup((kind is null ? "" : "[bold]" + kind + "[/] ") + Markup.Escape(name) + (notes is null ? "" : "  [grey]" + Markup.Escape("(" + notes + ")") + "[/]"));
+        // Paragraphs rather than markup: no markup or emoji parsing, which would cost more than the tree itself.
+        private static readonly Style Bold = new(decoration: Decoration.Bold);
+        private static readonly Style Grey = new(foreground: Color.Grey);
+
+        private static IRenderable Label(string? kind, string name, string? notes)
+        {
+            var label = new Paragraph();
+            if (kind is not null)
+            {
+                label.Append(kind + " ", Bold);
+            }
+            label.Append(name);
+            if (notes is not null)
+            {
+                label.Append("  (" + notes + ")", Grey);
+            }
+            return label;
+        }
     }
 }

@@ -40,14 +40,21 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     private const int NodeBudget = 100_000;
 
     private static readonly IReadOnlyList<DomainMemberNode> NoNodes = [];
+    private static readonly HashSet<Concept> NoConcepts = new(ReferenceEqualityComparer.Instance);
 
     private readonly Dictionary<(string Role, XbrlElement From), List<Relationship>>[] _from = CreateIndexes();
     private readonly List<Relationship>[] _byArcrole = CreateLists();
     private readonly List<Relationship> _hasHypercubes = [];
     private readonly Dictionary<Concept, Concept> _defaults = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<(Concept Hypercube, string Role), IReadOnlyList<HypercubeDimension>> _dimensionsCache = [];
+    private readonly Dictionary<(string Role, Concept Hypercube), IReadOnlyList<HypercubeDimension>> _dimensionsCache = new(RoleKeyComparer<Concept>.Instance);
     private readonly Dictionary<Relationship, HypercubeDimension> _dimensionCache = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<(Concept Item, string Role), PrimaryItemTree> _primaryItemCache = [];
+    private readonly Dictionary<(string Role, Concept Item), PrimaryItemTree> _primaryItemCache = new(RoleKeyComparer<Concept>.Instance);
+
+    // Scratch collections of the domain walks, cleared before each use.
+    private readonly List<Relationship> _reached = [];
+    private readonly HashSet<(string, XbrlElement)> _visited = new(RoleKeyComparer<XbrlElement>.Instance);
+    private readonly Stack<(string Role, XbrlElement Member)> _pending = new();
+    private readonly HashSet<Concept> _path = new(ReferenceEqualityComparer.Instance);
 
     private sealed record PrimaryItemTree(IReadOnlyList<DomainMemberNode> Children, List<Concept> Items, HashSet<Concept> ItemSet);
 
@@ -65,7 +72,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         var indexes = new Dictionary<(string, XbrlElement), List<Relationship>>[ArcroleCount];
         for (var i = 0; i < indexes.Length; i++)
         {
-            indexes[i] = [];
+            indexes[i] = new Dictionary<(string, XbrlElement), List<Relationship>>(RoleKeyComparer<XbrlElement>.Instance);
         }
         return indexes;
     }
@@ -392,7 +399,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     /// <summary>The tree of primary items under <paramref name="item"/> along domain-member relationships of <paramref name="role"/>, following target roles.</summary>
     private PrimaryItemTree PrimaryItems(Concept item, string role)
     {
-        if (_primaryItemCache.TryGetValue((item, role), out var cached))
+        if (_primaryItemCache.TryGetValue((role, item), out var cached))
         {
             return cached;
         }
@@ -402,13 +409,13 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         var budget = NodeBudget;
         var children = Children(item, role, path, null, null, items, set, ref budget);
         var tree = new PrimaryItemTree(children, items, set);
-        _primaryItemCache[(item, role)] = tree;
+        _primaryItemCache[(role, item)] = tree;
         return tree;
     }
 
     private IReadOnlyList<HypercubeDimension> DimensionsOf(Concept hypercube, string role)
     {
-        if (_dimensionsCache.TryGetValue((hypercube, role), out var cached))
+        if (_dimensionsCache.TryGetValue((role, hypercube), out var cached))
         {
             return cached;
         }
@@ -426,7 +433,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             }
             result = list;
         }
-        _dimensionsCache[(hypercube, role)] = result;
+        _dimensionsCache[(role, hypercube)] = result;
         return result;
     }
 
@@ -439,7 +446,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         }
         var domainRole = hypercubeDimension.Arc.TargetRole ?? hypercubeDimension.LinkRole;
         var members = new HashSet<Concept>(ReferenceEqualityComparer.Instance);
-        var unusable = new HashSet<Concept>(ReferenceEqualityComparer.Instance);
+        var unusable = NoConcepts;
         var dtsDefault = _defaults.GetValueOrDefault(dimension);
         var typed = IsTyped(dimension);
         IReadOnlyList<DomainMemberNode> domains = NoNodes;
@@ -451,25 +458,26 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         else if (From(ArcDimensionDomain, domainRole, dimension) is { } domainRelationships)
         {
             // Everything the domain reaches, each (member, role) once: members, unusable members, and the relationships for the cycle check.
-            var reached = new List<Relationship>();
-            var visited = new HashSet<(XbrlElement, string)>();
-            var pending = new Stack<(XbrlElement Member, string Role)>();
+            _reached.Clear();
+            _visited.Clear();
+            var reachedTwice = false;
             foreach (var r in domainRelationships)
             {
-                Reach(r, domainRole, reached, members, unusable, visited, pending);
+                reachedTwice |= Reach(r, domainRole, dimension, members, ref unusable);
             }
-            while (pending.Count > 0)
+            while (_pending.Count > 0)
             {
-                var (member, role) = pending.Pop();
+                var (role, member) = _pending.Pop();
                 if (From(ArcDomainMember, role, member) is { } next)
                 {
                     foreach (var r in next)
                     {
-                        Reach(r, role, reached, members, unusable, visited, pending);
+                        reachedTwice |= Reach(r, role, dimension, members, ref unusable);
                     }
                 }
             }
-            if (TaxonomyValidator.FindDirectedCycle(reached) is { } at)
+            // When every member is reached once (a tree below the dimension), there is no cycle to look for.
+            if (reachedTwice && TaxonomyValidator.FindDirectedCycle(_reached) is { } at)
             {
                 diagnostics.Error("xbrldte:DRSDirectedCycleError",
                     $"The domain of {dimension.PrefixedName} (from role {hypercubeDimension.LinkRole}) has a directed cycle through {Name(at.To)}: the domain-member relationship from {Name(at.From)} to {Name(at.To)} in role {at.LinkRole} leads back to a member above it. A DRS allows undirected cycles only; remove one of the relationships.",
@@ -477,13 +485,13 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             }
 
             var list = new List<DomainMemberNode>(domainRelationships.Count);
-            var path = new HashSet<Concept>(ReferenceEqualityComparer.Instance);
+            _path.Clear();
             var budget = NodeBudget;
             foreach (var r in domainRelationships)
             {
                 if (r.To is Concept root)
                 {
-                    list.Add(Node(root, r, r.Arc.TargetRole ?? domainRole, path, unusable, dtsDefault, null, null, ref budget));
+                    list.Add(Node(root, r, r.Arc.TargetRole ?? domainRole, _path, unusable, dtsDefault, null, null, ref budget));
                 }
             }
             domains = list;
@@ -493,23 +501,29 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         return result;
     }
 
-    private static void Reach(Relationship r, string role, List<Relationship> reached, HashSet<Concept> members, HashSet<Concept> unusable,
-        HashSet<(XbrlElement, string)> visited, Stack<(XbrlElement, string)> pending)
+    /// <summary>Records a relationship of a domain; true when its target was reached before (or is the dimension): only then can there be a cycle.</summary>
+    private bool Reach(Relationship r, string role, Concept dimension, HashSet<Concept> members, ref HashSet<Concept> unusable)
     {
-        reached.Add(r);
+        _reached.Add(r);
+        var again = false;
         if (r.To is Concept member)
         {
-            members.Add(member);
+            again = !members.Add(member) || ReferenceEquals(member, dimension);
             if (r.Arc.Usable == false)
             {
+                if (ReferenceEquals(unusable, NoConcepts))
+                {
+                    unusable = new HashSet<Concept>(ReferenceEqualityComparer.Instance);
+                }
                 unusable.Add(member);
             }
         }
-        var next = (r.To, r.Arc.TargetRole ?? role);
-        if (visited.Add(next))
+        var next = (r.Arc.TargetRole ?? role, r.To);
+        if (_visited.Add(next))
         {
-            pending.Push(next);
+            _pending.Push(next);
         }
+        return again;
     }
 
     private DomainMemberNode Node(Concept concept, Relationship via, string role, HashSet<Concept> path, HashSet<Concept>? unusable, Concept? defaultMember,
@@ -547,5 +561,21 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             children.Add(Node(child, r, r.Arc.TargetRole ?? role, path, unusable, defaultMember, items, itemSet, ref budget));
         }
         return children;
+    }
+
+    /// <summary>
+    /// Keys of (link role, element): hashed by the element's identity and the role's length, so that the long role
+    /// URIs are compared (usually by reference) but never hashed.
+    /// </summary>
+    private sealed class RoleKeyComparer<T> : IEqualityComparer<(string Role, T Element)>
+        where T : class
+    {
+        public static readonly RoleKeyComparer<T> Instance = new();
+
+        public bool Equals((string Role, T Element) x, (string Role, T Element) y) =>
+            ReferenceEquals(x.Element, y.Element) && string.Equals(x.Role, y.Role, StringComparison.Ordinal);
+
+        public int GetHashCode((string Role, T Element) obj) =>
+            (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Element) * 31) + obj.Role.Length;
     }
 }
