@@ -97,7 +97,7 @@ public sealed class DimensionalRelationshipSet
     /// <summary>The has-hypercube relationships of the role, in document order.</summary>
     public IReadOnlyList<HasHypercube> HasHypercubes { get; }
 
-    /// <summary>Every primary item of the set: the sources of has-hypercube relationships and the items that inherit their hypercubes, in the order first reached.</summary>
+    /// <summary>Every primary item of the set: the sources of has-hypercube relationships and the items that inherit their hypercubes (breadth first below each source).</summary>
     public IReadOnlyList<Concept> PrimaryItems { get; }
 
     /// <summary>The has-hypercube relationships that apply to <paramref name="primaryItem"/> in this set, its own and inherited; empty when none do.</summary>

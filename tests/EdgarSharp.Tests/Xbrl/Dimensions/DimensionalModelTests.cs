@@ -185,6 +185,36 @@ public class DimensionalModelTests
         Assert.Throws<ArgumentNullException>(() => DimensionalModel.Build(null!));
     }
 
+    [Fact]
+    public void A_pathologically_deep_domain_is_cut_short_with_a_warning_and_still_fully_checked()
+    {
+        const int depth = 3000;
+        var chain = new System.Text.StringBuilder();
+        for (var i = 0; i < depth; i++)
+        {
+            chain.Append(System.Globalization.CultureInfo.InvariantCulture, $"<link:loc xlink:type=\"locator\" xlink:href=\"deep.xsd#deep_M{i}\" xlink:label=\"m{i}\" />");
+            chain.Append(Arc("domain-member", i == 0 ? "americas" : "m" + (i - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "m" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+        var dts = LoadEdited(l => AddToLink(l, Regions, chain.ToString()));
+        var model = DimensionalModel.Build(dts);
+        var region = SalesTable(model).Dimensions[0];
+
+        Assert.Empty(dts.Errors());
+        Assert.Contains(model.Diagnostics, d => d.Code == "edgar:dimensionTreeCut" && d.Severity == DiagnosticSeverity.Warning);
+        Assert.Equal(5 + depth, region.Members.Count);
+        var deepest = 0;
+        void Depth(DomainMemberNode n, int level)
+        {
+            deepest = Math.Max(deepest, level);
+            foreach (var c in n.Children)
+            {
+                Depth(c, level + 1);
+            }
+        }
+        Depth(region.Domains[0], 1);
+        Assert.InRange(deepest, 200, 300);
+    }
+
     /// <summary>The seed alone in a folder, as a user would have it: no schema at all, so every role comes from the arcs.</summary>
     private static Dts SeedAlone()
     {

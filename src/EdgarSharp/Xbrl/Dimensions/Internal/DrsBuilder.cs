@@ -39,6 +39,9 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     /// <summary>The most nodes one tree may hold; past it a pathological graph (many paths to one member) is cut short.</summary>
     private const int NodeBudget = 100_000;
 
+    /// <summary>The deepest a tree may go; past it a pathological chain is cut short rather than exhaust the stack.</summary>
+    private const int MaxTreeDepth = 256;
+
     private static readonly IReadOnlyList<DomainMemberNode> NoNodes = [];
     private static readonly HashSet<Concept> NoConcepts = new(ReferenceEqualityComparer.Instance);
 
@@ -56,7 +59,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     private readonly Stack<(string Role, XbrlElement Member)> _pending = new();
     private readonly HashSet<Concept> _path = new(ReferenceEqualityComparer.Instance);
 
-    private sealed record PrimaryItemTree(IReadOnlyList<DomainMemberNode> Children, List<Concept> Items, HashSet<Concept> ItemSet);
+    private sealed record PrimaryItemTree(IReadOnlyList<DomainMemberNode> Children, List<Concept> Items);
 
     public DimensionalModel Build()
     {
@@ -403,12 +406,38 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         {
             return cached;
         }
+        // Every item below, breadth first, each (role, item) once: the inheritors, whatever the tree shown keeps.
         var items = new List<Concept> { item };
         var set = new HashSet<Concept>(ReferenceEqualityComparer.Instance) { item };
+        _visited.Clear();
+        _visited.Add((role, item));
+        var queue = new Queue<(string Role, XbrlElement Item)>();
+        queue.Enqueue((role, item));
+        while (queue.Count > 0)
+        {
+            var (fromRole, from) = queue.Dequeue();
+            if (From(ArcDomainMember, fromRole, from) is not { } next)
+            {
+                continue;
+            }
+            foreach (var r in next)
+            {
+                if (r.To is Concept child && set.Add(child))
+                {
+                    items.Add(child);
+                }
+                var key = (r.Arc.TargetRole ?? fromRole, r.To);
+                if (_visited.Add(key))
+                {
+                    queue.Enqueue(key);
+                }
+            }
+        }
         var path = new HashSet<Concept>(ReferenceEqualityComparer.Instance) { item };
-        var budget = NodeBudget;
-        var children = Children(item, role, path, null, null, items, set, ref budget);
-        var tree = new PrimaryItemTree(children, items, set);
+        var walk = new TreeWalk(this, path, null, null);
+        var children = walk.Children(item, role, 1);
+        ReportCut(walk, item, role);
+        var tree = new PrimaryItemTree(children, items);
         _primaryItemCache[(role, item)] = tree;
         return tree;
     }
@@ -486,14 +515,15 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
 
             var list = new List<DomainMemberNode>(domainRelationships.Count);
             _path.Clear();
-            var budget = NodeBudget;
+            var walk = new TreeWalk(this, _path, unusable, dtsDefault);
             foreach (var r in domainRelationships)
             {
                 if (r.To is Concept root)
                 {
-                    list.Add(Node(root, r, r.Arc.TargetRole ?? domainRole, _path, unusable, dtsDefault, null, null, ref budget));
+                    list.Add(walk.Node(root, r, r.Arc.TargetRole ?? domainRole, 1));
                 }
             }
+            ReportCut(walk, dimension, domainRole);
             domains = list;
         }
         var result = new HypercubeDimension(hypercubeDimension, dimension, typed, typedDomainElement, domainRole, domains, members, unusable, dtsDefault);
@@ -526,41 +556,64 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         return again;
     }
 
-    private DomainMemberNode Node(Concept concept, Relationship via, string role, HashSet<Concept> path, HashSet<Concept>? unusable, Concept? defaultMember,
-        List<Concept>? items, HashSet<Concept>? itemSet, ref int budget)
+    private void ReportCut(TreeWalk walk, Concept root, string role)
     {
-        path.Add(concept);
-        var children = Children(concept, role, path, unusable, defaultMember, items, itemSet, ref budget);
-        path.Remove(concept);
-        return new DomainMemberNode(concept, via, unusable is null || !unusable.Contains(concept), defaultMember is not null && ReferenceEquals(concept, defaultMember), children);
+        if (walk.Cut)
+        {
+            diagnostics.Warning("edgar:dimensionTreeCut",
+                $"The domain-member tree under {root.PrefixedName} in role {role} is deeper than {MaxTreeDepth} levels or has more than {NodeBudget} nodes; it was cut there. The checks saw all of it; only the tree shown is shorter.");
+        }
     }
 
-    private IReadOnlyList<DomainMemberNode> Children(Concept concept, string role, HashSet<Concept> path, HashSet<Concept>? unusable, Concept? defaultMember,
-        List<Concept>? items, HashSet<Concept>? itemSet, ref int budget)
+    /// <summary>
+    /// Builds one domain-member tree by <c>order</c>, following target roles: a concept appears once per path that
+    /// reaches it, a path stops where it would come back to a concept already on it, and the tree stops growing at
+    /// <see cref="MaxTreeDepth"/> levels or <see cref="NodeBudget"/> nodes (<see cref="Cut"/>), so that no input can
+    /// exhaust the stack or the memory.
+    /// </summary>
+    private sealed class TreeWalk(DrsBuilder owner, HashSet<Concept> path, HashSet<Concept>? unusable, Concept? defaultMember)
     {
-        if (From(ArcDomainMember, role, concept) is not { } relationshipsFrom)
+        private int _budget = NodeBudget;
+
+        /// <summary>True when the tree was cut short.</summary>
+        public bool Cut { get; private set; }
+
+        public DomainMemberNode Node(Concept concept, Relationship via, string role, int depth)
         {
-            return NoNodes;
+            path.Add(concept);
+            var children = Children(concept, role, depth + 1);
+            path.Remove(concept);
+            return new DomainMemberNode(concept, via, unusable is null || !unusable.Contains(concept), defaultMember is not null && ReferenceEquals(concept, defaultMember), children);
         }
-        var children = new List<DomainMemberNode>(relationshipsFrom.Count);
-        foreach (var r in relationshipsFrom)
+
+        public IReadOnlyList<DomainMemberNode> Children(Concept concept, string role, int depth)
         {
-            if (r.To is not Concept child || path.Contains(child))
+            if (owner.From(ArcDomainMember, role, concept) is not { } relationshipsFrom)
             {
-                // A directed cycle (reported where it matters, within a domain): the path stops here.
-                continue;
+                return NoNodes;
             }
-            if (--budget < 0)
+            if (depth > MaxTreeDepth)
             {
-                break;
+                Cut = true;
+                return NoNodes;
             }
-            if (items is not null && itemSet!.Add(child))
+            var children = new List<DomainMemberNode>(relationshipsFrom.Count);
+            foreach (var r in relationshipsFrom)
             {
-                items.Add(child);
+                if (r.To is not Concept child || path.Contains(child))
+                {
+                    // A directed cycle (reported where it matters, within a domain): the path stops here.
+                    continue;
+                }
+                if (--_budget < 0)
+                {
+                    Cut = true;
+                    break;
+                }
+                children.Add(Node(child, r, r.Arc.TargetRole ?? role, depth));
             }
-            children.Add(Node(child, r, r.Arc.TargetRole ?? role, path, unusable, defaultMember, items, itemSet, ref budget));
+            return children;
         }
-        return children;
     }
 
     /// <summary>
