@@ -7,6 +7,8 @@ internal static class SuitePaths
 
     public static string Xbrl21Index => Path.Combine(Corpus!, "xbrl-conformance", "XBRL-CONF-2014-12-10", "xbrl.xml");
 
+    public static string XdtIndex => Path.Combine(Corpus!, "xdt-conformance", "xdt-conf-cr4-2009-10-06", "xdt.xml");
+
     public static string CoreSchemasCache => Path.Combine(Corpus!, "xbrl-conformance", "core-schemas-cache");
 
     private static string? Find()

@@ -16,6 +16,7 @@ internal static class XbrlCommand
         command.Subcommands.Add(Relationships(io));
         command.Subcommands.Add(Concepts(io));
         command.Subcommands.Add(Roles(io));
+        command.Subcommands.Add(DimensionsCommand.Create(io));
         command.Subcommands.Add(FactsCommand.Facts(io));
         command.Subcommands.Add(FactsCommand.Validate(io));
         command.Subcommands.Add(Conformance(io));

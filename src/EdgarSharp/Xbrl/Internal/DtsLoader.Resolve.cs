@@ -29,6 +29,7 @@ internal sealed partial class DtsLoader
         if (options.Validate)
         {
             new TaxonomyValidator(this, effective, _diagnostics).Validate();
+            new DimensionValidator(this, effective, _diagnostics).Validate();
         }
         return new Dts(entryUrls, _documentOrder, _concepts, _roleTypes, _arcroleTypes, _links, effective, _diagnostics.ToList()) { TypeBases = _typeBases };
     }

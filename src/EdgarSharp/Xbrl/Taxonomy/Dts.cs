@@ -17,7 +17,7 @@ public sealed class XbrlLoadOptions
     /// <summary>The most documents one DTS may hold (default 20,000); discovery stops there with an error diagnostic.</summary>
     public int MaxDocuments { get; init; } = 20_000;
 
-    /// <summary>Whether to run the taxonomy checks of XBRL 2.1 after loading (default true).</summary>
+    /// <summary>Whether to run the taxonomy checks of XBRL 2.1 and XBRL Dimensions 1.0 after loading (default true).</summary>
     public bool Validate { get; init; } = true;
 }
 
