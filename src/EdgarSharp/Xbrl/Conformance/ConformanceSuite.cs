@@ -75,6 +75,12 @@ public sealed class ConformanceOptions
     /// <summary>The catalog the suite's standard schemas resolve through (the core-schemas cache). Default: empty.</summary>
     public TaxonomyCatalog Catalog { get; init; } = new();
 
+    /// <summary>
+    /// Decides whether a variation is not run at all because the capability it tests is missing (a pass would say
+    /// nothing); returns the reason, or null to run it. Default: <see cref="ConformanceSuite.DefaultNotRunReason"/>.
+    /// </summary>
+    public Func<ConformanceVariation, string?> NotRunReason { get; init; } = ConformanceSuite.DefaultNotRunReason;
+
     /// <summary>Decides whether a failing variation is owed by a later capability (its reason), or a failure (null). Default: <see cref="ConformanceSuite.DefaultOwedReason"/>.</summary>
     public Func<ConformanceVariation, string?> OwedReason { get; init; } = ConformanceSuite.DefaultOwedReason;
 }
@@ -90,6 +96,21 @@ public static class ConformanceSuite
 
     /// <summary>The reason used for XBRL 2.1 variations outside the linkbase section: they judge XML Schema validity of schemas, which comes with the instances issue.</summary>
     public const string OwedBySchemaValidation = "owed by the instances issue: it judges the XML Schema validity of taxonomy schemas (XBRL 2.1 section 5.1 through XmlSchemaSet), which this version does not check yet";
+
+    /// <summary>The reason for the Dimensions suite's instance variations: fact-level dimensional validity is not implemented yet.</summary>
+    public const string OwedByDimensionalInstances = "owed by the instances issue: dimensional validity of facts (xbrldie) and the lists of dimensionally valid facts are not implemented yet";
+
+    /// <summary>
+    /// Variations not run in this version, because the capability they test is missing and a pass would say
+    /// nothing: the Dimensions suite's instance variations (<c>200-xbrldie</c>, <c>300-factlist</c>).
+    /// </summary>
+    public static string? DefaultNotRunReason(ConformanceVariation variation)
+    {
+        ArgumentNullException.ThrowIfNull(variation);
+        return (variation.Testcase.StartsWith("200-xbrldie/", StringComparison.Ordinal) || variation.Testcase.StartsWith("300-factlist/", StringComparison.Ordinal))
+            && variation.EntryPoints.Any(e => string.Equals(e.Kind, "instance", StringComparison.Ordinal))
+            ? OwedByDimensionalInstances : null;
+    }
 
     /// <summary>
     /// Which failures a later capability owes in this version: variations whose entry point is an instance, and XBRL 2.1
@@ -274,6 +295,10 @@ public static class ConformanceSuite
     {
         ArgumentNullException.ThrowIfNull(variation);
         options ??= new ConformanceOptions();
+        if (options.NotRunReason(variation) is { } notRun)
+        {
+            return new ConformanceResult(variation, "", ConformanceStatus.Owed, notRun, []);
+        }
         IReadOnlyList<Diagnostic> diagnostics;
         var instanceEntry = variation.EntryPoints.FirstOrDefault(e => string.Equals(e.Kind, "instance", StringComparison.Ordinal));
         if (instanceEntry is not null)
