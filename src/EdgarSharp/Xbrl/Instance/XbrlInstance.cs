@@ -391,8 +391,15 @@ public sealed class XbrlInstance
             var prefix = colon < 0 ? "" : text[..colon];
             if (!scope.TryGetValue(prefix, out var ns))
             {
-                _diagnostics.Error("sche:XmlSchemaError", $"The context '{contextId}' uses the undeclared prefix '{prefix}' in '{text}'.", location);
-                return null;
+                if (prefix.Length == 0)
+                {
+                    ns = ""; // no prefix and no default namespace: a name in no namespace
+                }
+                else
+                {
+                    _diagnostics.Error("sche:XmlSchemaError", $"'{contextId}' uses the undeclared prefix '{prefix}' in '{text}'.", location);
+                    return null;
+                }
             }
             return new QName(ns, colon < 0 ? text : text[(colon + 1)..]);
         }
@@ -722,6 +729,7 @@ public sealed class XbrlInstance
         /// <summary>The instance checks that need the whole document: references, accuracy, period types.</summary>
         public void Check()
         {
+            CheckUnits();
             var factIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var fact in Walk(Facts))
             {
@@ -760,6 +768,7 @@ public sealed class XbrlInstance
                     if (_units.TryGetValue(uref, out var unit))
                     {
                         fact.Unit = unit;
+                        CheckUnitOfFact(fact, unit);
                     }
                     else
                     {
@@ -811,6 +820,53 @@ public sealed class XbrlInstance
                 _diagnostics.Warning("edgar:incompleteDts",
                     $"{_factsOfMissingTaxonomies} facts use concepts whose schemas are not available offline ({namespaces}{(_missingNamespaces.Count > 6 ? ", ..." : "")}): their names and values are read, but the checks that need their declarations (types, period types, dimensional validity) are skipped. Register the taxonomy packages for a complete validation.",
                     new SourceLocation(path));
+            }
+        }
+
+        private static readonly QName MonetaryItemType = new(XbrlNamespaces.Xbrli, "monetaryItemType");
+        private static readonly QName SharesItemType = new(XbrlNamespaces.Xbrli, "sharesItemType");
+        private const string Iso4217 = "http://www.xbrl.org/2003/iso4217";
+
+        /// <summary>XBRL 2.1 section 4.8.2: monetary items in one ISO 4217 currency, shares items in xbrli:shares.</summary>
+        private void CheckUnitOfFact(XbrlFact fact, XbrlUnit unit)
+        {
+            if (fact.Concept is not { IsDeclared: true, Type: { } type })
+            {
+                return;
+            }
+            if (dts.TypeDerivesFrom(type, MonetaryItemType))
+            {
+                if (unit.Denominators.Count > 0 || unit.Numerators.Count != 1 || unit.Numerators[0].Namespace != Iso4217
+                    || unit.Numerators[0].LocalName.Length != 3 || !unit.Numerators[0].LocalName.All(char.IsAsciiLetterUpper))
+                {
+                    _diagnostics.Error("xbrl.4.8.2", $"{fact.PrefixedName} is monetary, so its unit '{unit.Id}' must be a single ISO 4217 currency (iso4217:XXX); it is {unit}.", fact.Location);
+                }
+            }
+            else if (dts.TypeDerivesFrom(type, SharesItemType))
+            {
+                if (unit.Denominators.Count > 0 || unit.Numerators.Count != 1 || unit.Numerators[0] != new QName(XbrlNamespaces.Xbrli, "shares"))
+                {
+                    _diagnostics.Error("xbrl.4.8.2", $"{fact.PrefixedName} is a shares item, so its unit '{unit.Id}' must be xbrli:shares; it is {unit}.", fact.Location);
+                }
+            }
+        }
+
+        /// <summary>Rules on units themselves (XBRL 2.1 sections 4.8.2 and 4.8.4).</summary>
+        private void CheckUnits()
+        {
+            foreach (var unit in Units)
+            {
+                foreach (var m in unit.Numerators.Concat(unit.Denominators))
+                {
+                    if (m.Namespace == XbrlNamespaces.Xbrli && m.LocalName is not ("pure" or "shares"))
+                    {
+                        _diagnostics.Error("xbrl.4.8.2", $"The unit '{unit.Id}' has the measure xbrli:{m.LocalName}; in the xbrli namespace only pure and shares are measures.", unit.Location);
+                    }
+                }
+                if (unit.Numerators.Intersect(unit.Denominators).Any())
+                {
+                    _diagnostics.Error("xbrl.4.8.4", $"The unit '{unit.Id}' has a measure in both its numerator and its denominator; they cancel: simplify the unit.", unit.Location);
+                }
             }
         }
 
