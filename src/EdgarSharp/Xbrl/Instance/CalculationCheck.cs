@@ -19,18 +19,17 @@ internal static class CalculationCheck
         {
             return;
         }
-        // Index: (concept, context key, unit key, parent) -> facts.
+        // Index: (concept, context key, unit key, parent) -> facts, for duplicates; (concept, context, unit) -> facts for binding.
         var index = new Dictionary<(QName, string, string, XbrlFact?), List<XbrlFact>>();
+        var byValueKey = new Dictionary<(QName, string, string), List<XbrlFact>>();
         var contextKeys = new Dictionary<XbrlContext, string>(ReferenceEqualityComparer.Instance);
         var unitKeys = new Dictionary<XbrlUnit, string>(ReferenceEqualityComparer.Instance);
         foreach (var f in facts)
         {
-            var key = (f.Name, ContextKey(f.Context!, contextKeys), UnitKey(f.Unit!, unitKeys), f.Parent);
-            if (!index.TryGetValue(key, out var list))
-            {
-                index[key] = list = [];
-            }
-            list.Add(f);
+            var c = ContextKey(f.Context!, contextKeys);
+            var u = UnitKey(f.Unit!, unitKeys);
+            Add(index, (f.Name, c, u, f.Parent), f);
+            Add(byValueKey, (f.Name, c, u), f);
         }
         var summations = instance.Dts.Relationships.Where(r => r.Arcrole == XbrlArcroles.SummationItem && r.FromConcept is not null && r.ToConcept is not null)
             .GroupBy(r => (r.LinkRole, r.FromConcept!.Name));
@@ -44,43 +43,65 @@ internal static class CalculationCheck
                     continue; // duplicates of the summation: the calculation does not bind
                 }
                 var sum = sumFacts[0];
-                if (sum.IsNil || InferredDecimals(sum) is not { } sumDecimals || sum.DecimalValue is not { } sumValue)
+                if (sum.IsNil || sum.DecimalValue is not { } sumValue)
                 {
                     continue;
                 }
+                var sumDecimals = InferredDecimals(sum);
                 decimal total = 0;
                 var bound = false;
                 var blocked = false;
+                var unknownAccuracy = sumDecimals is null && IsPrecisionZero(sum);
                 foreach (var (name, weight) in items)
                 {
-                    if (!index.TryGetValue((name, key.Item2, key.Item3, key.Item4), out var contributing))
+                    if (!byValueKey.TryGetValue((name, key.Item2, key.Item3), out var candidates))
                     {
                         continue;
                     }
-                    if (contributing.Count != 1)
+                    // Contributing items: those in the summation's parent, and within tuples below it.
+                    foreach (var item in candidates.Where(c => IsWithin(c, sum.Parent)))
                     {
-                        blocked = true;
+                        if (index[(item.Name, key.Item2, key.Item3, item.Parent)].Count != 1)
+                        {
+                            blocked = true;
+                            break;
+                        }
+                        if (item.IsNil)
+                        {
+                            continue;
+                        }
+                        if (InferredDecimals(item) is not { } itemDecimals || item.DecimalValue is not { } itemValue)
+                        {
+                            if (IsPrecisionZero(item))
+                            {
+                                unknownAccuracy = true;
+                                bound = true;
+                                continue;
+                            }
+                            blocked = true;
+                            break;
+                        }
+                        total += Round(itemValue, itemDecimals) * weight;
+                        bound = true;
+                    }
+                    if (blocked)
+                    {
                         break;
                     }
-                    var item = contributing[0];
-                    if (item.IsNil)
-                    {
-                        continue;
-                    }
-                    if (InferredDecimals(item) is not { } itemDecimals || item.DecimalValue is not { } itemValue)
-                    {
-                        blocked = true;
-                        break;
-                    }
-                    total += Round(itemValue, itemDecimals) * weight;
-                    bound = true;
                 }
                 if (blocked || !bound)
                 {
                     continue;
                 }
-                var roundedSum = Round(total, sumDecimals);
-                var roundedSummation = Round(sumValue, sumDecimals);
+                if (unknownAccuracy || sumDecimals is null)
+                {
+                    diagnostics.Error("xbrl.5.2.5.2",
+                        $"Calculation inconsistency in {network.Key.LinkRole}: {sum.PrefixedName} in context '{sum.ContextRef}' or one of its items has precision 0, so the sum cannot be shown to hold.",
+                        sum.Location);
+                    continue;
+                }
+                var roundedSum = Round(total, sumDecimals.Value);
+                var roundedSummation = Round(sumValue, sumDecimals.Value);
                 if (roundedSum != roundedSummation)
                 {
                     diagnostics.Error("xbrl.5.2.5.2",
@@ -91,6 +112,33 @@ internal static class CalculationCheck
             }
         }
     }
+
+    private static void Add<TKey>(Dictionary<TKey, List<XbrlFact>> index, TKey key, XbrlFact fact)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+        list.Add(fact);
+    }
+
+    private static bool IsWithin(XbrlFact fact, XbrlFact? ancestor)
+    {
+        for (var p = fact.Parent; ; p = p.Parent)
+        {
+            if (ReferenceEquals(p, ancestor))
+            {
+                return true;
+            }
+            if (p is null)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static bool IsPrecisionZero(XbrlFact fact) => fact.Decimals is null && fact.Precision?.Trim() == "0";
 
     /// <summary>Decimals as written, or inferred from precision (XBRL 2.1 section 4.6.6); int.MaxValue for INF; null when unknowable (precision 0).</summary>
     internal static int? InferredDecimals(XbrlFact fact)

@@ -368,6 +368,14 @@ public sealed class XbrlInstance
                     }
                     continue;
                 }
+                if (r.NamespaceURI == XbrlNamespaces.Xbrli)
+                {
+                    _diagnostics.Error("xbrl.4.7.3.2", $"The context '{contextId}' has xbrli:{r.LocalName} in its {(inScenario ? "scenario" : "segment")}; elements of the xbrli namespace may not appear there.", location);
+                }
+                else if (dts.FindConcept(new QName(r.NamespaceURI, r.LocalName)) is { IsDeclared: true } c && (c.IsItem || c.IsTuple))
+                {
+                    _diagnostics.Error("xbrl.4.7.3.2", $"The context '{contextId}' has the {(c.IsItem ? "item" : "tuple")} {c} in its {(inScenario ? "scenario" : "segment")}; facts may not appear there.", location);
+                }
                 other.Append(r.ReadOuterXml());
             }
             if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
@@ -465,14 +473,15 @@ public sealed class XbrlInstance
             var id = r.GetAttribute("id");
             var nil = r.GetAttribute("nil", XbrlNamespaces.Xsi) is { } n && n.Trim() is "true" or "1";
 
-            if (contextRef is null && !r.IsEmptyElement && (concept is null || concept.IsTuple || !concept.IsDeclared))
+            if (contextRef is null && (concept is { IsDeclared: true, IsTuple: true } || (!r.IsEmptyElement && (concept is null || !concept.IsDeclared))))
             {
                 // A tuple: no context, child facts.
                 var children = new List<XbrlFact>();
                 var depth = r.Depth;
+                var empty = r.IsEmptyElement;
                 r.Read();
                 var tuple = new XbrlFact(name, prefix) { Concept = concept, Id = id, IsNil = nil, IsTuple = true, Children = children, Location = location };
-                while (!r.EOF && r.Depth > depth)
+                while (!empty && !r.EOF && r.Depth > depth)
                 {
                     if (r.NodeType == XmlNodeType.Element)
                     {
@@ -486,7 +495,7 @@ public sealed class XbrlInstance
                     }
                     r.Read();
                 }
-                if (r.NodeType == XmlNodeType.EndElement)
+                if (!empty && r.NodeType == XmlNodeType.EndElement)
                 {
                     r.Read();
                 }
@@ -687,6 +696,10 @@ public sealed class XbrlInstance
                     case "locator":
                         var href = r.GetAttribute("href", XbrlNamespaces.XLink) ?? "";
                         var hash = href.IndexOf('#', StringComparison.Ordinal);
+                        if (hash > 0 && !string.Equals(Path.GetFileName(href[..hash]), Path.GetFileName(path), StringComparison.Ordinal))
+                        {
+                            _diagnostics.Error("xbrl.4.11.1.2", $"The footnote locator href '{href}' points into another document; a footnote link may only point to facts of its own instance.", Here(r));
+                        }
                         if (!locators.TryGetValue(label, out var list))
                         {
                             locators[label] = list = [];
@@ -698,11 +711,18 @@ public sealed class XbrlInstance
                         var id = r.GetAttribute("id");
                         var role = r.GetAttribute("role", XbrlNamespaces.XLink);
                         var lang = r.GetAttribute("lang", XbrlNamespaces.Xml) ?? linkLang;
+                        if (lang is null && r.LocalName == "footnote" && r.NamespaceURI == XbrlNamespaces.Link)
+                        {
+                            _diagnostics.Error("xbrl.4.11.1.2.1", "A footnote needs an xml:lang attribute.", Here(r));
+                        }
                         var inner = r.ReadInnerXml();
                         resources[label] = (id, role, lang, System.Text.RegularExpressions.Regex.Replace(inner, "<[^>]+>", "").Trim());
                         continue;
                     case "arc":
-                        arcs.Add((r.GetAttribute("from", XbrlNamespaces.XLink) ?? "", r.GetAttribute("to", XbrlNamespaces.XLink) ?? "", Here(r)));
+                        if (r.GetAttribute("arcrole", XbrlNamespaces.XLink) == XbrlArcroles.FactFootnote)
+                        {
+                            arcs.Add((r.GetAttribute("from", XbrlNamespaces.XLink) ?? "", r.GetAttribute("to", XbrlNamespaces.XLink) ?? "", Here(r)));
+                        }
                         r.Skip();
                         continue;
                 }
