@@ -93,6 +93,7 @@ public sealed class SubmissionStreamReader : IDisposable
     private bool _pemClosed;
     private int _documentCount;
     private int _strayLines;
+    private bool _checked;
 
     private SubmissionStreamReader(Stream stream, string document, SubmissionReadOptions options, bool leaveOpen)
     {
@@ -335,6 +336,7 @@ public sealed class SubmissionStreamReader : IDisposable
     {
         if (_finished && !_pendingDocument)
         {
+            Finish();
             return null;
         }
         if (!_pendingDocument && !FindDocumentStart())
@@ -615,10 +617,12 @@ public sealed class SubmissionStreamReader : IDisposable
 
     private void Finish()
     {
-        if (_finished && _documentCount == 0 && Format == SubmissionFormat.Unknown)
+        if (_checked || Format == SubmissionFormat.Unknown)
         {
+            _finished = true;
             return;
         }
+        _checked = true;
         _finished = true;
         var end = At(_lines.LineNumber);
         if (_strayLines > 0)
@@ -646,8 +650,6 @@ public sealed class SubmissionStreamReader : IDisposable
                     $"The header declares {declared} public document(s) but the file holds {_documentCount}."),
                 end);
         }
-        _containerClosed = true;
-        _pemClosed = true;
     }
 
     private static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "...";

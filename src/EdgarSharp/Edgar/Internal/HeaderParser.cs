@@ -46,6 +46,14 @@ internal static class HeaderParser
         ["SECURITIZER"] = PartyRole.Other,
         ["REGISTERED-ENTITY"] = PartyRole.Other,
         ["SPONSOR"] = PartyRole.Other,
+        ["ISSUING_ENTITY"] = PartyRole.Other,
+        ["ISSUING-ENTITY"] = PartyRole.Other,
+    };
+
+    /// <summary>The blocks of a party; 1990s headers write them at the depth of the party itself.</summary>
+    private static readonly HashSet<string> PartyBlocks = new(StringComparer.Ordinal)
+    {
+        "COMPANY-DATA", "OWNER-DATA", "FILING-VALUES", "BUSINESS-ADDRESS", "MAIL-ADDRESS", "FORMER-COMPANY", "FORMER-NAME",
     };
 
     /// <summary>The canonical key of a name of either syntax.</summary>
@@ -136,8 +144,14 @@ internal static class HeaderParser
             {
                 value = innerValue;
             }
+            var key = Key(name);
             while (stack[^1].Kind == FrameKind.Text && stack[^1].Depth >= depth)
             {
+                // "SERIAL COMPANY:" then "COMPANY DATA:" at the same depth: the block belongs to the party.
+                if (stack[^1].Depth == depth && PartyBlocks.Contains(key) && Roles.ContainsKey(Key(stack[^1].Node.Name)))
+                {
+                    break;
+                }
                 stack.RemoveAt(stack.Count - 1);
             }
             var field = new Node(name, value, line);
@@ -265,7 +279,7 @@ internal static class HeaderParser
                     privateToPublic = true;
                     break;
                 default:
-                    if (Roles.TryGetValue(f.Key, out var role))
+                    if (Roles.TryGetValue(f.Key, out var role) && f.Children.Count > 0)
                     {
                         parties.Add(Party(f, role, document, diagnostics));
                     }
