@@ -28,6 +28,7 @@ public static class EdgarApp
         root.Subcommands.Add(DetectCommand.Create(io));
         root.Subcommands.Add(XbrlCommand.Create(io));
         root.Subcommands.Add(SubmissionCommand.Create(io));
+        root.Subcommands.Add(IndexCommand.Create(io));
         return root;
     }
 }
