@@ -443,7 +443,7 @@ public static class EdgarJsonReader
         var bad = 0;
         foreach (var row in rows)
         {
-            if (row.ValueKind == JsonValueKind.Object && row.TryGetProperty("cik_str", out var c) && c.TryGetInt64(out var cik) && Str(row, "ticker") is { } ticker)
+            if (row.ValueKind == JsonValueKind.Object && row.TryGetProperty("cik_str", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt64(out var cik) && Str(row, "ticker") is { } ticker)
             {
                 list.Add(new CompanyTicker(cik, ticker, Str(row, "title") ?? ""));
             }
