@@ -101,7 +101,9 @@ public sealed class SubmissionStreamReader : IDisposable
         _leaveOpen = leaveOpen;
         _document = document;
         _options = options;
-        _lines = new ByteLineReader(stream);
+        // A small file needs no 256 KiB buffer.
+        var size = stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 4096, 256 * 1024) : 256 * 1024;
+        _lines = new ByteLineReader(stream, size);
     }
 
     /// <summary>How the file is laid out.</summary>
