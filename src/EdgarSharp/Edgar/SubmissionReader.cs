@@ -33,7 +33,8 @@ public sealed record SubmissionReadOptions
 /// <see cref="Submission"/>: the header, then each document's metadata and body as bytes, uuencoded files decoded.
 /// Bad input never throws: a truncated file, unclosed tags, bad dates, bad uuencode, missing header fields and
 /// oversized bodies become diagnostics beside what could be read. Exceptions are for I/O failures and API misuse
-/// only. Cost: one forward pass; memory is the documents kept (use <see cref="SubmissionStreamReader"/> to hold one
+/// only. Bodies are kept byte for byte as served (line endings, Latin-1, and the <c>- </c> dash-escaping of PEM-wrapped
+/// files included). Cost: one forward pass; memory is the documents kept (use <see cref="SubmissionStreamReader"/> to hold one
 /// document at a time). Thread-safe (no shared state).
 /// </summary>
 public static class SubmissionReader

@@ -91,6 +91,35 @@ internal static class Uudecoder
                 // Lines EDGAR stripped of trailing spaces decode to more bytes than their length suggests.
                 Array.Resize(ref output, Math.Max(output.Length * 2, written + n));
             }
+            if (encoded.Length >= needed)
+            {
+                // Fast path: a whole line, no padding needed.
+                var groups = needed / 4;
+                var dest = output.AsSpan(written);
+                var full = n / 3;
+                for (var g = 0; g < full; g++)
+                {
+                    var e = encoded.Slice(g * 4, 4);
+                    int c0 = (e[0] - 32) & 63, c1 = (e[1] - 32) & 63, c2 = (e[2] - 32) & 63, c3 = (e[3] - 32) & 63;
+                    dest[g * 3] = (byte)((c0 << 2) | (c1 >> 4));
+                    dest[(g * 3) + 1] = (byte)((c1 << 4) | (c2 >> 2));
+                    dest[(g * 3) + 2] = (byte)((c2 << 6) | c3);
+                }
+                if (full < groups)
+                {
+                    var e = encoded.Slice(full * 4, 4);
+                    int c0 = (e[0] - 32) & 63, c1 = (e[1] - 32) & 63, c2 = (e[2] - 32) & 63, c3 = (e[3] - 32) & 63;
+                    var rest = n - (full * 3);
+                    dest[full * 3] = (byte)((c0 << 2) | (c1 >> 4));
+                    if (rest > 1)
+                    {
+                        dest[(full * 3) + 1] = (byte)((c1 << 4) | (c2 >> 2));
+                    }
+                    _ = c3;
+                }
+                written += n;
+                continue;
+            }
             var produced = 0;
             for (var i = 0; i < needed && produced < n; i += 4)
             {
