@@ -5,7 +5,7 @@ namespace EdgarSharp.Benchmarks;
 
 /// <summary>
 /// Reading EDGAR submissions (header, documents, uudecoding) beside a raw read of the same bytes: a pass that only
-/// finds the line ends (the ceiling on this machine). Inputs: every submission file of the corpus (57 files, 12.4 MB),
+/// finds the line ends (the ceiling on this machine). Inputs: every submission file of the corpus (56 files, 11.3 MB),
 /// a small Form 4, an 8-K with uuencoded files, and the largest feed file (3.4 MB). Throughput: submissions per second
 /// is 1 / mean time per submission; MB/s is the input size over the mean.
 /// </summary>
