@@ -27,6 +27,8 @@ public static class EdgarApp
         root.Subcommands.Add(SamplesCommand.Create(io));
         root.Subcommands.Add(DetectCommand.Create(io));
         root.Subcommands.Add(XbrlCommand.Create(io));
+        root.Subcommands.Add(SubmissionCommand.Create(io));
+        root.Subcommands.Add(IndexCommand.Create(io));
         return root;
     }
 }

@@ -1,0 +1,255 @@
+using System.Text;
+using EdgarSharp.Edgar;
+
+namespace EdgarSharp.Tests.Edgar;
+
+/// <summary>The submission reader on the project's own fixtures: every layout, every header field, every wrapper.</summary>
+public class SubmissionReaderTests
+{
+    private static Submission Read(string name) => SubmissionReader.ReadFile(EdgarFixtures.Path(name));
+
+    [Fact]
+    public void A_full_submission_yields_every_top_level_header_field()
+    {
+        var s = Read("sec-document.txt");
+
+        Assert.Equal(SubmissionFormat.SecDocument, s.Format);
+        Assert.False(s.IsPemWrapped);
+        var h = s.Header;
+        Assert.Equal("0000000001-24-000001", h.AccessionNumber);
+        Assert.Equal("4", h.FormType);
+        Assert.Equal(3, h.PublicDocumentCount);
+        Assert.Equal(new DateOnly(2024, 1, 3), h.Period);
+        Assert.Equal(new DateOnly(2024, 1, 5), h.FilingDate);
+        Assert.Equal(new DateOnly(2024, 1, 6), h.DateOfChange);
+        Assert.Equal(["FIRST MEMBER LLC", "SECOND MEMBER LP"], h.GroupMembers);
+        Assert.DoesNotContain(s.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+    }
+
+    [Fact]
+    public void The_acceptance_time_keeps_the_files_clock_with_the_new_york_offset()
+    {
+        var h = Read("sec-document.txt").Header;
+
+        Assert.Equal(new DateTimeOffset(2024, 1, 5, 17, 0, 48, TimeSpan.FromHours(-5)), h.AcceptedAt);
+        Assert.Equal(new DateTime(2024, 1, 5, 17, 0, 48), h.AcceptedAt!.Value.DateTime);
+    }
+
+    [Fact]
+    public void Reporting_owner_and_issuer_blocks_carry_company_data_filing_values_addresses_and_former_names()
+    {
+        var h = Read("sec-document.txt").Header;
+
+        var owner = Assert.Single(h.ReportingOwners);
+        Assert.Equal("DOE JANE", owner.Company.Name);
+        Assert.Equal("0000000002", owner.Company.Cik);
+        Assert.Null(owner.Company.OrganizationName);
+        Assert.Equal(new FilingValues("4", "1934 Act", "001-00001", "24500001"), owner.FilingValues);
+        Assert.Equal(new Address("1 MAIN STREET", "SUITE 2: NORTH", "SPRINGFIELD", "IL", "62701", null), owner.MailAddress);
+        Assert.Null(owner.BusinessAddress);
+
+        var issuer = h.SubjectCompany!;
+        Assert.Equal(PartyRole.Issuer, issuer.Role);
+        Assert.Equal(new CompanyData("EXAMPLE WIDGETS INC", "0000000001", 3571, "ELECTRONIC COMPUTERS", "06 Technology", "123456789", "DE", "0930"), issuer.Company);
+        Assert.Equal("217-555-0100", issuer.BusinessAddress!.Phone);
+        Assert.Equal([new FormerName("EXAMPLE GADGETS INC", new DateOnly(2001, 3, 1)), new FormerName("EXAMPLE TOYS INC", new DateOnly(1995, 1, 15))], issuer.FormerNames);
+    }
+
+    [Fact]
+    public void Documents_have_type_sequence_file_name_description_and_wrapper()
+    {
+        var docs = Read("sec-document.txt").Documents;
+
+        Assert.Equal(["4", "EX-24", "GRAPHIC"], docs.Select(d => d.Type));
+        Assert.Equal([1, 2, 3], docs.Select(d => d.Sequence ?? 0));
+        Assert.Equal(["form4.xml", "poa.txt", "payload.bin"], docs.Select(d => d.FileName));
+        Assert.Equal(["OWNERSHIP DOCUMENT", "POWER OF ATTORNEY", "GRAPHIC"], docs.Select(d => d.Description));
+        Assert.Equal([BodyWrapper.Xml, BodyWrapper.Text, BodyWrapper.Text], docs.Select(d => d.Wrapper));
+    }
+
+    [Fact]
+    public void An_xml_body_starts_at_the_declaration_after_the_newline_that_follows_the_xml_tag()
+    {
+        var xml = Read("sec-document.txt").Documents[0];
+
+        Assert.Equal(EdgarFixtures.Bytes("form4-body.xml"), xml.Content.ToArray());
+    }
+
+    [Fact]
+    public void Bodies_are_bytes_so_latin1_text_survives_unchanged()
+    {
+        var text = Read("sec-document.txt").Documents[1];
+
+        Assert.Equal(Encoding.Latin1.GetBytes("I appoint my attorney.\n\u00e9t\u00e9 (Latin-1)\n"), text.Content.ToArray());
+    }
+
+    [Fact]
+    public void A_uuencoded_body_whose_trailing_spaces_were_stripped_decodes_to_the_original_bytes()
+    {
+        var s = Read("sec-document.txt");
+        var graphic = s.Documents[2];
+
+        Assert.True(graphic.IsUuencoded);
+        Assert.Equal("payload-original.bin", graphic.UuencodedName);
+        Assert.Equal(EdgarFixtures.Bytes("payload.bin"), graphic.Content.ToArray());
+        Assert.Equal(graphic.Content.Length, graphic.Size);
+        Assert.True(graphic.EncodedLength > graphic.Size);
+        // The begin name differs from <FILENAME>: noted, and <FILENAME> is the name used.
+        Assert.Contains(s.Diagnostics, d => d.Code == EdgarCodes.UuencodeNameDiffers && d.Severity == DiagnosticSeverity.Info);
+        Assert.Equal("payload.bin", graphic.SafeFileName);
+    }
+
+    [Fact]
+    public void A_feed_file_with_bare_cr_line_endings_reads_like_a_header_with_lf()
+    {
+        var s = Read("feed-bare-cr.nc");
+
+        Assert.Equal(SubmissionFormat.DisseminationFeed, s.Format);
+        Assert.Equal("0000000003-25-000001", s.Header.AccessionNumber);
+        Assert.Equal("SC 13G", s.Header.FormType);
+        Assert.Equal(["06b"], s.Header.Items);
+        Assert.Equal(["ALPHA FUND LP"], s.Header.GroupMembers);
+        var subject = s.Header.SubjectCompany!;
+        Assert.Equal(PartyRole.SubjectCompany, subject.Role);
+        Assert.Equal("TARGET CORP", subject.Company.Name);
+        Assert.Equal(2834, subject.Company.SicCode);
+        Assert.Null(subject.Company.SicDescription);
+        Assert.Null(subject.Company.OrganizationName);
+        Assert.Equal([new FormerName("TARGET HOLDINGS", new DateOnly(2010, 1, 1))], subject.FormerNames);
+        Assert.Equal("0000000005", Assert.Single(s.Header.FiledBy).Company.Cik);
+        var doc = Assert.Single(s.Documents);
+        Assert.Equal("sc13g.htm", doc.FileName);
+        Assert.Equal("<html>\r<body>13G</body>\r</html>\r"u8.ToArray(), doc.Content.ToArray());
+        Assert.Empty(s.Diagnostics);
+    }
+
+    [Fact]
+    public void A_pem_wrapped_1990s_file_skips_the_preamble_and_reads_the_mixed_header()
+    {
+        var s = Read("pem-wrapped.txt");
+
+        Assert.True(s.IsPemWrapped);
+        Assert.Equal(SubmissionFormat.SecDocument, s.Format);
+        Assert.Equal("0000000006-98-000001", s.Header.AccessionNumber);
+        Assert.Null(s.Header.AcceptedAt);
+        Assert.Equal("0000000007", s.Header.SubjectCompany!.Company.Cik);
+        Assert.Null(s.Header.SubjectCompany.Company.SicCode);
+        var owner = Assert.Single(s.Header.ReportingOwners);
+        Assert.Equal("SMITH JOHN", owner.Company.Name);
+        Assert.Equal("DIRECTOR", owner.Relationship);
+        Assert.Equal("4", owner.FilingValues!.FormType);
+        Assert.Equal("- -----\nFORM 4\n"u8.ToArray(), Assert.Single(s.Documents).Content.ToArray());
+        Assert.Empty(s.Diagnostics);
+    }
+
+    [Fact]
+    public void A_file_without_a_header_starts_at_its_first_document()
+    {
+        var s = Read("documents-only.txt");
+
+        Assert.Equal(SubmissionFormat.DocumentsOnly, s.Format);
+        Assert.Same(SubmissionHeader.Empty, s.Header);
+        Assert.Equal(["S-3/A", "EX-99"], s.Documents.Select(d => d.Type));
+        Assert.Null(s.Documents[0].FileName);
+        Assert.Equal("document-1.txt", s.Documents[0].SafeFileName);
+    }
+
+    [Fact]
+    public void A_header_only_file_starting_at_the_acceptance_time_reads_its_filers_and_inline_tags()
+    {
+        var s = Read("header-only.txt");
+
+        Assert.Equal(SubmissionFormat.HeaderOnly, s.Format);
+        Assert.Empty(s.Documents);
+        // 01:30 on the first Sunday of November 2023 happens twice: the daylight (earlier) reading is taken.
+        Assert.Equal(new DateTimeOffset(2023, 11, 5, 1, 30, 0, TimeSpan.FromHours(-4)), s.Header.AcceptedAt);
+        Assert.Equal(["06c"], s.Header.Items);
+        Assert.Equal("0000000010", s.Header.Find("DEPOSITOR-CIK")!.Value);
+        Assert.Equal("Credit card", s.Header.Find("ABS-ASSET-CLASS")!.Value);
+        Assert.Equal(["CARD TRUST", "CARD FUNDING LLC"], s.Header.Filers.Select(f => f.Company.Name));
+        Assert.Equal("68102", s.Header.Filers[1].MailAddress!.Zip);
+        Assert.DoesNotContain(s.Diagnostics, d => d.Code == EdgarCodes.DocumentCountMismatch);
+    }
+
+    [Fact]
+    public void Both_header_syntaxes_share_canonical_keys()
+    {
+        var text = Read("sec-document.txt").Header;
+        var feed = Read("feed-bare-cr.nc").Header;
+
+        Assert.Equal("ACCESSION NUMBER", text.Find("ACCESSION-NUMBER")!.Name);
+        Assert.Equal("ACCESSION-NUMBER", feed.Find("ACCESSION-NUMBER")!.Name);
+        Assert.Equal("COMPANY CONFORMED NAME", text.Find("ISSUER")!.Child("COMPANY-DATA")!.Child("CONFORMED-NAME")!.Name);
+        Assert.Equal("CONFORMED-NAME", feed.Find("SUBJECT-COMPANY")!.Child("COMPANY-DATA")!.Child("CONFORMED-NAME")!.Name);
+    }
+
+    [Fact]
+    public void The_stream_reader_holds_one_document_at_a_time_and_reads_forward_only()
+    {
+        using var stream = new ForwardOnlyStream(EdgarFixtures.Bytes("sec-document.txt"));
+        using var reader = SubmissionStreamReader.Open(stream, "forward-only");
+
+        Assert.Equal("0000000001-24-000001", reader.Header.AccessionNumber);
+        var first = reader.ReadNextDocument();
+        Assert.Equal("form4.xml", first!.FileName);
+        Assert.True(reader.Position < stream.Total);
+        Assert.Equal(2, reader.ReadDocuments().Count());
+        Assert.Null(reader.ReadNextDocument());
+    }
+
+    [Fact]
+    public void Keeping_no_content_still_reports_each_documents_encoded_length()
+    {
+        var s = SubmissionReader.ReadFile(EdgarFixtures.Path("sec-document.txt"), new SubmissionReadOptions { KeepContent = false });
+
+        Assert.All(s.Documents, d => Assert.Equal(0, d.Size));
+        Assert.Equal(EdgarFixtures.Bytes("form4-body.xml").Length, s.Documents[0].EncodedLength);
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("tr-TR")]
+    public void Reading_does_not_depend_on_the_culture(string culture)
+    {
+        var expected = Read("sec-document.txt");
+        EdgarFixtures.WithCulture(culture, () =>
+        {
+            var s = Read("sec-document.txt");
+            Assert.Equal(expected.Header.AcceptedAt, s.Header.AcceptedAt);
+            Assert.Equal(expected.Header.FilingDate, s.Header.FilingDate);
+            Assert.Equal(expected.Header.Fields.Select(f => f.Key), s.Header.Fields.Select(f => f.Key));
+            Assert.Equal("ISSUER", s.Header.SubjectCompany!.RoleName);
+            Assert.Equal(expected.Documents.Select(d => d.Size), s.Documents.Select(d => d.Size));
+        });
+    }
+
+    /// <summary>A stream that cannot seek and counts what it hands out.</summary>
+    internal sealed class ForwardOnlyStream(byte[] bytes) : Stream
+    {
+        private int _position;
+
+        public long Total => bytes.Length;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            // Hand out small pieces to exercise the line reader's refills.
+            var n = Math.Min(Math.Min(count, 7), bytes.Length - _position);
+            Array.Copy(bytes, _position, buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
