@@ -175,3 +175,18 @@ public class XbrlInstanceTests
         }
     }
 }
+
+/// <summary>An instance read from bytes that are not a file of their own.</summary>
+public class XbrlInstanceFromBytesTests
+{
+    [Fact]
+    public void An_instance_read_from_bytes_resolves_its_schema_beside_the_path_it_belongs_to()
+    {
+        var path = Corpus.Fixture("Instance/good.xml");
+        var fromBytes = XbrlInstance.Load(File.ReadAllBytes(path), path);
+        var fromFile = XbrlInstance.Load(path);
+        Assert.Equal(fromFile.AllFacts().Select(f => f.ToString()), fromBytes.AllFacts().Select(f => f.ToString()));
+        Assert.Equal(fromFile.Diagnostics.Select(d => d.ToString()), fromBytes.Diagnostics.Select(d => d.ToString()));
+        Assert.True(fromBytes.AllFacts().First().Concept!.IsDeclared);
+    }
+}

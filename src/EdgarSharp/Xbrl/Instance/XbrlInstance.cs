@@ -97,6 +97,60 @@ public sealed class XbrlInstance
         return instance;
     }
 
+    /// <summary>
+    /// Reads an instance from XML bytes that are not a file of their own (the instance extracted from an inline XBRL
+    /// document, a document taken out of an EDGAR submission). <paramref name="documentPath"/> is where the bytes
+    /// belong: relative schemaRef and linkbaseRef hrefs resolve against it, and diagnostics name it.
+    /// </summary>
+    public static XbrlInstance Load(ReadOnlyMemory<byte> xml, string documentPath, XbrlLoadOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(documentPath);
+        options ??= new XbrlLoadOptions();
+        var full = Path.GetFullPath(documentPath);
+        var entries = new List<string>();
+        var early = new DiagnosticBag();
+        try
+        {
+            using var scan = SafeXml.Create(new MemoryStream(xml.ToArray(), writable: false), UrlUtil.FromPath(full));
+            if (scan.MoveToContent() == XmlNodeType.Element && !scan.IsEmptyElement)
+            {
+                scan.Read();
+                while (!scan.EOF && scan.Depth >= 1)
+                {
+                    if (scan.NodeType == XmlNodeType.Element)
+                    {
+                        if (scan.NamespaceURI != XbrlNamespaces.Link)
+                        {
+                            break;
+                        }
+                        if (scan.LocalName is "schemaRef" or "linkbaseRef" && scan.GetAttribute("href", XbrlNamespaces.XLink) is { } href
+                            && UrlUtil.Resolve(UrlUtil.FromPath(full), href) is { } url)
+                        {
+                            entries.Add(UrlUtil.SplitFragment(url).Url);
+                        }
+                        scan.Skip();
+                        continue;
+                    }
+                    scan.Read();
+                }
+            }
+        }
+        catch (XmlException)
+        {
+            // The reader below reports it with its position.
+        }
+        var dts = Dts.Load(entries, options);
+        var reader = new InstanceReader(full, dts, options, () => new MemoryStream(xml.ToArray(), writable: false));
+        reader.Read();
+        reader.Check();
+        var diagnostics = dts.Diagnostics.Concat(early).Concat(reader.Diagnostics).ToList();
+        var instance = new XbrlInstance(UrlUtil.FromPath(full), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
+        var checks = new DiagnosticBag();
+        CalculationCheck.Run(instance, checks);
+        diagnostics.AddRange(checks);
+        return instance;
+    }
+
     /// <summary>The XBRL instance of a folder: the first file, by name, whose root is <c>xbrli:xbrl</c>; null when none.</summary>
     public static string? FindInstance(string folder)
     {
@@ -124,7 +178,7 @@ public sealed class XbrlInstance
     }
 
     /// <summary>Reads the instance document itself, forward-only.</summary>
-    private sealed class InstanceReader(string path, Dts dts, XbrlLoadOptions options)
+    private sealed class InstanceReader(string path, Dts dts, XbrlLoadOptions options, Func<Stream>? open = null)
     {
         private const string XbrldiNs = XbrlNamespaces.Xbrldi;
         private readonly DiagnosticBag _diagnostics = new();
@@ -151,7 +205,7 @@ public sealed class XbrlInstance
             long length;
             try
             {
-                length = new FileInfo(path).Length;
+                length = open is null ? new FileInfo(path).Length : 0;
             }
             catch (IOException e)
             {
@@ -163,8 +217,9 @@ public sealed class XbrlInstance
                 _diagnostics.Error("edgar:documentTooLarge", $"The instance is {length} bytes, over the limit of {options.MaxDocumentBytes}; it was not read.", new SourceLocation(path));
                 return;
             }
-            using var stream = File.OpenRead(path);
-            using var r = SafeXml.Create(stream, UrlUtil.FromPath(path), SafeXml.Settings(options.MaxDocumentBytes, ignoreWhitespace: false));
+            using var stream = open is null ? File.OpenRead(path) : open();
+            using var r = SafeXml.Create(stream, UrlUtil.IsFile(path) || !Uri.TryCreate(path, UriKind.Absolute, out _) ? UrlUtil.FromPath(Path.GetFullPath(path)) : path,
+                SafeXml.Settings(options.MaxDocumentBytes, ignoreWhitespace: false));
             try
             {
                 if (r.MoveToContent() != XmlNodeType.Element || r.LocalName != "xbrl" || r.NamespaceURI != XbrlNamespaces.Xbrli)

@@ -160,7 +160,8 @@ public sealed class Dts
     public static Dts Load(IEnumerable<string> entryPoints, XbrlLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(entryPoints);
-        var urls = entryPoints.Select(e => Uri.TryCreate(e, UriKind.Absolute, out var u) && !u.IsFile ? e : Internal.UrlUtil.FromPath(Path.GetFullPath(e))).ToList();
+        // Absolute URLs (http, https, file) as they are; anything else is a path.
+        var urls = entryPoints.Select(e => e.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(e, UriKind.Absolute, out _) ? e : Internal.UrlUtil.FromPath(Path.GetFullPath(e))).ToList();
         return new Internal.DtsLoader(options ?? new XbrlLoadOptions()).Load(urls);
     }
 }
