@@ -585,7 +585,7 @@ internal sealed partial class DtsLoader
                     var schemaLocation = r.GetAttribute("schemaLocation");
                     if (!string.IsNullOrWhiteSpace(schemaLocation))
                     {
-                        var target = UrlUtil.Resolve(BaseOf(s, depth), schemaLocation);
+                        var target = Resolve(BaseOf(s, depth), schemaLocation);
                         if (target is not null)
                         {
                             Enqueue(target, s.Here());
@@ -845,7 +845,7 @@ internal sealed partial class DtsLoader
         {
             return;
         }
-        var target = UrlUtil.Resolve(BaseOf(s, depth), href);
+        var target = Resolve(BaseOf(s, depth), href);
         if (target is not null)
         {
             Enqueue(target, s.Here());
@@ -856,7 +856,7 @@ internal sealed partial class DtsLoader
     {
         var r = s.Reader;
         var href = r.GetAttribute("href", XbrlNamespaces.XLink);
-        var target = href is null ? null : UrlUtil.Resolve(BaseOf(s, depth), href);
+        var target = href is null ? null : Resolve(BaseOf(s, depth), href);
         LinkbaseRefs.Add(new LinkbaseRefInfo(s.Doc.Url, s.Here(), href, target, r.GetAttribute("role", XbrlNamespaces.XLink), r.GetAttribute("arcrole", XbrlNamespaces.XLink), r.GetAttribute("type", XbrlNamespaces.XLink)));
         if (target is not null)
         {
@@ -869,7 +869,7 @@ internal sealed partial class DtsLoader
         var r = s.Reader;
         var uri = r.GetAttribute(isRole ? "roleURI" : "arcroleURI") ?? "";
         var href = r.GetAttribute("href", XbrlNamespaces.XLink);
-        var target = href is null ? null : UrlUtil.Resolve(BaseOf(s, depth), href);
+        var target = href is null ? null : Resolve(BaseOf(s, depth), href);
         string? fragment = null;
         if (target is not null)
         {
