@@ -93,6 +93,7 @@ public sealed class XbrlInstance
         var instance = new XbrlInstance(UrlUtil.FromPath(Path.GetFullPath(file)), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
         var checks = new DiagnosticBag();
         CalculationCheck.Run(instance, checks);
+        RelationshipFactChecks.Run(instance, checks);
         diagnostics.AddRange(checks);
         return instance;
     }
@@ -147,6 +148,7 @@ public sealed class XbrlInstance
         var instance = new XbrlInstance(UrlUtil.FromPath(full), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
         var checks = new DiagnosticBag();
         CalculationCheck.Run(instance, checks);
+        RelationshipFactChecks.Run(instance, checks);
         diagnostics.AddRange(checks);
         return instance;
     }
