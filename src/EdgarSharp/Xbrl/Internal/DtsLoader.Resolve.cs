@@ -36,6 +36,21 @@ internal sealed partial class DtsLoader
 
     internal IReadOnlyList<TaxonomyDocument> DocumentOrder => _documentOrder;
 
+    /// <summary>True when <paramref name="type"/> is or derives from <paramref name="ancestor"/> through the named types read so far.</summary>
+    internal bool TypeDerivesFrom(QName type, QName ancestor)
+    {
+        var seen = 0;
+        for (QName? t = type; t is { } current && seen < 64; seen++)
+        {
+            if (current == ancestor)
+            {
+                return true;
+            }
+            t = _typeBases.TryGetValue(current, out var b) ? b : null;
+        }
+        return false;
+    }
+
     internal IReadOnlyDictionary<QName, Concept> ConceptsByName => _concepts;
 
     internal IReadOnlyList<RoleType> RoleTypeList => _roleTypes;

@@ -142,7 +142,7 @@ internal sealed partial class DtsLoader
 
     internal sealed record LinkbaseRefInfo(string DocumentUrl, SourceLocation Location, string? Href, string? TargetUrl, string? Role, string? Arcrole, string? XlinkType);
 
-    internal sealed record RefInfo(string DocumentUrl, SourceLocation Location, string Uri, string? Href, string? TargetUrl, string? Fragment);
+    internal sealed record RefInfo(string DocumentUrl, SourceLocation Location, string Uri, string? Href, string? TargetUrl, string? Fragment, int Linkbase = 0);
 
     public Dts Load(IReadOnlyList<string> entryUrls)
     {
@@ -450,6 +450,12 @@ internal sealed partial class DtsLoader
         public List<string?> Langs { get; } = [];
         public DocumentIndex Index { get; set; } = null!;
 
+        /// <summary>The depth of the xs:appinfo being read, or -1.</summary>
+        public int AppinfoDepth { get; set; } = -1;
+
+        /// <summary>Counts the link:linkbase elements met (a schema can embed several).</summary>
+        public int LinkbaseOrdinal { get; set; }
+
         /// <summary>The named top-level type being read, until its base type is found.</summary>
         public QName? CurrentTypeName { get; set; }
 
@@ -503,6 +509,10 @@ internal sealed partial class DtsLoader
         var r = s.Reader;
         var targetNamespace = r.GetAttribute("targetNamespace");
         s.Doc.TargetNamespace = targetNamespace;
+        if (targetNamespace is { Length: 0 })
+        {
+            _diagnostics.Error("xbrl.5.1", "The taxonomy schema's targetNamespace is empty; a taxonomy schema must name its namespace.", s.Here());
+        }
         ReadElementTree(s, inSchema: true);
     }
 
@@ -547,6 +557,18 @@ internal sealed partial class DtsLoader
             if (inSchema)
             {
                 s.Index.AllPaths.Add(path);
+                if (s.AppinfoDepth >= depth)
+                {
+                    s.AppinfoDepth = -1;
+                }
+                if (local == "appinfo" && string.Equals(ns, XbrlNamespaces.Xsd, StringComparison.Ordinal))
+                {
+                    s.AppinfoDepth = depth;
+                }
+            }
+            if (local == "linkbase" && string.Equals(ns, XbrlNamespaces.Link, StringComparison.Ordinal))
+            {
+                s.LinkbaseOrdinal++;
             }
             if (depth == 0)
             {
@@ -580,6 +602,10 @@ internal sealed partial class DtsLoader
                         Register(s, id, path, concept);
                     }
                 }
+                else if (depth == 1 && local == "redefine")
+                {
+                    _diagnostics.Error("xbrl.5.1", "A taxonomy schema must not use xs:redefine.", s.Here());
+                }
                 else if (depth == 1 && local is "import" or "include")
                 {
                     var schemaLocation = r.GetAttribute("schemaLocation");
@@ -606,6 +632,11 @@ internal sealed partial class DtsLoader
                 switch (local)
                 {
                     case "linkbaseRef":
+                        if (inSchema && s.AppinfoDepth < 0)
+                        {
+                            // XBRL 2.1 section 4.3: a schema's linkbaseRefs live in xs:appinfo; one in xs:documentation is not discovered.
+                            break;
+                        }
                         ReadLinkbaseRef(s, depth);
                         break;
                     case "schemaRef":
@@ -875,18 +906,45 @@ internal sealed partial class DtsLoader
         {
             (target, fragment) = UrlUtil.SplitFragment(target);
         }
-        (isRole ? RoleRefs : ArcroleRefs).Add(new RefInfo(s.Doc.Url, s.Here(), uri, href, target, fragment));
+        (isRole ? RoleRefs : ArcroleRefs).Add(new RefInfo(s.Doc.Url, s.Here(), uri, href, target, fragment, s.LinkbaseOrdinal));
         if (target is not null)
         {
             Enqueue(target, s.Here());
         }
     }
 
+    /// <summary>XBRL 2.1 sections 5.1.3 and 5.1.4: the URI present and non-empty (an arcrole URI absolute); the id an NCName.</summary>
+    private void CheckTypeDeclaration(string element, string attribute, string? uri, string? id, SourceLocation location)
+    {
+        if (string.IsNullOrWhiteSpace(uri))
+        {
+            _diagnostics.Error("sche:XmlSchemaError", $"The {element} has {(uri is null ? "no" : "an empty")} {attribute}; it must name an absolute URI.", location);
+        }
+        else if (element == "arcroleType" && !Uri.TryCreate(uri.Trim(), UriKind.Absolute, out _))
+        {
+            // The suite holds a relative roleURI valid (161 V-05) and a relative arcroleURI invalid (161 V-15).
+            _diagnostics.Error("xbrl.5.1.4", $"The {element}'s {attribute} '{uri}' is not an absolute URI.", location);
+        }
+        if (id is not null)
+        {
+            try
+            {
+                XmlConvert.VerifyNCName(id);
+            }
+            catch (XmlException)
+            {
+                _diagnostics.Error("sche:XmlSchemaError", $"The {element}'s id '{id}' is not an NCName.", location);
+            }
+        }
+    }
+
     private void ReadRoleType(ReadState s, string? id, string path)
     {
         var r = s.Reader;
-        var uri = r.GetAttribute("roleURI") ?? "";
+        var uriAttribute = r.GetAttribute("roleURI");
+        var uri = uriAttribute ?? "";
         var location = s.Here();
+        CheckTypeDeclaration("roleType", "roleURI", uriAttribute, id, location);
         string? definition = null;
         var usedOn = new List<QName>();
         ReadTypeChildren(s, ref definition, usedOn);
@@ -899,9 +957,11 @@ internal sealed partial class DtsLoader
     private void ReadArcroleType(ReadState s, string? id, string path)
     {
         var r = s.Reader;
-        var uri = r.GetAttribute("arcroleURI") ?? "";
+        var uriAttribute = r.GetAttribute("arcroleURI");
+        var uri = uriAttribute ?? "";
         var cyclesText = r.GetAttribute("cyclesAllowed");
         var location = s.Here();
+        CheckTypeDeclaration("arcroleType", "arcroleURI", uriAttribute, id, location);
         var cycles = cyclesText switch
         {
             "any" => CyclesAllowed.Any,

@@ -158,10 +158,10 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
 
     private void CheckRefs(List<DtsLoader.RefInfo> refs, bool isRole)
     {
-        var seen = new HashSet<(string Doc, string Uri)>();
+        var seen = new HashSet<(string Doc, int Linkbase, string Uri)>();
         foreach (var rr in refs)
         {
-            if (!seen.Add((rr.DocumentUrl, rr.Uri)))
+            if (!seen.Add((rr.DocumentUrl, rr.Linkbase, rr.Uri)))
             {
                 diagnostics.Error(isRole ? "xbrl.3.5.2.4.5" : "xbrl.3.5.2.5.5",
                     $"The linkbase has two {(isRole ? "roleRef" : "arcroleRef")} elements for '{rr.Uri}'; keep one.", rr.Location);
@@ -466,6 +466,8 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
 
     private const string XbrlSchemaUrl = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd";
 
+    private static readonly QName MonetaryItemType = new(XbrlNamespaces.Xbrli, "monetaryItemType");
+
     private Lazy<bool> _xbrlSchemaLoaded => _xbrlSchemaLoadedValue ??= new Lazy<bool>(() => loader.FindDocument(XbrlSchemaUrl) is { IsMissing: false });
 
     private Lazy<bool>? _xbrlSchemaLoadedValue;
@@ -700,6 +702,18 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             if (balance is not null && balance is not ("debit" or "credit"))
             {
                 diagnostics.Error("sche:XmlSchemaError", $"The concept {concept} has xbrli:balance '{balance}'; it must be debit or credit.", concept.Location);
+            }
+            if (concept.IsTuple && periodType is not null)
+            {
+                diagnostics.Error("xbrl.5.1.1.1", $"The tuple {concept} has an xbrli:periodType; only items have one.", concept.Location);
+            }
+            if (balance is not null && concept.IsTuple)
+            {
+                diagnostics.Error("xbrl.5.1.1.2", $"The tuple {concept} has an xbrli:balance; only monetary items have one.", concept.Location);
+            }
+            else if (balance is not null && concept.Type is { } type && _xbrlSchemaLoaded.Value && !loader.TypeDerivesFrom(type, MonetaryItemType))
+            {
+                diagnostics.Error("xbrl.5.1.1.2", $"The concept {concept} has an xbrli:balance but its type {type.LocalName} is not monetary.", concept.Location);
             }
             if (concept.IsItem && periodType is null && loader.FindDocument(XbrlSchemaUrl) is { IsMissing: false })
             {
