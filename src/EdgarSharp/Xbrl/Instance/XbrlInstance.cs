@@ -87,9 +87,11 @@ public sealed class XbrlInstance
         }
         var dts = Dts.Load(Directory.Exists(path) ? path : file, options);
         var reader = new InstanceReader(Path.GetFullPath(file), dts, options);
+        var schemaDiagnostics = new DiagnosticBag();
+        reader.Schemas = SchemaValidation.Build(dts, options.Catalog, schemaDiagnostics);
         reader.Read();
         reader.Check();
-        var diagnostics = dts.Diagnostics.Concat(reader.Diagnostics).ToList();
+        var diagnostics = dts.Diagnostics.Concat(schemaDiagnostics).Concat(reader.Diagnostics).ToList();
         var instance = new XbrlInstance(UrlUtil.FromPath(Path.GetFullPath(file)), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
         var checks = new DiagnosticBag();
         CalculationCheck.Run(instance, checks);
@@ -142,6 +144,7 @@ public sealed class XbrlInstance
         }
         var dts = Dts.Load(entries, options);
         var reader = new InstanceReader(full, dts, options, () => new MemoryStream(xml.ToArray(), writable: false));
+        reader.Schemas = SchemaValidation.Build(dts, options.Catalog, early);
         reader.Read();
         reader.Check();
         var diagnostics = dts.Diagnostics.Concat(early).Concat(reader.Diagnostics).ToList();
@@ -182,6 +185,9 @@ public sealed class XbrlInstance
     /// <summary>Reads the instance document itself, forward-only.</summary>
     private sealed class InstanceReader(string path, Dts dts, XbrlLoadOptions options, Func<Stream>? open = null)
     {
+        /// <summary>The DTS's compiled schemas, when every schema could be read: the instance is then validated against them.</summary>
+        public System.Xml.Schema.XmlSchemaSet? Schemas { get; set; }
+
         private const string XbrldiNs = XbrlNamespaces.Xbrldi;
         private readonly DiagnosticBag _diagnostics = new();
         private readonly Dictionary<string, XbrlContext> _contexts = new(StringComparer.Ordinal);
@@ -220,8 +226,22 @@ public sealed class XbrlInstance
                 return;
             }
             using var stream = open is null ? File.OpenRead(path) : open();
-            using var r = SafeXml.Create(stream, UrlUtil.IsFile(path) || !Uri.TryCreate(path, UriKind.Absolute, out _) ? UrlUtil.FromPath(Path.GetFullPath(path)) : path,
-                SafeXml.Settings(options.MaxDocumentBytes, ignoreWhitespace: false));
+            var settings = SafeXml.Settings(options.MaxDocumentBytes, ignoreWhitespace: false);
+            if (Schemas is not null)
+            {
+                settings.ValidationType = ValidationType.Schema;
+                settings.Schemas = Schemas;
+                settings.ValidationFlags = System.Xml.Schema.XmlSchemaValidationFlags.ProcessIdentityConstraints;
+                settings.ValidationEventHandler += (_, e) =>
+                {
+                    if (e.Severity == System.Xml.Schema.XmlSeverityType.Error)
+                    {
+                        _diagnostics.Error("sche:XmlSchemaError", $"The instance is not valid against its schemas: {e.Message}",
+                            new SourceLocation(path, e.Exception?.LineNumber ?? 0, e.Exception?.LinePosition ?? 0));
+                    }
+                };
+            }
+            using var r = SafeXml.Create(stream, UrlUtil.IsFile(path) || !Uri.TryCreate(path, UriKind.Absolute, out _) ? UrlUtil.FromPath(Path.GetFullPath(path)) : path, settings);
             try
             {
                 if (r.MoveToContent() != XmlNodeType.Element || r.LocalName != "xbrl" || r.NamespaceURI != XbrlNamespaces.Xbrli)
@@ -452,6 +472,11 @@ public sealed class XbrlInstance
                 return null;
             }
             text = text.Trim();
+            if (text.StartsWith('{') && text.IndexOf('}', StringComparison.Ordinal) is var close and > 0)
+            {
+                // A schema-validating reader gives QName-typed content in Clark notation.
+                return new QName(text[1..close], text[(close + 1)..]);
+            }
             var colon = text.IndexOf(':', StringComparison.Ordinal);
             var prefix = colon < 0 ? "" : text[..colon];
             if (!scope.TryGetValue(prefix, out var ns))

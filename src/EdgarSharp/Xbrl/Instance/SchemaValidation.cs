@@ -1,0 +1,124 @@
+using System.Xml;
+using System.Xml.Schema;
+using EdgarSharp.Internal;
+
+namespace EdgarSharp.Xbrl.Internal;
+
+/// <summary>
+/// XML Schema validity of an instance against the schemas of its DTS, with <see cref="XmlSchemaSet"/>: the schemas
+/// are read only from where the DTS loader found them (local files and the catalog), never the network. Runs only
+/// when every schema of the DTS was read (a partial DTS, the normal case on EDGAR offline, cannot be judged); then
+/// the validating reader also supplies the schema's default attribute values to the instance reader.
+/// </summary>
+internal static class SchemaValidation
+{
+    /// <summary>The compiled schema set of the DTS, or null (with the reason) when it cannot be built.</summary>
+    public static XmlSchemaSet? Build(Dts dts, TaxonomyCatalog catalog, DiagnosticBag diagnostics)
+    {
+        if (dts.Documents.Any(d => d.IsMissing))
+        {
+            return null;
+        }
+        var schemas = dts.Documents.Where(d => d.Type == TaxonomyDocumentType.Schema && d.Location is not null).ToList();
+        if (schemas.Count == 0 || !schemas.Any(d => d.TargetNamespace == XbrlNamespaces.Xbrli))
+        {
+            return null;
+        }
+        var set = new XmlSchemaSet { XmlResolver = new CatalogResolver(catalog) };
+        var failed = false;
+        set.ValidationEventHandler += (_, e) =>
+        {
+            if (e.Severity == XmlSeverityType.Error)
+            {
+                failed = true;
+                diagnostics.Error("sche:XmlSchemaError", $"A schema of the DTS is not a valid XML Schema: {e.Message}",
+                    new SourceLocation(e.Exception?.SourceUri ?? "", e.Exception?.LineNumber ?? 0, e.Exception?.LinePosition ?? 0));
+            }
+        };
+        try
+        {
+            foreach (var doc in schemas)
+            {
+                using var stream = Open(doc, catalog);
+                if (stream is null)
+                {
+                    return null;
+                }
+                var settings = SafeXml.Settings();
+                settings.IgnoreWhitespace = false;
+                using var reader = XmlReader.Create(stream, settings, doc.Url);
+                var schema = XmlSchema.Read(reader, null);
+                if (schema is not null && !SameLocation(set, doc.Url))
+                {
+                    set.Add(schema);
+                }
+            }
+            set.Compile();
+        }
+        catch (XmlSchemaException e)
+        {
+            diagnostics.Error("sche:XmlSchemaError", $"The DTS's schemas do not compile: {e.Message}", new SourceLocation(e.SourceUri ?? "", e.LineNumber, e.LinePosition));
+            return null;
+        }
+        catch (XmlException e)
+        {
+            diagnostics.Warning("edgar:schemaValidationSkipped", $"XML Schema validation was skipped: {e.Message}", new SourceLocation(e.SourceUri ?? "", e.LineNumber, e.LinePosition));
+            return null;
+        }
+        return failed ? null : set;
+    }
+
+    /// <summary>True when the set already holds the schema at <paramref name="url"/>, directly or through an include or import.</summary>
+    private static bool SameLocation(XmlSchemaSet set, string url)
+    {
+        var key = UrlUtil.Key(url);
+        var seen = new HashSet<XmlSchema>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<XmlSchema>(set.Schemas().Cast<XmlSchema>());
+        while (stack.Count > 0)
+        {
+            var schema = stack.Pop();
+            if (!seen.Add(schema))
+            {
+                continue;
+            }
+            if (schema.SourceUri is { } source && string.Equals(UrlUtil.Key(source), key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+            foreach (var external in schema.Includes.OfType<XmlSchemaExternal>())
+            {
+                if (external.Schema is { } child)
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Stream? Open(TaxonomyDocument doc, TaxonomyCatalog catalog)
+    {
+        if (UrlUtil.ToPath(doc.Url) is { } path && File.Exists(path))
+        {
+            return File.OpenRead(path);
+        }
+        return catalog.TryResolve(doc.Url, out var resolved) ? catalog.Open(resolved) : null;
+    }
+
+    /// <summary>Resolves schema imports and includes through local files and the catalog only.</summary>
+    private sealed class CatalogResolver(TaxonomyCatalog catalog) : XmlResolver
+    {
+        public override object? GetEntity(Uri absoluteUri, string? role, Type? ofObjectToReturn)
+        {
+            if (absoluteUri.IsFile)
+            {
+                return File.Exists(absoluteUri.LocalPath) ? File.OpenRead(absoluteUri.LocalPath) : null;
+            }
+            if (catalog.TryResolve(absoluteUri.AbsoluteUri, out var resolved))
+            {
+                return catalog.Open(resolved);
+            }
+            throw new XmlException($"'{absoluteUri}' is not in the taxonomy catalog; nothing is fetched from the network.");
+        }
+    }
+}
