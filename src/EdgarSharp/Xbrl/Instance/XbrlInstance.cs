@@ -445,19 +445,46 @@ public sealed class XbrlInstance
                     }
                     continue;
                 }
-                if (r.NamespaceURI == XbrlNamespaces.Xbrli)
-                {
-                    _diagnostics.Error("xbrl.4.7.3.2", $"The context '{contextId}' has xbrli:{r.LocalName} in its {(inScenario ? "scenario" : "segment")}; elements of the xbrli namespace may not appear there.", location);
-                }
-                else if (dts.FindConcept(new QName(r.NamespaceURI, r.LocalName)) is { IsDeclared: true } c && (c.IsItem || c.IsTuple))
-                {
-                    _diagnostics.Error("xbrl.4.7.3.2", $"The context '{contextId}' has the {(c.IsItem ? "item" : "tuple")} {c} in its {(inScenario ? "scenario" : "segment")}; facts may not appear there.", location);
-                }
-                other.Append(r.ReadOuterXml());
+                var outer = r.ReadOuterXml();
+                CheckSegmentContent(outer, contextId, inScenario, location);
+                other.Append(outer);
             }
             if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
             {
                 r.Read();
+            }
+        }
+
+        /// <summary>XBRL 2.1 section 4.7.3.2: no element of the xbrli namespace and no item or tuple anywhere in a segment or scenario.</summary>
+        private void CheckSegmentContent(string outerXml, string contextId, bool inScenario, SourceLocation location)
+        {
+            var settings = SafeXml.Settings();
+            settings.ConformanceLevel = ConformanceLevel.Fragment;
+            try
+            {
+                using var fragment = XmlReader.Create(new StringReader(outerXml), settings);
+                while (fragment.Read())
+                {
+                    if (fragment.NodeType != XmlNodeType.Element)
+                    {
+                        continue;
+                    }
+                    var where = inScenario ? "scenario" : "segment";
+                    if (fragment.NamespaceURI == XbrlNamespaces.Xbrli)
+                    {
+                        _diagnostics.Error("xbrl.4.7.3.2", $"The context '{contextId}' has xbrli:{fragment.LocalName} in its {where}; elements of the xbrli namespace may not appear there.", location);
+                        return;
+                    }
+                    if (dts.FindConcept(new QName(fragment.NamespaceURI, fragment.LocalName)) is { IsDeclared: true } c && (c.IsItem || c.IsTuple))
+                    {
+                        _diagnostics.Error("xbrl.4.7.3.2", $"The context '{contextId}' has the {(c.IsItem ? "item" : "tuple")} {c} in its {where}; facts may not appear there.", location);
+                        return;
+                    }
+                }
+            }
+            catch (XmlException)
+            {
+                // The content came out of a well-formed document; a failure here says nothing new.
             }
         }
 

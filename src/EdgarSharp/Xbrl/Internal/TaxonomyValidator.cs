@@ -416,13 +416,21 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                     RequireConcept(r, r.To, "to");
                     break;
                 case XbrlArcroles.SummationItem:
-                    if (RequireConcept(r, r.From, "from") is { IsDeclared: true } sum && !IsNumeric(sum))
+                    var sum = RequireConcept(r, r.From, "from");
+                    var item = RequireConcept(r, r.To, "to");
+                    if (sum is { IsDeclared: true } && !IsNumeric(sum))
                     {
                         diagnostics.Error("xbrl.5.2.5.2", $"The summation concept {sum} of a calculation arc must be a numeric item.", r.Arc.Location);
                     }
-                    if (RequireConcept(r, r.To, "to") is { IsDeclared: true } item && !IsNumeric(item))
+                    if (item is { IsDeclared: true } && !IsNumeric(item))
                     {
                         diagnostics.Error("xbrl.5.2.5.2", $"The contributing concept {item} of a calculation arc must be a numeric item.", r.Arc.Location);
+                    }
+                    if (!r.Arc.IsProhibited && sum?.Balance is { } sb && item?.Balance is { } ib && r.Arc.Weight is { } w && w != 0
+                        && (sb == ib) != (w > 0))
+                    {
+                        // XBRL 2.1 section 5.1.1.2, Table 6: same balances add (positive weight), opposite balances subtract.
+                        diagnostics.Error("xbrl.5.1.1.2", $"{sum} ({sb.ToString().ToLowerInvariant()}) and {item} ({ib.ToString().ToLowerInvariant()}) are joined with weight {w}; {(sb == ib ? "equal balances need a positive weight" : "opposite balances need a negative weight")}.", r.Arc.Location);
                     }
                     break;
                 case XbrlArcroles.EssenceAlias:
