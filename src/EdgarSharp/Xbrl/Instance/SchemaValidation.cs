@@ -24,6 +24,14 @@ internal static class SchemaValidation
         {
             return null;
         }
+        var cacheKey = CacheKey(schemas);
+        lock (Cache)
+        {
+            if (Cache.TryGetValue(cacheKey, out var cached))
+            {
+                return cached;
+            }
+        }
         var set = new XmlSchemaSet { XmlResolver = new CatalogResolver(catalog) };
         var failed = false;
         set.ValidationEventHandler += (_, e) =>
@@ -65,7 +73,43 @@ internal static class SchemaValidation
             diagnostics.Warning("edgar:schemaValidationSkipped", $"XML Schema validation was skipped: {e.Message}", new SourceLocation(e.SourceUri ?? "", e.LineNumber, e.LinePosition));
             return null;
         }
-        return failed ? null : set;
+        if (failed)
+        {
+            return null;
+        }
+        lock (Cache)
+        {
+            if (Cache.Count >= MaxCached)
+            {
+                Cache.Clear();
+            }
+            Cache[cacheKey] = set;
+        }
+        return set;
+    }
+
+    private const int MaxCached = 32;
+
+    /// <summary>
+    /// Compiled sets by the schemas they hold (URL, location, size and time of each file): instances of one DTS
+    /// (a filing's, a test suite's) compile their schemas once per process. Bounded; cleared when full.
+    /// </summary>
+    private static readonly Dictionary<string, XmlSchemaSet> Cache = new(StringComparer.Ordinal);
+
+    private static string CacheKey(List<TaxonomyDocument> schemas)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var d in schemas)
+        {
+            sb.Append(d.Url).Append('|').Append(d.Location);
+            if (d.Location is { } l && File.Exists(l))
+            {
+                var info = new FileInfo(l);
+                sb.Append('|').Append(info.Length).Append('|').Append(info.LastWriteTimeUtc.Ticks);
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString();
     }
 
     /// <summary>True when the set already holds the schema at <paramref name="url"/>, directly or through an include or import.</summary>
