@@ -102,14 +102,13 @@ public static class ConformanceSuite
 
     /// <summary>
     /// Variations not run in this version, because the capability they test is missing and a pass would say
-    /// nothing: the Dimensions suite's instance variations (<c>200-xbrldie</c>, <c>300-factlist</c>).
+    /// nothing. None at present: the Dimensions suite's instance variations run since fact-level dimensional
+    /// validity exists (<see cref="OwedByDimensionalInstances"/> is kept for a suite that needs it).
     /// </summary>
     public static string? DefaultNotRunReason(ConformanceVariation variation)
     {
         ArgumentNullException.ThrowIfNull(variation);
-        return (variation.Testcase.StartsWith("200-xbrldie/", StringComparison.Ordinal) || variation.Testcase.StartsWith("300-factlist/", StringComparison.Ordinal))
-            && variation.EntryPoints.Any(e => string.Equals(e.Kind, "instance", StringComparison.Ordinal))
-            ? OwedByDimensionalInstances : null;
+        return null;
     }
 
     /// <summary>
