@@ -56,7 +56,7 @@ internal static class DimensionalValidityCheck
             var dimension = dts.FindConcept(dv.Dimension);
             if (dimension is null)
             {
-                if (NamespaceHasReadSchema(dts, dv.Dimension.Namespace))
+                if (CanJudgeUndeclared(dts, dv.Dimension.Namespace))
                 {
                     diagnostics.Error(code, $"The context '{context.Id}' gives an {kind} member for {dv.Dimension}, which no schema of the DTS declares.", context.Location);
                 }
@@ -78,7 +78,7 @@ internal static class DimensionalValidityCheck
                 var member = dts.FindConcept(memberName);
                 if (member is null)
                 {
-                    if (NamespaceHasReadSchema(dts, memberName.Namespace))
+                    if (CanJudgeUndeclared(dts, memberName.Namespace))
                     {
                         diagnostics.Error("xbrldie:ExplicitMemberUndefinedQNameError", $"The context '{context.Id}' gives {dimension} the member {memberName}, which no schema of the DTS declares.", context.Location);
                     }
@@ -175,6 +175,11 @@ internal static class DimensionalValidityCheck
         return invalid;
     }
 
-    private static bool NamespaceHasReadSchema(Dts dts, string ns) =>
-        dts.Documents.Any(d => !d.IsMissing && d.Type == TaxonomyDocumentType.Schema && string.Equals(d.TargetNamespace, ns, StringComparison.Ordinal));
+    /// <summary>
+    /// True when a name of <paramref name="ns"/> that the DTS does not declare is surely undeclared: a schema of that
+    /// namespace was read, or the DTS misses no document. A partial DTS may hold the declaration in what it misses.
+    /// </summary>
+    private static bool CanJudgeUndeclared(Dts dts, string ns) =>
+        dts.Documents.All(d => !d.IsMissing)
+        || dts.Documents.Any(d => !d.IsMissing && d.Type == TaxonomyDocumentType.Schema && string.Equals(d.TargetNamespace, ns, StringComparison.Ordinal));
 }
