@@ -52,13 +52,13 @@ internal static class DimensionalValidityCheck
         foreach (var dv in context.Dimensions)
         {
             var code = dv.IsExplicit ? "xbrldie:ExplicitMemberNotExplicitDimensionError" : "xbrldie:TypedMemberNotTypedDimensionError";
-            var kind = dv.IsExplicit ? "explicit" : "typed";
+            var kind = dv.IsExplicit ? "an explicit" : "a typed";
             var dimension = dts.FindConcept(dv.Dimension);
             if (dimension is null)
             {
                 if (CanJudgeUndeclared(dts, dv.Dimension.Namespace))
                 {
-                    diagnostics.Error(code, $"The context '{context.Id}' gives an {kind} member for {dv.Dimension}, which no schema of the DTS declares.", context.Location);
+                    diagnostics.Error(code, $"The context '{context.Id}' gives {kind} member for {dv.Dimension}, which no schema of the DTS declares.", context.Location);
                 }
                 continue;
             }
@@ -70,7 +70,7 @@ internal static class DimensionalValidityCheck
             if (!dimension.IsDimension || isTyped == dv.IsExplicit)
             {
                 var what = !dimension.IsDimension ? "not a dimension" : isTyped ? "a typed dimension" : "an explicit dimension";
-                diagnostics.Error(code, $"The context '{context.Id}' gives an {kind} member for {dimension}, which is {what}.", context.Location);
+                diagnostics.Error(code, $"The context '{context.Id}' gives {kind} member for {dimension}, which is {what}.", context.Location);
                 continue;
             }
             if (dv.Member is { } memberName)
