@@ -41,7 +41,9 @@ public sealed class DimensionalValidity
 
     /// <summary>
     /// For a valid fact: the dimensions of its context with their members, then the defaults of the dimensions of
-    /// the <c>all</c> hypercubes of <see cref="LinkRole"/> the context does not state. Empty otherwise.
+    /// the <c>all</c> hypercubes of <see cref="LinkRole"/> the context does not state, then the default of every
+    /// other dimension of the DTS that has one (a default holds for every fact that does not state its dimension,
+    /// as the conformance suite's fact lists show). Empty otherwise.
     /// </summary>
     public IReadOnlyList<DimensionMember> Members { get; }
 
@@ -122,12 +124,25 @@ public sealed partial class DimensionalModel
             }
             if (Meets(hypercubes, context, values) is { } members)
             {
-                return new DimensionalValidity(DimensionalValidityStatus.Valid, set.LinkRole, members, null);
+                return new DimensionalValidity(DimensionalValidityStatus.Valid, set.LinkRole, WithDefaults(members), null);
             }
         }
         return hasHypercubes
             ? new DimensionalValidity(DimensionalValidityStatus.Invalid, null, [], null)
-            : new DimensionalValidity(DimensionalValidityStatus.Valid, null, values.Select(v => Stated(v.Value, v.Dimension, v.Member)).ToList(), null);
+            : new DimensionalValidity(DimensionalValidityStatus.Valid, null, WithDefaults(values.Select(v => Stated(v.Value, v.Dimension, v.Member)).ToList()), null);
+    }
+
+    /// <summary>Adds the DTS-wide default of every dimension the members do not hold yet: a default holds for every fact that does not state its dimension.</summary>
+    private List<DimensionMember> WithDefaults(List<DimensionMember> members)
+    {
+        foreach (var (dimension, member) in Defaults)
+        {
+            if (!members.Exists(m => m.Dimension.Name == dimension.Name))
+            {
+                members.Add(new DimensionMember(dimension, member, null, InScenario: false, IsDefault: true));
+            }
+        }
+        return members;
     }
 
     private static DimensionalValidity NotChecked(string reason) => new(DimensionalValidityStatus.NotChecked, null, [], reason);
