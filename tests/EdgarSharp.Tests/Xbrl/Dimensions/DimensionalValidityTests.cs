@@ -61,6 +61,17 @@ public class DimensionalValidityTests
     }
 
     [Fact]
+    public void A_default_holds_for_every_fact_that_does_not_state_its_dimension_in_a_DRS_or_not()
+    {
+        var instance = Load("facts_valid.xml");
+        var validity = instance.DimensionalValidity(Fact(instance, "headcount"));
+        var member = Assert.Single(validity.Members);
+        Assert.Equal("RegionAxis", member.Dimension.Name.LocalName);
+        Assert.Equal("RegionDomain", member.Member!.Name.LocalName);
+        Assert.True(member.IsDefault);
+    }
+
+    [Fact]
     public void The_valid_instance_has_no_dimensional_error_and_lists_every_item_as_valid()
     {
         var instance = Load("facts_valid.xml");
