@@ -102,24 +102,29 @@ public static class ConformanceSuite
 
     /// <summary>
     /// Variations not run in this version, because the capability they test is missing and a pass would say
-    /// nothing: the Dimensions suite's instance variations (<c>200-xbrldie</c>, <c>300-factlist</c>).
+    /// nothing. None at present: the Dimensions suite's instance variations run since fact-level dimensional
+    /// validity exists (<see cref="OwedByDimensionalInstances"/> is kept for a suite that needs it).
     /// </summary>
     public static string? DefaultNotRunReason(ConformanceVariation variation)
     {
         ArgumentNullException.ThrowIfNull(variation);
-        return (variation.Testcase.StartsWith("200-xbrldie/", StringComparison.Ordinal) || variation.Testcase.StartsWith("300-factlist/", StringComparison.Ordinal))
-            && variation.EntryPoints.Any(e => string.Equals(e.Kind, "instance", StringComparison.Ordinal))
-            ? OwedByDimensionalInstances : null;
+        return null;
     }
 
     /// <summary>
-    /// Which failures a later capability owes in this version: variations whose entry point is an instance, and XBRL 2.1
+    /// Which failures a later capability owes in this version: variations whose entry point is an instance (except the
+    /// Dimensions suite's <c>200-xbrldie</c> and <c>300-factlist</c>, whose failures are failures), and XBRL 2.1
     /// variations outside <c>Common/200-linkbase</c> (XML Schema validity), are owed by the instances issue. Every
     /// variation is run; one that passes counts as a pass whatever this says.
     /// </summary>
     public static string? DefaultOwedReason(ConformanceVariation variation)
     {
         ArgumentNullException.ThrowIfNull(variation);
+        if (variation.Testcase.StartsWith("200-xbrldie/", StringComparison.Ordinal) || variation.Testcase.StartsWith("300-factlist/", StringComparison.Ordinal))
+        {
+            // The Dimensions suite's instance variations: dimensional validity of facts exists, so a failure is a failure.
+            return null;
+        }
         if (variation.EntryPoints.Any(e => string.Equals(e.Kind, "instance", StringComparison.Ordinal)))
         {
             return OwedByInstances;

@@ -21,7 +21,7 @@ namespace EdgarSharp.Xbrl;
 /// typical EDGAR filing.
 /// </para>
 /// </remarks>
-public sealed class DimensionalModel
+public sealed partial class DimensionalModel
 {
     private readonly Dictionary<string, DimensionalRelationshipSet> _byRole;
 
@@ -70,7 +70,10 @@ public sealed class DimensionalModel
         ArgumentNullException.ThrowIfNull(dts);
         var diagnostics = new DiagnosticBag();
         var resolver = new Internal.TypedDomainIndex(dts.Concepts);
-        return new Internal.DrsBuilder(dts.Relationships, resolver.Resolve, diagnostics).Build();
+        var model = new Internal.DrsBuilder(dts.Relationships, resolver.Resolve, diagnostics).Build();
+        model.Dts = dts;
+        model.TypedDomains = resolver;
+        return model;
     }
 }
 

@@ -53,6 +53,29 @@ public sealed class XbrlInstance
     /// <summary>The DTS's diagnostics followed by the instance's own.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>The XBRL Dimensions model of <see cref="Dts"/> (its dimensional relationship sets and defaults), built on first use.</summary>
+    public DimensionalModel Dimensions => _dimensions ??= DimensionalModel.Build(Dts);
+
+    private DimensionalModel? _dimensions;
+
+    /// <summary>Whether <paramref name="fact"/> is dimensionally valid, in which link role and with which members (defaults included); see <see cref="DimensionalModel.Validate"/>.</summary>
+    public DimensionalValidity DimensionalValidity(XbrlFact fact) => Dimensions.Validate(fact);
+
+    /// <summary>
+    /// The items that are dimensionally valid, in document order, each with its members (the dimensions its context
+    /// states and the defaults it takes). Facts not judged on a partial DTS are left out.
+    /// </summary>
+    public IEnumerable<(XbrlFact Fact, DimensionalValidity Validity)> DimensionallyValidFacts()
+    {
+        foreach (var fact in AllFacts())
+        {
+            if (!fact.IsTuple && fact.Context is not null && Dimensions.Validate(fact) is { IsValid: true } validity)
+            {
+                yield return (fact, validity);
+            }
+        }
+    }
+
     /// <summary>Every fact, tuples' children included, in document order.</summary>
     public IEnumerable<XbrlFact> AllFacts()
     {
@@ -96,6 +119,7 @@ public sealed class XbrlInstance
         var checks = new DiagnosticBag();
         CalculationCheck.Run(instance, checks);
         RelationshipFactChecks.Run(instance, checks);
+        DimensionalValidityCheck.Run(instance, reader.Schemas, checks);
         diagnostics.AddRange(checks);
         return instance;
     }
@@ -152,6 +176,7 @@ public sealed class XbrlInstance
         var checks = new DiagnosticBag();
         CalculationCheck.Run(instance, checks);
         RelationshipFactChecks.Run(instance, checks);
+        DimensionalValidityCheck.Run(instance, reader.Schemas, checks);
         diagnostics.AddRange(checks);
         return instance;
     }
