@@ -1,0 +1,382 @@
+using System.Globalization;
+
+namespace EdgarSharp.Ownership;
+
+/// <summary>
+/// Checks over a form, each reported with a stable code from <see cref="OwnershipDiagnosticCodes"/>:
+/// footnote references resolve; the holdings chain adds up (Table I per security title, direct or indirect and
+/// nature; Table II per title, exercise price and expiration date; in document order, then in date order when that
+/// fails; a break is a warning); exercises in Table II match code M (or X, C, O) acquisitions in Table I;
+/// weighted-average-price footnotes are parsed into ranges and the price checked against them; sales under a
+/// Rule 10b5-1 plan are named; and, only when the filing date is known, late filing (Form 4: the second business
+/// day after the transaction; Form 3: ten days after the event; Form 5: 45 days after the fiscal year end). Never
+/// throws for any model; costs one pass per check.
+/// </summary>
+public static class OwnershipChecks
+{
+    /// <summary>Runs every check and returns its findings.</summary>
+    public static IReadOnlyList<Diagnostic> Run(OwnershipDocument document)
+    {
+        var bag = new DiagnosticBag();
+        Run(document, bag);
+        return bag.ToList();
+    }
+
+    /// <summary>Runs every check, adding its findings to <paramref name="diagnostics"/>.</summary>
+    public static void Run(OwnershipDocument document, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        FootnoteReferences(document, diagnostics);
+        HoldingsChains(document, diagnostics);
+        Exercises(document, diagnostics);
+        WeightedAveragePrices(document, diagnostics);
+        Rule10b5OneSales(document, diagnostics);
+        LateFiling(document, diagnostics);
+    }
+
+    internal static string Name(OwnershipRow row, int index) =>
+        $"Table {(row.Table == OwnershipTable.NonDerivative ? "I" : "II")} row {index + 1} ({row.SecurityTitle.Text ?? "untitled"})";
+
+    private static string N(decimal d) => d.ToString(CultureInfo.InvariantCulture);
+
+    private static IEnumerable<(OwnershipRow Row, int Index)> Indexed(IReadOnlyList<OwnershipRow>? rows) =>
+        (rows ?? []).Select((r, i) => (r, i));
+
+    private static IEnumerable<(OwnershipRow Row, int Index)> AllRows(OwnershipDocument d) =>
+        Indexed(d.NonDerivativeTable).Concat(Indexed(d.DerivativeTable));
+
+    private static void FootnoteReferences(OwnershipDocument d, DiagnosticBag diagnostics)
+    {
+        var known = new HashSet<string>((d.Footnotes ?? []).Select(f => f.Id), StringComparer.Ordinal);
+        foreach (var (row, index) in AllRows(d))
+        {
+            foreach (var id in row.AllFootnoteIds())
+            {
+                if (!known.Contains(id))
+                {
+                    diagnostics.Error(
+                        OwnershipDiagnosticCodes.MissingFootnote,
+                        $"{Name(row, index)} refers to footnote {id}, which the form does not have; the reference is kept. Check the Explanation of Responses.",
+                        row.Location);
+                }
+            }
+        }
+    }
+
+    /// <summary>The key of a holdings chain.</summary>
+    private static string ChainKey(OwnershipRow r) => r.Table == OwnershipTable.NonDerivative
+        ? string.Join('|', Norm(r.SecurityTitle.Text), r.DirectOrIndirect.Text ?? "", Norm(r.NatureOfOwnership.Text))
+        : string.Join('|', Norm(r.SecurityTitle.Text), r.ConversionOrExercisePrice.Value?.ToString(CultureInfo.InvariantCulture) ?? "",
+            r.ExpirationDate.Value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.DirectOrIndirect.Text ?? "");
+
+    private static string Norm(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+
+    /// <summary>The holdings after <paramref name="row"/> that <paramref name="previous"/> and the row's amount imply; null when unknown.</summary>
+    internal static decimal? Implied(OwnershipRow previous, OwnershipRow row)
+    {
+        if (previous.SharesOwnedFollowing.Value is not { } before || row.Shares.Value is not { } amount || row.AcquiredDisposed.Value is not { } ad)
+        {
+            return null;
+        }
+        return ad == AcquiredDisposed.Acquired ? before + amount : before - amount;
+    }
+
+    private static void HoldingsChains(OwnershipDocument d, DiagnosticBag diagnostics)
+    {
+        var links = 0;
+        var chains = 0;
+        var breaks = 0;
+        foreach (var table in new[] { d.NonDerivativeTable, d.DerivativeTable })
+        {
+            foreach (var group in Indexed(table).Where(x => !x.Row.IsHolding).GroupBy(x => ChainKey(x.Row), StringComparer.Ordinal))
+            {
+                var rows = group.ToList();
+                if (rows.Count < 2)
+                {
+                    continue;
+                }
+                chains++;
+                var docBreaks = Breaks(rows);
+                if (docBreaks.Count == 0)
+                {
+                    links += rows.Count - 1;
+                    continue;
+                }
+                var byDate = rows.OrderBy(x => x.Row.TransactionDate.Value ?? DateOnly.MaxValue).ThenBy(x => x.Index).ToList();
+                if (Breaks(byDate).Count == 0)
+                {
+                    links += rows.Count - 1;
+                    diagnostics.Info(
+                        OwnershipDiagnosticCodes.HoldingsChainDateOrder,
+                        $"The holdings of {Name(rows[0].Row, rows[0].Index)} add up in date order, not in the order the rows are written.",
+                        rows[0].Row.Location);
+                    continue;
+                }
+                foreach (var (prev, cur, implied) in docBreaks)
+                {
+                    breaks++;
+                    diagnostics.Warning(
+                        OwnershipDiagnosticCodes.HoldingsChainBreak,
+                        $"{Name(cur.Row, cur.Index)}: holdings after the row are {N(cur.Row.SharesOwnedFollowing.Value!.Value)}, but row {prev.Index + 1}'s {N(prev.Row.SharesOwnedFollowing.Value!.Value)} "
+                        + $"{(cur.Row.AcquiredDisposed.Value == AcquiredDisposed.Acquired ? "plus" : "minus")} {N(cur.Row.Shares.Value!.Value)} is {N(implied)}. Check the amounts or look for a footnote that explains the difference.",
+                        cur.Row.Location);
+                }
+                links += rows.Count - 1 - docBreaks.Count;
+            }
+        }
+        if (chains > 0 && breaks == 0)
+        {
+            diagnostics.Info(OwnershipDiagnosticCodes.HoldingsChainHolds, $"The holdings chain adds up: {links} links in {chains} chains.");
+        }
+    }
+
+    private static List<((OwnershipRow Row, int Index) Prev, (OwnershipRow Row, int Index) Cur, decimal Implied)> Breaks(List<(OwnershipRow Row, int Index)> rows)
+    {
+        var found = new List<((OwnershipRow, int), (OwnershipRow, int), decimal)>();
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (Implied(rows[i - 1].Row, rows[i].Row) is { } implied && rows[i].Row.SharesOwnedFollowing.Value is { } after && implied != after)
+            {
+                found.Add((rows[i - 1], rows[i], implied));
+            }
+        }
+        return found;
+    }
+
+    private static bool IsExercise(string? code) => code is "M" or "X" or "C" or "O";
+
+    private static void Exercises(OwnershipDocument d, DiagnosticBag diagnostics)
+    {
+        var tableOne = Indexed(d.NonDerivativeTable)
+            .Where(x => !x.Row.IsHolding && IsExercise(x.Row.Coding?.Code) && x.Row.AcquiredDisposed.Value != AcquiredDisposed.Disposed)
+            .ToList();
+        var used = new bool[tableOne.Count];
+        foreach (var (row, index) in Indexed(d.DerivativeTable))
+        {
+            if (row.IsHolding || !IsExercise(row.Coding?.Code))
+            {
+                continue;
+            }
+            var amount = row.UnderlyingSecurityShares.Value ?? row.Shares.Value;
+            var match = -1;
+            for (var i = 0; i < tableOne.Count; i++)
+            {
+                var one = tableOne[i].Row;
+                if (!used[i] && one.Coding?.Code == row.Coding?.Code && one.Shares.Value == amount
+                    && (one.TransactionDate.Value == row.TransactionDate.Value || one.TransactionDate.Value is null || row.TransactionDate.Value is null))
+                {
+                    match = i;
+                    break;
+                }
+            }
+            if (match >= 0)
+            {
+                used[match] = true;
+                diagnostics.Info(
+                    OwnershipDiagnosticCodes.ExerciseMatched,
+                    $"{Name(row, index)}: the exercise of {N(amount ?? 0)} matches the code {row.Coding?.Code} acquisition in {Name(tableOne[match].Row, tableOne[match].Index)}.",
+                    row.Location);
+            }
+            else
+            {
+                diagnostics.Warning(
+                    OwnershipDiagnosticCodes.ExerciseUnmatched,
+                    $"{Name(row, index)}: the code {row.Coding?.Code} exercise of {(amount is { } a ? N(a) : "an unknown amount")} has no acquisition of the same amount and date in Table I. Check both tables.",
+                    row.Location);
+            }
+        }
+        for (var i = 0; i < tableOne.Count; i++)
+        {
+            if (!used[i] && tableOne[i].Row.Coding?.Code == "M" && d.DerivativeTable is { Count: > 0 })
+            {
+                diagnostics.Warning(
+                    OwnershipDiagnosticCodes.ExerciseUnmatched,
+                    $"{Name(tableOne[i].Row, tableOne[i].Index)}: the code M acquisition has no exercise of the same amount and date in Table II.",
+                    tableOne[i].Row.Location);
+            }
+        }
+    }
+
+    private static void WeightedAveragePrices(OwnershipDocument d, DiagnosticBag diagnostics)
+    {
+        foreach (var (row, index) in AllRows(d))
+        {
+            foreach (var id in row.PricePerShare.FootnoteIds)
+            {
+                var note = d.FindFootnote(id);
+                if (note is null || !OwnershipFootnotes.TryParsePriceRange(note.Text, out var range))
+                {
+                    continue;
+                }
+                if (row.PricePerShare.Value is { } price && !range.Contains(price))
+                {
+                    diagnostics.Warning(
+                        OwnershipDiagnosticCodes.WeightedAveragePriceOutOfRange,
+                        $"{Name(row, index)}: the weighted-average price {N(price)} lies outside the range {range} that footnote {id} states.",
+                        row.Location);
+                }
+                else
+                {
+                    diagnostics.Info(
+                        OwnershipDiagnosticCodes.WeightedAveragePrice,
+                        $"{Name(row, index)}: price {(row.PricePerShare.Value is { } p ? N(p) : "(footnote only)")} is a weighted average of prices from {range} (footnote {id}).",
+                        row.Location);
+                }
+            }
+        }
+    }
+
+    private static void Rule10b5OneSales(OwnershipDocument d, DiagnosticBag diagnostics)
+    {
+        foreach (var (row, index) in AllRows(d))
+        {
+            if (row.IsHolding || row.Coding?.Code != "S")
+            {
+                continue;
+            }
+            var note = row.AllFootnoteIds().Select(d.FindFootnote).FirstOrDefault(f => f is not null && OwnershipFootnotes.MentionsRule10b5One(f.Text));
+            if (note is not null)
+            {
+                diagnostics.Info(OwnershipDiagnosticCodes.Rule10b5One, $"{Name(row, index)}: a sale under a Rule 10b5-1 trading plan (footnote {note.Id}).", row.Location);
+            }
+            else if (d.Aff10b5One == true)
+            {
+                diagnostics.Info(OwnershipDiagnosticCodes.Rule10b5One, $"{Name(row, index)}: a sale on a form whose Rule 10b5-1(c) box is checked.", row.Location);
+            }
+        }
+    }
+
+    private static void LateFiling(OwnershipDocument d, DiagnosticBag diagnostics)
+    {
+        if (d.Source.FilingDate is not { } filed)
+        {
+            return;
+        }
+        switch (d.FormType)
+        {
+            case "3" when d.PeriodOfReport is { } evt:
+                Late(diagnostics, filed, evt.AddDays(10), "Form 3 is due ten days after the event requiring the statement", d.Source);
+                break;
+            case "5" when d.PeriodOfReport is { } yearEnd:
+                Late(diagnostics, filed, yearEnd.AddDays(45), "Form 5 is due 45 days after the issuer's fiscal year end", d.Source);
+                break;
+            case "4":
+                foreach (var (row, index) in AllRows(d))
+                {
+                    if (row.IsHolding || (row.DeemedExecutionDate.Value ?? row.TransactionDate.Value) is not { } date)
+                    {
+                        continue;
+                    }
+                    // A form 5 transaction reported on Form 4 voluntarily (V) is not late on Form 4's clock.
+                    if (row.Coding?.FormType == "5")
+                    {
+                        continue;
+                    }
+                    var due = BusinessDays.Add(date, 2);
+                    if (filed > due)
+                    {
+                        diagnostics.Warning(
+                            OwnershipDiagnosticCodes.LateFiling,
+                            $"{Name(row, index)}: the transaction of {date:yyyy-MM-dd} was due by {due:yyyy-MM-dd} (the second business day after it); the form was filed {filed:yyyy-MM-dd}.",
+                            row.Location);
+                    }
+                }
+                break;
+        }
+    }
+
+    private static void Late(DiagnosticBag diagnostics, DateOnly filed, DateOnly due, string rule, OwnershipSource source)
+    {
+        if (filed > due)
+        {
+            diagnostics.Warning(
+                OwnershipDiagnosticCodes.LateFiling,
+                string.Create(CultureInfo.InvariantCulture, $"{rule}: it was due by {due:yyyy-MM-dd} and filed {filed:yyyy-MM-dd}."),
+                new SourceLocation(source.Document));
+        }
+    }
+}
+
+/// <summary>Business days of the SEC: Monday to Friday except US federal holidays (observed on the nearest weekday).</summary>
+public static class BusinessDays
+{
+    /// <summary>The date <paramref name="days"/> business days after <paramref name="date"/>.</summary>
+    public static DateOnly Add(DateOnly date, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var d = date;
+        while (days > 0)
+        {
+            d = d.AddDays(1);
+            if (IsBusinessDay(d))
+            {
+                days--;
+            }
+        }
+        return d;
+    }
+
+    /// <summary>True when <paramref name="date"/> is a weekday and not a federal holiday.</summary>
+    public static bool IsBusinessDay(DateOnly date) =>
+        date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsFederalHoliday(date);
+
+    /// <summary>True when <paramref name="date"/> is a US federal holiday as observed.</summary>
+    public static bool IsFederalHoliday(DateOnly date)
+    {
+        var y = date.Year;
+        foreach (var h in Holidays(y).Concat(Holidays(y + 1)))
+        {
+            if (h == date)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IEnumerable<DateOnly> Holidays(int year)
+    {
+        yield return Observed(new DateOnly(year, 1, 1));
+        yield return Nth(year, 1, DayOfWeek.Monday, 3);
+        yield return Nth(year, 2, DayOfWeek.Monday, 3);
+        yield return Last(year, 5, DayOfWeek.Monday);
+        if (year >= 2021)
+        {
+            yield return Observed(new DateOnly(year, 6, 19));
+        }
+        yield return Observed(new DateOnly(year, 7, 4));
+        yield return Nth(year, 9, DayOfWeek.Monday, 1);
+        yield return Nth(year, 10, DayOfWeek.Monday, 2);
+        yield return Observed(new DateOnly(year, 11, 11));
+        yield return Nth(year, 11, DayOfWeek.Thursday, 4);
+        yield return Observed(new DateOnly(year, 12, 25));
+    }
+
+    private static DateOnly Observed(DateOnly d) => d.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => d.AddDays(-1),
+        DayOfWeek.Sunday => d.AddDays(1),
+        _ => d,
+    };
+
+    private static DateOnly Nth(int year, int month, DayOfWeek day, int n)
+    {
+        var d = new DateOnly(year, month, 1);
+        while (d.DayOfWeek != day)
+        {
+            d = d.AddDays(1);
+        }
+        return d.AddDays(7 * (n - 1));
+    }
+
+    private static DateOnly Last(int year, int month, DayOfWeek day)
+    {
+        var d = new DateOnly(year, month, DateTime.DaysInMonth(year, month));
+        while (d.DayOfWeek != day)
+        {
+            d = d.AddDays(-1);
+        }
+        return d;
+    }
+}
