@@ -118,7 +118,7 @@ public class CliTests
         });
         var kinds = items.ToDictionary(i => i.GetProperty("file").GetString()!, i => i.GetProperty("kind").GetString());
         Assert.Equal("definition-linkbase", kinds["lpsn-20170331_def.xml"]);
-        Assert.Equal("text", kinds["lpsn-form4-2009-11-19.txt"]);
+        Assert.Equal("ownership-rendering", kinds["lpsn-form4-2009-11-19.txt"]);
         Assert.Equal("text", kinds["lpsn-corresp-2013-02-27.md"]);
         // The definition linkbase has no filing date in the manifest: its date is the period of report.
         var def = items.Single(i => i.GetProperty("file").GetString() == "lpsn-20170331_def.xml");
