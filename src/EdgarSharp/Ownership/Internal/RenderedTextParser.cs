@@ -172,11 +172,13 @@ internal sealed partial class RenderedTextParser
                 var cells = new List<string>();
                 foreach (var cell in _lines[i].Split('\t'))
                 {
-                    if (cell.Trim().Length == 0 && cells.Count > 0)
+                    var c = cell.Trim();
+                    // The street ends at an empty cell or at the next box's label.
+                    if ((c.Length == 0 && cells.Count > 0) || (cells.Count > 0 && IsLabel(c)))
                     {
                         break;
                     }
-                    cells.Add(cell.Trim());
+                    cells.Add(c);
                 }
                 street = string.Concat(cells);
                 break;
@@ -209,6 +211,10 @@ internal sealed partial class RenderedTextParser
         }
         return street is null && city is null ? null : new OwnerAddress(street, null, city, state, zip, null);
     }
+
+    private static bool IsLabel(string cell) =>
+        Regex.IsMatch(cell, @"^\d{1,2}[A-Z]?\.\s", RegexOptions.CultureInvariant) || cell.StartsWith("If Am", StringComparison.Ordinal)
+        || cell.Contains("Director", StringComparison.Ordinal) || cell.Contains("Officer", StringComparison.Ordinal) || cell.Contains("(Month", StringComparison.Ordinal);
 
     /// <summary>Texts split across cells joined with the largest overlap first (<c>NEW YO</c> + <c>EW YORK</c>).</summary>
     private static IEnumerable<string> JoinText(List<string> parts)
@@ -268,7 +274,12 @@ internal sealed partial class RenderedTextParser
             {
                 var after = line[(give + "(give title".Length)..];
                 var first = after.Split('\t')[0].Trim();
-                if (first.StartsWith("below)", StringComparison.Ordinal))
+                if (first.StartsWith("below)", StringComparison.Ordinal) && first.Length > "below)".Length)
+                {
+                    // The title written after the label in the same cell.
+                    title = first["below)".Length..].Trim();
+                }
+                else if (first.StartsWith("below)", StringComparison.Ordinal))
                 {
                     // The title is on the next line of text.
                     for (var j = i + 1; j < headerEnd; j++)
