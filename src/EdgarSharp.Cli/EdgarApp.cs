@@ -27,6 +27,7 @@ public static class EdgarApp
         root.Subcommands.Add(SamplesCommand.Create(io));
         root.Subcommands.Add(DetectCommand.Create(io));
         root.Subcommands.Add(XbrlCommand.Create(io));
+        root.Subcommands.Add(OwnershipCommand.Create(io));
         return root;
     }
 }
