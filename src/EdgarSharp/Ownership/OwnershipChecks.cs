@@ -40,37 +40,118 @@ public static class OwnershipChecks
 
     private static string N(decimal d) => d.ToString(CultureInfo.InvariantCulture);
 
-    private static IEnumerable<(OwnershipRow Row, int Index)> Indexed(IReadOnlyList<OwnershipRow>? rows) =>
-        (rows ?? []).Select((r, i) => (r, i));
+    private static IEnumerable<(OwnershipRow Row, int Index)> Indexed(IReadOnlyList<OwnershipRow>? rows)
+    {
+        if (rows is null)
+        {
+            yield break;
+        }
+        for (var i = 0; i < rows.Count; i++)
+        {
+            yield return (rows[i], i);
+        }
+    }
 
     private static IEnumerable<(OwnershipRow Row, int Index)> AllRows(OwnershipDocument d) =>
         Indexed(d.NonDerivativeTable).Concat(Indexed(d.DerivativeTable));
 
+    /// <summary>Appends every footnote id on <paramref name="r"/> to <paramref name="ids"/> (duplicates kept); no allocation beyond the list.</summary>
+    private static void CollectIds(OwnershipRow r, List<string> ids)
+    {
+        ids.AddRange(r.SecurityTitle.FootnoteIds);
+        ids.AddRange(r.ConversionOrExercisePrice.FootnoteIds);
+        ids.AddRange(r.TransactionDate.FootnoteIds);
+        ids.AddRange(r.DeemedExecutionDate.FootnoteIds);
+        if (r.Coding is { } c)
+        {
+            ids.AddRange(c.FootnoteIds);
+        }
+        ids.AddRange(r.Timeliness.FootnoteIds);
+        ids.AddRange(r.Shares.FootnoteIds);
+        ids.AddRange(r.TotalValue.FootnoteIds);
+        ids.AddRange(r.PricePerShare.FootnoteIds);
+        ids.AddRange(r.AcquiredDisposed.FootnoteIds);
+        ids.AddRange(r.ExerciseDate.FootnoteIds);
+        ids.AddRange(r.ExpirationDate.FootnoteIds);
+        ids.AddRange(r.UnderlyingSecurityTitle.FootnoteIds);
+        ids.AddRange(r.UnderlyingSecurityShares.FootnoteIds);
+        ids.AddRange(r.UnderlyingSecurityValue.FootnoteIds);
+        ids.AddRange(r.SharesOwnedFollowing.FootnoteIds);
+        ids.AddRange(r.ValueOwnedFollowing.FootnoteIds);
+        ids.AddRange(r.DirectOrIndirect.FootnoteIds);
+        ids.AddRange(r.NatureOfOwnership.FootnoteIds);
+    }
+
     private static void FootnoteReferences(OwnershipDocument d, DiagnosticBag diagnostics)
     {
-        var known = new HashSet<string>((d.Footnotes ?? []).Select(f => f.Id), StringComparer.Ordinal);
-        foreach (var (row, index) in AllRows(d))
+        var ids = new List<string>();
+        foreach (var table in new[] { d.NonDerivativeTable, d.DerivativeTable })
         {
-            foreach (var id in row.AllFootnoteIds())
+            if (table is null)
             {
-                if (!known.Contains(id))
+                continue;
+            }
+            for (var index = 0; index < table.Count; index++)
+            {
+                var row = table[index];
+                ids.Clear();
+                CollectIds(row, ids);
+                for (var k = 0; k < ids.Count; k++)
                 {
-                    diagnostics.Error(
-                        OwnershipDiagnosticCodes.MissingFootnote,
-                        $"{Name(row, index)} refers to footnote {id}, which the form does not have; the reference is kept. Check the Explanation of Responses.",
-                        row.Location);
+                    var id = ids[k];
+                    if (d.FindFootnote(id) is null && ids.IndexOf(id) == k)
+                    {
+                        diagnostics.Error(
+                            OwnershipDiagnosticCodes.MissingFootnote,
+                            $"{Name(row, index)} refers to footnote {id}, which the form does not have; the reference is kept. Check the Explanation of Responses.",
+                            row.Location);
+                    }
                 }
             }
         }
     }
 
-    /// <summary>The key of a holdings chain.</summary>
-    private static string ChainKey(OwnershipRow r) => r.Table == OwnershipTable.NonDerivative
-        ? string.Join('|', Norm(r.SecurityTitle.Text), r.DirectOrIndirect.Text ?? "", Norm(r.NatureOfOwnership.Text))
-        : string.Join('|', Norm(r.SecurityTitle.Text), r.ConversionOrExercisePrice.Value?.ToString(CultureInfo.InvariantCulture) ?? "",
-            r.ExpirationDate.Value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", r.DirectOrIndirect.Text ?? "");
+    /// <summary>True when two rows belong to one holdings chain: Table I by title, direct or indirect and nature; Table II by title, exercise price, expiration and direct or indirect.</summary>
+    private static bool SameChain(OwnershipRow a, OwnershipRow b)
+    {
+        if (!SameText(a.SecurityTitle.Text, b.SecurityTitle.Text) || !string.Equals(a.DirectOrIndirect.Text, b.DirectOrIndirect.Text, StringComparison.Ordinal))
+        {
+            return false;
+        }
+        return a.Table == OwnershipTable.NonDerivative
+            ? SameText(a.NatureOfOwnership.Text, b.NatureOfOwnership.Text)
+            : a.ConversionOrExercisePrice.Value == b.ConversionOrExercisePrice.Value && a.ExpirationDate.Value == b.ExpirationDate.Value;
+    }
 
-    private static string Norm(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+    /// <summary>Texts equal ignoring case and runs of white space.</summary>
+    private static bool SameText(string? a, string? b)
+    {
+        var x = (a ?? "").AsSpan().Trim();
+        var y = (b ?? "").AsSpan().Trim();
+        int i = 0, j = 0;
+        while (i < x.Length && j < y.Length)
+        {
+            if (char.IsWhiteSpace(x[i]) && char.IsWhiteSpace(y[j]))
+            {
+                while (i < x.Length && char.IsWhiteSpace(x[i]))
+                {
+                    i++;
+                }
+                while (j < y.Length && char.IsWhiteSpace(y[j]))
+                {
+                    j++;
+                }
+                continue;
+            }
+            if (char.ToUpperInvariant(x[i]) != char.ToUpperInvariant(y[j]))
+            {
+                return false;
+            }
+            i++;
+            j++;
+        }
+        return i == x.Length && j == y.Length;
+    }
 
     /// <summary>The holdings after <paramref name="row"/> that <paramref name="previous"/> and the row's amount imply; null when unknown.</summary>
     internal static decimal? Implied(OwnershipRow previous, OwnershipRow row)
@@ -89,22 +170,39 @@ public static class OwnershipChecks
         var breaks = 0;
         foreach (var table in new[] { d.NonDerivativeTable, d.DerivativeTable })
         {
-            foreach (var group in Indexed(table).Where(x => !x.Row.IsHolding).GroupBy(x => ChainKey(x.Row), StringComparer.Ordinal))
+            if (table is null || table.Count < 2)
             {
-                var rows = group.ToList();
-                if (rows.Count < 2)
+                continue;
+            }
+            var done = new bool[table.Count];
+            for (var start = 0; start < table.Count; start++)
+            {
+                if (done[start] || table[start].IsHolding)
+                {
+                    continue;
+                }
+                List<(OwnershipRow Row, int Index)>? rows = null;
+                for (var k = start + 1; k < table.Count; k++)
+                {
+                    if (!done[k] && !table[k].IsHolding && SameChain(table[start], table[k]))
+                    {
+                        done[k] = true;
+                        (rows ??= [(table[start], start)]).Add((table[k], k));
+                    }
+                }
+                if (rows is null)
                 {
                     continue;
                 }
                 chains++;
                 var docBreaks = Breaks(rows);
-                if (docBreaks.Count == 0)
+                if (docBreaks is null)
                 {
                     links += rows.Count - 1;
                     continue;
                 }
                 var byDate = rows.OrderBy(x => x.Row.TransactionDate.Value ?? DateOnly.MaxValue).ThenBy(x => x.Index).ToList();
-                if (Breaks(byDate).Count == 0)
+                if (Breaks(byDate) is null)
                 {
                     links += rows.Count - 1;
                     diagnostics.Info(
@@ -127,18 +225,18 @@ public static class OwnershipChecks
         }
         if (chains > 0 && breaks == 0)
         {
-            diagnostics.Info(OwnershipDiagnosticCodes.HoldingsChainHolds, $"The holdings chain adds up: {links} links in {chains} chains.");
+            diagnostics.Info(OwnershipDiagnosticCodes.HoldingsChainHolds, string.Create(CultureInfo.InvariantCulture, $"The holdings chain adds up: {links} links in {chains} chains."));
         }
     }
 
-    private static List<((OwnershipRow Row, int Index) Prev, (OwnershipRow Row, int Index) Cur, decimal Implied)> Breaks(List<(OwnershipRow Row, int Index)> rows)
+    private static List<((OwnershipRow Row, int Index) Prev, (OwnershipRow Row, int Index) Cur, decimal Implied)>? Breaks(List<(OwnershipRow Row, int Index)> rows)
     {
-        var found = new List<((OwnershipRow, int), (OwnershipRow, int), decimal)>();
+        List<((OwnershipRow, int), (OwnershipRow, int), decimal)>? found = null;
         for (var i = 1; i < rows.Count; i++)
         {
             if (Implied(rows[i - 1].Row, rows[i].Row) is { } implied && rows[i].Row.SharesOwnedFollowing.Value is { } after && implied != after)
             {
-                found.Add((rows[i - 1], rows[i], implied));
+                (found ??= []).Add((rows[i - 1], rows[i], implied));
             }
         }
         return found;
@@ -148,23 +246,27 @@ public static class OwnershipChecks
 
     private static void Exercises(OwnershipDocument d, DiagnosticBag diagnostics)
     {
-        var tableOne = Indexed(d.NonDerivativeTable)
-            .Where(x => !x.Row.IsHolding && IsExercise(x.Row.Coding?.Code) && x.Row.AcquiredDisposed.Value != AcquiredDisposed.Disposed)
-            .ToList();
-        var used = new bool[tableOne.Count];
-        foreach (var (row, index) in Indexed(d.DerivativeTable))
+        if (d.DerivativeTable is not { Count: > 0 } two)
         {
+            return;
+        }
+        var one = d.NonDerivativeTable ?? [];
+        var used = new bool[one.Count];
+        for (var index = 0; index < two.Count; index++)
+        {
+            var row = two[index];
             if (row.IsHolding || !IsExercise(row.Coding?.Code))
             {
                 continue;
             }
             var amount = row.UnderlyingSecurityShares.Value ?? row.Shares.Value;
             var match = -1;
-            for (var i = 0; i < tableOne.Count; i++)
+            for (var i = 0; i < one.Count; i++)
             {
-                var one = tableOne[i].Row;
-                if (!used[i] && one.Coding?.Code == row.Coding?.Code && one.Shares.Value == amount
-                    && (one.TransactionDate.Value == row.TransactionDate.Value || one.TransactionDate.Value is null || row.TransactionDate.Value is null))
+                var a = one[i];
+                if (!used[i] && !a.IsHolding && a.Coding?.Code == row.Coding?.Code && a.AcquiredDisposed.Value != AcquiredDisposed.Disposed
+                    && a.Shares.Value == amount
+                    && (a.TransactionDate.Value == row.TransactionDate.Value || a.TransactionDate.Value is null || row.TransactionDate.Value is null))
                 {
                     match = i;
                     break;
@@ -175,37 +277,45 @@ public static class OwnershipChecks
                 used[match] = true;
                 diagnostics.Info(
                     OwnershipDiagnosticCodes.ExerciseMatched,
-                    $"{Name(row, index)}: the exercise of {N(amount ?? 0)} matches the code {row.Coding?.Code} acquisition in {Name(tableOne[match].Row, tableOne[match].Index)}.",
+                    $"{Name(row, index)}: the exercise of {N(amount ?? 0)} matches the code {row.Coding?.Code} acquisition in {Name(one[match], match)}.",
                     row.Location);
             }
             else
             {
                 diagnostics.Warning(
                     OwnershipDiagnosticCodes.ExerciseUnmatched,
-                    $"{Name(row, index)}: the code {row.Coding?.Code} exercise of {(amount is { } a ? N(a) : "an unknown amount")} has no acquisition of the same amount and date in Table I. Check both tables.",
+                    $"{Name(row, index)}: the code {row.Coding?.Code} exercise of {(amount is { } x ? N(x) : "an unknown amount")} has no acquisition of the same amount and date in Table I. Check both tables.",
                     row.Location);
             }
         }
-        for (var i = 0; i < tableOne.Count; i++)
+        for (var i = 0; i < one.Count; i++)
         {
-            if (!used[i] && tableOne[i].Row.Coding?.Code == "M" && d.DerivativeTable is { Count: > 0 })
+            var a = one[i];
+            if (!used[i] && !a.IsHolding && a.Coding?.Code == "M" && a.AcquiredDisposed.Value != AcquiredDisposed.Disposed)
             {
                 diagnostics.Warning(
                     OwnershipDiagnosticCodes.ExerciseUnmatched,
-                    $"{Name(tableOne[i].Row, tableOne[i].Index)}: the code M acquisition has no exercise of the same amount and date in Table II.",
-                    tableOne[i].Row.Location);
+                    $"{Name(a, i)}: the code M acquisition has no exercise of the same amount and date in Table II.",
+                    a.Location);
             }
         }
     }
 
     private static void WeightedAveragePrices(OwnershipDocument d, DiagnosticBag diagnostics)
     {
+        // Each footnote is parsed once, however many rows refer to it.
+        Dictionary<string, PriceRange?>? ranges = null;
         foreach (var (row, index) in AllRows(d))
         {
             foreach (var id in row.PricePerShare.FootnoteIds)
             {
-                var note = d.FindFootnote(id);
-                if (note is null || !OwnershipFootnotes.TryParsePriceRange(note.Text, out var range))
+                ranges ??= new Dictionary<string, PriceRange?>(StringComparer.Ordinal);
+                if (!ranges.TryGetValue(id, out var parsed))
+                {
+                    parsed = d.FindFootnote(id) is { } note && OwnershipFootnotes.TryParsePriceRange(note.Text, out var r) ? r : null;
+                    ranges[id] = parsed;
+                }
+                if (parsed is not { } range)
                 {
                     continue;
                 }
@@ -229,13 +339,25 @@ public static class OwnershipChecks
 
     private static void Rule10b5OneSales(OwnershipDocument d, DiagnosticBag diagnostics)
     {
+        List<string>? ids = null;
         foreach (var (row, index) in AllRows(d))
         {
             if (row.IsHolding || row.Coding?.Code != "S")
             {
                 continue;
             }
-            var note = row.AllFootnoteIds().Select(d.FindFootnote).FirstOrDefault(f => f is not null && OwnershipFootnotes.MentionsRule10b5One(f.Text));
+            ids ??= [];
+            ids.Clear();
+            CollectIds(row, ids);
+            Footnote? note = null;
+            foreach (var id in ids)
+            {
+                if (d.FindFootnote(id) is { } f && OwnershipFootnotes.MentionsRule10b5One(f.Text))
+                {
+                    note = f;
+                    break;
+                }
+            }
             if (note is not null)
             {
                 diagnostics.Info(OwnershipDiagnosticCodes.Rule10b5One, $"{Name(row, index)}: a sale under a Rule 10b5-1 trading plan (footnote {note.Id}).", row.Location);
