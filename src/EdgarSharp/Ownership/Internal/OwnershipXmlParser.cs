@@ -395,111 +395,170 @@ internal sealed class OwnershipXmlParser
         var rows = new List<OwnershipRow>();
         var transaction = table == OwnershipTable.NonDerivative ? "nonDerivativeTransaction" : "derivativeTransaction";
         var holding = table == OwnershipTable.NonDerivative ? "nonDerivativeHolding" : "derivativeHolding";
-        ReadChildren(local =>
+        var depth = _r.Depth;
+        if (_r.IsEmptyElement)
         {
+            _r.Read();
+            return rows;
+        }
+        _r.Read();
+        while (NextChild(depth))
+        {
+            var local = _r.LocalName;
             if (local == transaction)
             {
                 rows.Add(ReadRow(table, isHolding: false));
-                return true;
             }
-            if (local == holding)
+            else if (local == holding)
             {
                 rows.Add(ReadRow(table, isHolding: true));
-                return true;
             }
-            return false;
-        });
+            else
+            {
+                Unknown();
+            }
+        }
         return rows;
+    }
+
+    /// <summary>Enters the current element; false (and the element consumed) when it is empty.</summary>
+    private bool Enter(out int depth)
+    {
+        depth = _r.Depth;
+        if (_r.IsEmptyElement)
+        {
+            _r.Read();
+            return false;
+        }
+        _r.Read();
+        return true;
     }
 
     private OwnershipRow ReadRow(OwnershipTable table, bool isHolding)
     {
         var row = new RowBuilder { Table = table, IsHolding = isHolding, Location = Here() };
         var derivative = table == OwnershipTable.Derivative;
-        ReadChildren(local =>
+        if (!Enter(out var depth))
         {
-            switch (local)
+            return row.Build();
+        }
+        while (NextChild(depth))
+        {
+            switch (_r.LocalName)
             {
                 case "securityTitle":
                     row.SecurityTitle = FootnotedString();
-                    return true;
+                    break;
                 case "conversionOrExercisePrice" when derivative:
                     row.ConversionOrExercisePrice = FootnotedDecimal();
-                    return true;
+                    break;
                 case "transactionDate":
                     row.TransactionDate = FootnotedDate();
-                    return true;
+                    break;
                 case "deemedExecutionDate":
                     row.DeemedExecutionDate = FootnotedDate();
-                    return true;
+                    break;
                 case "transactionCoding":
                     row.Coding = ReadCoding();
-                    return true;
+                    break;
                 case "transactionTimeliness":
                     row.Timeliness = FootnotedCode<Timeliness>(OwnershipCodes.TryParse);
-                    return true;
+                    break;
                 case "transactionAmounts":
-                    ReadChildren(amount =>
-                    {
-                        switch (amount)
-                        {
-                            case "transactionShares": row.Shares = FootnotedDecimal(); return true;
-                            case "transactionTotalValue": row.TotalValue = FootnotedDecimal(); return true;
-                            case "transactionPricePerShare": row.PricePerShare = FootnotedDecimal(); return true;
-                            case "transactionAcquiredDisposedCode":
-                                row.AcquiredDisposed = FootnotedCode<AcquiredDisposed>(OwnershipCodes.TryParse);
-                                return true;
-                            default: return false;
-                        }
-                    });
-                    return true;
+                    ReadAmounts(row);
+                    break;
                 case "exerciseDate" when derivative:
                     row.ExerciseDate = FootnotedDate();
-                    return true;
+                    break;
                 case "expirationDate" when derivative:
                     row.ExpirationDate = FootnotedDate();
-                    return true;
+                    break;
                 case "underlyingSecurity" when derivative:
-                    ReadChildren(u =>
-                    {
-                        switch (u)
-                        {
-                            case "underlyingSecurityTitle": row.UnderlyingSecurityTitle = FootnotedString(); return true;
-                            case "underlyingSecurityShares": row.UnderlyingSecurityShares = FootnotedDecimal(); return true;
-                            case "underlyingSecurityValue": row.UnderlyingSecurityValue = FootnotedDecimal(); return true;
-                            default: return false;
-                        }
-                    });
-                    return true;
+                    ReadUnderlying(row);
+                    break;
                 case "postTransactionAmounts":
-                    ReadChildren(p =>
-                    {
-                        switch (p)
-                        {
-                            case "sharesOwnedFollowingTransaction": row.SharesOwnedFollowing = FootnotedDecimal(); return true;
-                            case "valueOwnedFollowingTransaction": row.ValueOwnedFollowing = FootnotedDecimal(); return true;
-                            default: return false;
-                        }
-                    });
-                    return true;
+                    ReadPostAmounts(row);
+                    break;
                 case "ownershipNature":
-                    ReadChildren(n =>
-                    {
-                        switch (n)
-                        {
-                            case "directOrIndirectOwnership":
-                                row.DirectOrIndirect = FootnotedCode<OwnershipForm>(OwnershipCodes.TryParse);
-                                return true;
-                            case "natureOfOwnership": row.NatureOfOwnership = FootnotedString(); return true;
-                            default: return false;
-                        }
-                    });
-                    return true;
+                    ReadNature(row);
+                    break;
                 default:
-                    return false;
+                    Unknown();
+                    break;
             }
-        });
+        }
         return row.Build();
+    }
+
+    private void ReadAmounts(RowBuilder row)
+    {
+        if (!Enter(out var depth))
+        {
+            return;
+        }
+        while (NextChild(depth))
+        {
+            switch (_r.LocalName)
+            {
+                case "transactionShares": row.Shares = FootnotedDecimal(); break;
+                case "transactionTotalValue": row.TotalValue = FootnotedDecimal(); break;
+                case "transactionPricePerShare": row.PricePerShare = FootnotedDecimal(); break;
+                case "transactionAcquiredDisposedCode": row.AcquiredDisposed = FootnotedCode<AcquiredDisposed>(OwnershipCodes.TryParse); break;
+                default: Unknown(); break;
+            }
+        }
+    }
+
+    private void ReadUnderlying(RowBuilder row)
+    {
+        if (!Enter(out var depth))
+        {
+            return;
+        }
+        while (NextChild(depth))
+        {
+            switch (_r.LocalName)
+            {
+                case "underlyingSecurityTitle": row.UnderlyingSecurityTitle = FootnotedString(); break;
+                case "underlyingSecurityShares": row.UnderlyingSecurityShares = FootnotedDecimal(); break;
+                case "underlyingSecurityValue": row.UnderlyingSecurityValue = FootnotedDecimal(); break;
+                default: Unknown(); break;
+            }
+        }
+    }
+
+    private void ReadPostAmounts(RowBuilder row)
+    {
+        if (!Enter(out var depth))
+        {
+            return;
+        }
+        while (NextChild(depth))
+        {
+            switch (_r.LocalName)
+            {
+                case "sharesOwnedFollowingTransaction": row.SharesOwnedFollowing = FootnotedDecimal(); break;
+                case "valueOwnedFollowingTransaction": row.ValueOwnedFollowing = FootnotedDecimal(); break;
+                default: Unknown(); break;
+            }
+        }
+    }
+
+    private void ReadNature(RowBuilder row)
+    {
+        if (!Enter(out var depth))
+        {
+            return;
+        }
+        while (NextChild(depth))
+        {
+            switch (_r.LocalName)
+            {
+                case "directOrIndirectOwnership": row.DirectOrIndirect = FootnotedCode<OwnershipForm>(OwnershipCodes.TryParse); break;
+                case "natureOfOwnership": row.NatureOfOwnership = FootnotedString(); break;
+                default: Unknown(); break;
+            }
+        }
     }
 
     private TransactionCoding ReadCoding()
@@ -507,29 +566,38 @@ internal sealed class OwnershipXmlParser
         string? formType = null, code = null;
         bool? swap = null;
         List<string>? ids = null;
-        ReadChildren(local =>
+        if (Enter(out var depth))
         {
-            switch (local)
+            while (NextChild(depth))
             {
-                case "transactionFormType": formType = Text(); return true;
-                case "transactionCode":
-                    var at = Here();
-                    code = Text();
-                    if (code.Length > 0 && !OwnershipCodes.IsTransactionCode(code))
-                    {
-                        _diagnostics.Warning(
-                            OwnershipDiagnosticCodes.UnknownTransactionCode,
-                            $"Transaction code '{code}' is not one of the SEC's codes; it is kept as written.",
-                            at);
-                    }
-                    return true;
-                case "equitySwapInvolved": swap = Bool(); return true;
-                case "footnoteId":
-                    (ids ??= []).Add(FootnoteId());
-                    return true;
-                default: return false;
+                switch (_r.LocalName)
+                {
+                    case "transactionFormType":
+                        formType = Text();
+                        break;
+                    case "transactionCode":
+                        var at = Here();
+                        code = Text();
+                        if (code.Length > 0 && !OwnershipCodes.IsTransactionCode(code))
+                        {
+                            _diagnostics.Warning(
+                                OwnershipDiagnosticCodes.UnknownTransactionCode,
+                                $"Transaction code '{code}' is not one of the SEC's codes; it is kept as written.",
+                                at);
+                        }
+                        break;
+                    case "equitySwapInvolved":
+                        swap = Bool();
+                        break;
+                    case "footnoteId":
+                        (ids ??= []).Add(FootnoteId());
+                        break;
+                    default:
+                        Unknown();
+                        break;
+                }
             }
-        });
+        }
         return new TransactionCoding(formType, code, swap, ids ?? (IReadOnlyList<string>)[]);
     }
 
