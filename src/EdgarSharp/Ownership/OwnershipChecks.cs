@@ -5,8 +5,9 @@ namespace EdgarSharp.Ownership;
 /// <summary>
 /// Checks over a form, each reported with a stable code from <see cref="OwnershipDiagnosticCodes"/>:
 /// footnote references resolve; the holdings chain adds up (Table I per security title, direct or indirect and
-/// nature; Table II per title, exercise price and expiration date; in document order, then in date order when that
-/// fails; a break is a warning); exercises in Table II match code M (or X, C, O) acquisitions in Table I;
+/// nature; Table II per title, exercise price, expiration date and exercisable date (a date that is only a footnote
+/// compares by its footnotes: tranches of units differ by their vesting footnote); in document order, then in date
+/// order when that fails; a break is a warning); exercises in Table II match code M (or X, C, O) acquisitions in Table I;
 /// weighted-average-price footnotes are parsed into ranges and the price checked against them; sales under a
 /// Rule 10b5-1 plan are named; and, only when the filing date is known, late filing (Form 4: the second business
 /// day after the transaction; Form 3: ten days after the event; Form 5: 45 days after the fiscal year end). Never
@@ -120,7 +121,21 @@ public static class OwnershipChecks
         }
         return a.Table == OwnershipTable.NonDerivative
             ? SameText(a.NatureOfOwnership.Text, b.NatureOfOwnership.Text)
-            : a.ConversionOrExercisePrice.Value == b.ConversionOrExercisePrice.Value && a.ExpirationDate.Value == b.ExpirationDate.Value;
+            : a.ConversionOrExercisePrice.Value == b.ConversionOrExercisePrice.Value && SameDate(a.ExpirationDate, b.ExpirationDate)
+              && SameDate(a.ExerciseDate, b.ExerciseDate);
+    }
+
+    /// <summary>
+    /// Dates of one grant: equal values, or, when neither has a value (the date is only a footnote), the same
+    /// footnotes: restricted stock units of different tranches differ only by the vesting footnote.
+    /// </summary>
+    private static bool SameDate(Footnoted<DateOnly> a, Footnoted<DateOnly> b)
+    {
+        if (a.Value is not null || b.Value is not null)
+        {
+            return a.Value == b.Value;
+        }
+        return a.FootnoteIds.SequenceEqual(b.FootnoteIds, StringComparer.Ordinal);
     }
 
     /// <summary>Texts equal ignoring case and runs of white space.</summary>

@@ -55,6 +55,19 @@ public class OwnershipChecksTests
     }
 
     [Fact]
+    public void Tranches_of_units_that_differ_only_by_their_vesting_footnote_are_separate_chains()
+    {
+        var result = OwnershipXml.Read(Corpus.RequireCorpus("ownership-xml/extracted-from-submissions/0001617553-25-000024.xml"));
+
+        // Four RSU tranches with vesting footnotes F4, F6, F7, F8: no Table II chain to break. Table I's last row
+        // (1,169,089 less 33,148 withheld is 1,135,941, reported 1,138,960 with footnote F2) is a real break.
+        var breaks = result.Diagnostics.Where(d => d.Code == OwnershipDiagnosticCodes.HoldingsChainBreak).ToList();
+        var only = Assert.Single(breaks);
+        Assert.StartsWith("Table I row 5", only.Message, StringComparison.Ordinal);
+        Assert.Contains("1135941", only.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_exercise_without_its_code_M_acquisition_is_a_warning()
     {
         var d = Form();
