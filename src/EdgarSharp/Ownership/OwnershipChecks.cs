@@ -59,28 +59,36 @@ public static class OwnershipChecks
     /// <summary>Appends every footnote id on <paramref name="r"/> to <paramref name="ids"/> (duplicates kept); no allocation beyond the list.</summary>
     private static void CollectIds(OwnershipRow r, List<string> ids)
     {
-        ids.AddRange(r.SecurityTitle.FootnoteIds);
-        ids.AddRange(r.ConversionOrExercisePrice.FootnoteIds);
-        ids.AddRange(r.TransactionDate.FootnoteIds);
-        ids.AddRange(r.DeemedExecutionDate.FootnoteIds);
+        Add(ids, r.SecurityTitle.FootnoteIds);
+        Add(ids, r.ConversionOrExercisePrice.FootnoteIds);
+        Add(ids, r.TransactionDate.FootnoteIds);
+        Add(ids, r.DeemedExecutionDate.FootnoteIds);
         if (r.Coding is { } c)
         {
-            ids.AddRange(c.FootnoteIds);
+            Add(ids, c.FootnoteIds);
         }
-        ids.AddRange(r.Timeliness.FootnoteIds);
-        ids.AddRange(r.Shares.FootnoteIds);
-        ids.AddRange(r.TotalValue.FootnoteIds);
-        ids.AddRange(r.PricePerShare.FootnoteIds);
-        ids.AddRange(r.AcquiredDisposed.FootnoteIds);
-        ids.AddRange(r.ExerciseDate.FootnoteIds);
-        ids.AddRange(r.ExpirationDate.FootnoteIds);
-        ids.AddRange(r.UnderlyingSecurityTitle.FootnoteIds);
-        ids.AddRange(r.UnderlyingSecurityShares.FootnoteIds);
-        ids.AddRange(r.UnderlyingSecurityValue.FootnoteIds);
-        ids.AddRange(r.SharesOwnedFollowing.FootnoteIds);
-        ids.AddRange(r.ValueOwnedFollowing.FootnoteIds);
-        ids.AddRange(r.DirectOrIndirect.FootnoteIds);
-        ids.AddRange(r.NatureOfOwnership.FootnoteIds);
+        Add(ids, r.Timeliness.FootnoteIds);
+        Add(ids, r.Shares.FootnoteIds);
+        Add(ids, r.TotalValue.FootnoteIds);
+        Add(ids, r.PricePerShare.FootnoteIds);
+        Add(ids, r.AcquiredDisposed.FootnoteIds);
+        Add(ids, r.ExerciseDate.FootnoteIds);
+        Add(ids, r.ExpirationDate.FootnoteIds);
+        Add(ids, r.UnderlyingSecurityTitle.FootnoteIds);
+        Add(ids, r.UnderlyingSecurityShares.FootnoteIds);
+        Add(ids, r.UnderlyingSecurityValue.FootnoteIds);
+        Add(ids, r.SharesOwnedFollowing.FootnoteIds);
+        Add(ids, r.ValueOwnedFollowing.FootnoteIds);
+        Add(ids, r.DirectOrIndirect.FootnoteIds);
+        Add(ids, r.NatureOfOwnership.FootnoteIds);
+    }
+
+    private static void Add(List<string> ids, IReadOnlyList<string> more)
+    {
+        for (var i = 0; i < more.Count; i++)
+        {
+            ids.Add(more[i]);
+        }
     }
 
     private static void FootnoteReferences(OwnershipDocument d, DiagnosticBag diagnostics)

@@ -328,11 +328,15 @@ public sealed record OwnershipDocument
     /// <summary>The footnote with <paramref name="id"/>, or null.</summary>
     public Footnote? FindFootnote(string id)
     {
-        foreach (var f in Footnotes ?? [])
+        if (Footnotes is not { } notes)
         {
-            if (string.Equals(f.Id, id, StringComparison.Ordinal))
+            return null;
+        }
+        for (var i = 0; i < notes.Count; i++)
+        {
+            if (string.Equals(notes[i].Id, id, StringComparison.Ordinal))
             {
-                return f;
+                return notes[i];
             }
         }
         return null;

@@ -37,7 +37,9 @@ public static partial class OwnershipFootnotes
     public static bool TryParsePriceRange(string? text, out PriceRange range)
     {
         range = default;
-        if (string.IsNullOrEmpty(text) || !WeightedAverage().IsMatch(text))
+        // Cheap rejections first: most footnotes name neither an average nor a dollar amount.
+        if (string.IsNullOrEmpty(text) || !text.Contains('$', StringComparison.Ordinal)
+            || !text.Contains("average", StringComparison.OrdinalIgnoreCase) || !WeightedAverage().IsMatch(text))
         {
             return false;
         }
@@ -53,5 +55,6 @@ public static partial class OwnershipFootnotes
     }
 
     /// <summary>True when <paramref name="text"/> speaks of a Rule 10b5-1 trading plan.</summary>
-    public static bool MentionsRule10b5One(string? text) => !string.IsNullOrEmpty(text) && Rule10b51().IsMatch(text);
+    public static bool MentionsRule10b5One(string? text) =>
+        !string.IsNullOrEmpty(text) && text.Contains("10b5", StringComparison.OrdinalIgnoreCase) && Rule10b51().IsMatch(text);
 }
