@@ -83,7 +83,7 @@ internal static class OwnershipPdfFixture
         foreach (var r in d.NonDerivativeTable ?? [])
         {
             y -= 16;
-            Text(V(r.SecurityTitle.Text is null ? Footnoted<decimal>.Absent : Footnoted<decimal>.Absent, _ => "") + r.SecurityTitle.Text + Marks(r.SecurityTitle.FootnoteIds), 30, y);
+            Text(r.SecurityTitle.Text + Marks(r.SecurityTitle.FootnoteIds), 30, y);
             if (!r.IsHolding)
             {
                 Text(V(r.TransactionDate, Date), 185, y);

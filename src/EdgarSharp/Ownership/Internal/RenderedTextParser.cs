@@ -1060,8 +1060,9 @@ internal sealed partial class RenderedTextParser
     {
         var isHolding = d.Code is null && d.Date is null;
         var location = At(d.Line);
-        static Footnoted<T> F<T>(T? value, List<string> marks, bool present = true) where T : struct =>
-            value is null && marks.Count == 0 ? (present ? Footnoted<T>.Absent : Footnoted<T>.Absent) : new Footnoted<T>(value, value is { } v ? Footnoted<T>.Format(v) : null, marks.Distinct(StringComparer.Ordinal).ToList());
+        // A field shows on the form when it has a value or a footnote mark; otherwise it reads as absent.
+        static Footnoted<T> F<T>(T? value, List<string> marks) where T : struct =>
+            value is null && marks.Count == 0 ? Footnoted<T>.Absent : new Footnoted<T>(value, value is { } v ? Footnoted<T>.Format(v) : null, marks.Distinct(StringComparer.Ordinal).ToList());
         static FootnotedText T(string? text, List<string> marks) =>
             text is null && marks.Count == 0 ? FootnotedText.Absent : new FootnotedText(text, marks.Distinct(StringComparer.Ordinal).ToList());
         var row = new OwnershipRow
