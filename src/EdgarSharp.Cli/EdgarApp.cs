@@ -29,6 +29,7 @@ public static class EdgarApp
         root.Subcommands.Add(XbrlCommand.Create(io));
         root.Subcommands.Add(SubmissionCommand.Create(io));
         root.Subcommands.Add(IndexCommand.Create(io));
+        root.Subcommands.Add(OwnershipCommand.Create(io));
         return root;
     }
 }

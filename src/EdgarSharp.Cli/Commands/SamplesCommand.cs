@@ -126,12 +126,13 @@ internal static class SamplesCommand
     }
 
     /// <summary>
-    /// The place where each kind's reader adds its one-line summary of a sample; null while none does (the Form 4
-    /// and letter readers come with their issues). A definition linkbase is loaded offline as a DTS.
+    /// The place where each kind's reader adds its one-line summary of a sample; null while none does (the letter
+    /// reader comes with its issue). A definition linkbase is loaded offline as a DTS; a Form 3, 4 or 5 is read and checked.
     /// </summary>
     internal static string? Summarize(string path, DocumentKindResult kind) => kind.Kind switch
     {
         DocumentKind.DefinitionLinkbase or DocumentKind.XbrlSchema or DocumentKind.GenericLinkbase => SummarizeTaxonomy(path),
+        DocumentKind.OwnershipXml or DocumentKind.OwnershipRendering => OwnershipCommand.Summarize(EdgarSharp.Ownership.OwnershipReader.Read(path)),
         _ => null,
     };
 

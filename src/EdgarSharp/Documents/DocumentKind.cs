@@ -83,6 +83,12 @@ public enum DocumentKind
     /// <summary><c>ownership-xml</c>: an ownership report of Forms 3, 4 or 5 (<c>ownershipDocument</c> root).</summary>
     OwnershipXml,
 
+    /// <summary>
+    /// <c>ownership-rendering</c>: a rendered Form 3, 4 or 5: EDGAR's HTML rendering of the XML, or text extracted
+    /// from a PDF of the form (the detail says <c>html: form 4</c> or <c>text: form 4</c>).
+    /// </summary>
+    OwnershipRendering,
+
     /// <summary><c>edgar-index</c>: an EDGAR full or daily index file (form, company, master, crawler or xbrl <c>.idx</c>).</summary>
     EdgarIndex,
 
@@ -126,6 +132,7 @@ public static class DocumentKindNames
         [DocumentKind.ConformanceSuite] = "conformance-suite",
         [DocumentKind.EdgarSubmission] = "edgar-submission",
         [DocumentKind.OwnershipXml] = "ownership-xml",
+        [DocumentKind.OwnershipRendering] = "ownership-rendering",
         [DocumentKind.EdgarIndex] = "edgar-index",
         [DocumentKind.EdgarJson] = "edgar-json",
         [DocumentKind.FilingSummary] = "filing-summary",

@@ -140,11 +140,20 @@ public static class DocumentKindDetector
         }
         if (text[0] == '<')
         {
-            return XmlSniffer.Sniff(text.ToString(), context);
+            var markup = XmlSniffer.Sniff(text.ToString(), context);
+            // EDGAR's HTML rendering of a Form 3, 4 or 5 (its title and statement heading name it).
+            return markup.Kind == DocumentKind.Html && TextSniffer.OwnershipForm(text) is { } rendered
+                ? markup with { Kind = DocumentKind.OwnershipRendering, Detail = $"html: {rendered}" }
+                : markup;
         }
         if (TextSniffer.Index(text, context) is { } index)
         {
             return index;
+        }
+        if (TextSniffer.OwnershipForm(text) is { } form)
+        {
+            // A Form 3, 4 or 5 as text extracted from a PDF of the form.
+            return context.Result(DocumentKind.OwnershipRendering, $"text: {form}");
         }
         return context.Result(DocumentKind.Text, decoded.EncodingName);
     }

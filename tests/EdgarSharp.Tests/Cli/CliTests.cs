@@ -118,7 +118,9 @@ public class CliTests
         });
         var kinds = items.ToDictionary(i => i.GetProperty("file").GetString()!, i => i.GetProperty("kind").GetString());
         Assert.Equal("definition-linkbase", kinds["lpsn-20170331_def.xml"]);
-        Assert.Equal("text", kinds["lpsn-form4-2009-11-19.txt"]);
+        Assert.Equal("ownership-rendering", kinds["lpsn-form4-2009-11-19.txt"]);
+        var form4 = items.Single(i => i.GetProperty("file").GetString() == "lpsn-form4-2009-11-19.txt");
+        Assert.StartsWith("Form 4: BIXBY TIMOTHY E", form4.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Equal("text", kinds["lpsn-corresp-2013-02-27.md"]);
         // The definition linkbase has no filing date in the manifest: its date is the period of report.
         var def = items.Single(i => i.GetProperty("file").GetString() == "lpsn-20170331_def.xml");
@@ -135,9 +137,10 @@ public class CliTests
         Assert.Equal(0, exit);
         var lines = Lines(output);
         // A header, one row per sample, then one summary line per sample a reader could summarise.
-        Assert.Equal(5, lines.Length);
+        Assert.Equal(6, lines.Length);
         Assert.Matches(@"^FILE\s+COMPANY\s+FORM\s+DATE\s+KIND\s+BYTES$", lines[0]);
         Assert.Equal("lpsn-20170331_def.xml: 52 roles, 289 relationships (17 all, 34 dimension-default, 34 dimension-domain, 170 domain-member, 34 hypercube-dimension); 223 concepts; 6 referenced schemas not available offline; 0 errors", lines[4]);
+        Assert.Equal("lpsn-form4-2009-11-19.txt: Form 4: BIXBY TIMOTHY E (officer (President and CFO)) of LIVEPERSON INC (LPSN); Table I 7 rows, Table II 4 rows; holdings chain adds up; 4 exercises matched; 3 10b5-1 sales; 0 errors, 1 warnings", lines[5]);
         var def = Assert.Single(lines, l => l.StartsWith("lpsn-20170331_def.xml ", StringComparison.Ordinal));
         Assert.Contains(" definition-linkbase ", def, StringComparison.Ordinal);
         Assert.Contains("LivePerson, Inc.", def, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 namespace EdgarSharp.Documents.Internal;
 
 /// <summary>Text signatures: EDGAR submission containers and their parts, and EDGAR index files.</summary>
-internal static class TextSniffer
+internal static partial class TextSniffer
 {
     /// <summary>How a submission, or a part of one, starts; and the detail printed for it.</summary>
     private static readonly (string Signature, string Detail)[] SubmissionSignatures =
@@ -49,6 +49,25 @@ internal static class TextSniffer
         var value = (end < 0 ? rest : rest[..end]).Trim();
         return value.IsEmpty || value.Length > 40 ? null : value.ToString();
     }
+
+    /// <summary>
+    /// The form of a rendered Form 3, 4 or 5 (<c>form 4</c>), from the statement title the SEC's form carries and its
+    /// FORM number; null when the text is not one.
+    /// </summary>
+    public static string? OwnershipForm(ReadOnlySpan<char> text)
+    {
+        foreach (var m in StatementTitle().EnumerateMatches(text))
+        {
+            var title = text.Slice(m.Index, m.Length);
+            return title.StartsWith("INITIAL", StringComparison.Ordinal) ? "form 3"
+                : title.StartsWith("ANNUAL", StringComparison.Ordinal) ? "form 5"
+                : "form 4";
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL|(?:ANNUAL\s+)?STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL)\s+OWNERSHIP", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex StatementTitle();
 
     /// <summary>
     /// An EDGAR index file (<c>form.idx</c>, <c>company.idx</c>, <c>master.idx</c>, <c>crawler.idx</c>,
