@@ -32,6 +32,10 @@ public sealed class XbrlInstance
         Diagnostics = diagnostics;
     }
 
+    /// <summary>The same instance with <paramref name="leading"/> before its own diagnostics (inline extraction).</summary>
+    internal XbrlInstance WithLeadingDiagnostics(IEnumerable<Diagnostic> leading) =>
+        new(Url, Dts, Contexts, Units, Facts, Footnotes, leading.Concat(Diagnostics).ToList());
+
     /// <summary>The instance document's URL.</summary>
     public string Url { get; }
 
