@@ -157,3 +157,138 @@ public class InlineXbrlTests
 
     private static string Ws(string s) => Regex.Replace(s, @"[\s\u00A0]+", " ").Trim();
 }
+
+/// <summary>Inline XBRL 1.1 features and bad input, on fixtures of our own.</summary>
+public class InlineXbrlFixtureTests
+{
+    private static readonly XbrlLoadOptions Options = new();
+
+    private static XbrlInstance Load(string name) => InlineXbrl.Load(Corpus.Fixture(Path.Combine("Inline", name)), Options);
+
+    private static XbrlFact Fact(XbrlInstance instance, string id) => instance.AllFacts().Single(f => f.Id == id);
+
+    [Fact]
+    public void A_nonFraction_is_read_by_its_format_then_scaled_then_signed()
+    {
+        var revenue = Fact(Load("features.htm"), "rev");
+        Assert.Equal(-1234000m, revenue.DecimalValue);
+        Assert.Equal("-3", revenue.Decimals);
+        Assert.Equal("usd", revenue.UnitRef);
+    }
+
+    [Fact]
+    public void Nested_nonFractions_are_two_facts_with_the_inner_value()
+    {
+        var instance = Load("features.htm");
+        Assert.Equal(5500000m, Fact(instance, "outer").DecimalValue);
+        Assert.Equal(5500000m, Fact(instance, "inner").DecimalValue);
+        Assert.Equal("i2022", Fact(instance, "inner").ContextRef);
+    }
+
+    [Fact]
+    public void A_nil_fact_is_empty_and_a_dash_is_zero()
+    {
+        var instance = Load("features.htm");
+        Assert.True(Fact(instance, "nil1").IsNil);
+        Assert.Equal(string.Empty, Fact(instance, "nil1").Lexical);
+        Assert.Equal(0m, Fact(instance, "zero").DecimalValue);
+    }
+
+    [Fact]
+    public void A_nonNumeric_follows_its_continuations_leaves_out_exclusions_and_includes_nested_facts()
+    {
+        var instance = Load("features.htm");
+        Assert.Equal("Acme Widgets Holdings", Fact(instance, "text1").Lexical);
+        Assert.Equal("Widgets", Fact(instance, "nested").Lexical);
+        Assert.Equal("Hidden Co", Fact(instance, "hidden1").Lexical);
+    }
+
+    [Fact]
+    public void An_escaped_nonNumeric_gives_its_XHTML_without_ix_tags_or_exclusions()
+    {
+        var value = Fact(Load("features.htm"), "html1").Lexical;
+        Assert.Equal("<p style=\"font-weight:bold\">Bold <i>note</i></p>", value);
+    }
+
+    [Fact]
+    public void A_tuple_holds_the_facts_that_refer_to_it_in_their_order()
+    {
+        var tuple = Fact(Load("features.htm"), "tup");
+        Assert.True(tuple.IsTuple);
+        Assert.Equal(["first", "second"], tuple.Children.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void A_fact_for_another_target_document_is_only_in_that_target()
+    {
+        var path = Corpus.Fixture(Path.Combine("Inline", "features.htm"));
+        Assert.DoesNotContain(InlineXbrl.Load(path, Options).AllFacts(), f => f.Id == "elsewhere");
+        var other = InlineXbrl.LoadDocumentSet([path], "other", Options);
+        Assert.Equal("Other target", Assert.Single(other.AllFacts()).Lexical);
+    }
+
+    [Fact]
+    public void A_footnote_is_linked_to_its_fact()
+    {
+        var instance = Load("features.htm");
+        var footnote = Assert.Single(instance.Footnotes);
+        Assert.Contains("Note 2", footnote.Text, StringComparison.Ordinal);
+        Assert.Equal(["rev"], footnote.FactIds);
+    }
+
+    [Fact]
+    public void A_document_set_is_one_instance_whose_facts_use_the_resources_of_any_of_its_documents()
+    {
+        var features = Corpus.Fixture(Path.Combine("Inline", "features.htm"));
+        var second = Corpus.Fixture(Path.Combine("Inline", "set-part2.htm"));
+        var set = InlineXbrl.LoadDocumentSet([features, second], null, Options);
+        var single = InlineXbrl.Load(features, Options);
+        Assert.Equal(single.AllFacts().Count() + 1, set.AllFacts().Count());
+        var euros = Fact(set, "cash-eur");
+        Assert.Equal(750m, euros.DecimalValue);
+        Assert.Equal("2023-12-31", euros.Context!.Period.ToString());
+        Assert.Equal("EUR", euros.Unit!.Numerators.Single().LocalName);
+    }
+
+    [Fact]
+    public void Broken_XHTML_is_read_with_a_warning_and_its_facts()
+    {
+        var instance = Load("broken.htm");
+        var warning = Assert.Single(instance.Diagnostics, d => d.Code == "xml:notWellFormed");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(1000m, Fact(instance, "rev").DecimalValue);
+    }
+
+    [Fact]
+    public void A_continuation_cycle_is_an_error_and_the_text_stops_where_it_loops()
+    {
+        var instance = Load("cycle.htm");
+        Assert.Contains(instance.Diagnostics, d => d.Code == "ix11.4.1.2:continuationCycle" && d.Location is { Line: > 0 });
+        Assert.Equal("one two three", Fact(instance, "t").Lexical);
+    }
+
+    [Fact]
+    public void An_unknown_transformation_is_an_error_and_other_facts_are_read()
+    {
+        var instance = Load("unknown-format.htm");
+        var error = Assert.Single(instance.Diagnostics, d => d.Code == InlineTransformRegistry.UnknownTransformationCode);
+        Assert.Contains("num-dot-decimal-fr", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2000m, Fact(instance, "cash").DecimalValue);
+    }
+
+    [Fact]
+    public void A_nonFraction_with_letters_in_it_is_an_error_not_a_crash()
+    {
+        var instance = Load("letters.htm");
+        Assert.Contains(instance.Diagnostics, d => d.Code == "ix11.10.1.1:nonFractionNotANumber" && d.Message.Contains("12O5", StringComparison.Ordinal));
+        Assert.Contains(instance.Diagnostics, d => d.Code == InlineTransformRegistry.InvalidValueCode && d.Message.Contains("1,2x5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Scaling_is_exact_in_both_directions()
+    {
+        Assert.Equal("46841000000", EdgarSharp.Xbrl.Inline.Internal.InlineExtractor.Shift("46841", 6));
+        Assert.Equal("0.0125", EdgarSharp.Xbrl.Inline.Internal.InlineExtractor.Shift("1.25", -2));
+        Assert.Equal("0", EdgarSharp.Xbrl.Inline.Internal.InlineExtractor.Shift("0.00", 3));
+    }
+}
