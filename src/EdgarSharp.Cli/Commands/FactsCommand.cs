@@ -90,7 +90,7 @@ internal static class FactsCommand
 
     public static Command Validate(CliIO io)
     {
-        var path = new Argument<string>("path") { Description = "An XBRL instance, a filing folder, a schema or a linkbase." };
+        var path = new Argument<string>("path") { Description = "An XBRL instance, an inline XBRL document, a filing folder, a schema or a linkbase." };
         var format = CommonOptions.Format(OutputFormat.Text, OutputFormat.Text, OutputFormat.Json);
         var cache = XbrlCommand.CacheOption();
         var packages = XbrlCommand.PackageOption();
@@ -103,7 +103,7 @@ internal static class FactsCommand
         {
             var target = parse.GetValue(path)!;
             IReadOnlyList<Diagnostic> diagnostics;
-            var isInstance = File.Exists(target) ? IsInstance(target) : Directory.Exists(target) && XbrlInstance.FindInstance(target) is not null;
+            var isInstance = File.Exists(target) ? IsInstance(target) || InlineXbrl.IsInlineDocument(target) : Directory.Exists(target) && XbrlInstance.FindInstance(target) is not null;
             if (isInstance)
             {
                 var instance = Load(target, parse, cache, packages, io);
