@@ -80,7 +80,10 @@ public static class InlineXbrl
     public static InlineExtraction Extract(ReadOnlyMemory<byte> document, string documentPath, string? target = null, XbrlLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(documentPath);
-        return new InlineExtractor(options ?? new XbrlLoadOptions()).Extract([(Path.GetFullPath(documentPath), document.ToArray())], target);
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(document, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : document.ToArray();
+        return new InlineExtractor(options ?? new XbrlLoadOptions()).Extract([(Path.GetFullPath(documentPath), bytes)], target);
     }
 
     /// <summary>

@@ -137,7 +137,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
 
         using var stream = new MemoryStream();
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false, NamespaceHandling = NamespaceHandling.OmitDuplicates };
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
         var count = 0;
         using (var w = XmlWriter.Create(stream, settings))
         {
@@ -236,7 +236,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private static XDocument Load(byte[] bytes, int start, string url, XmlReaderSettings settings)
     {
         using var reader = SafeXml.Create(new MemoryStream(bytes, start, bytes.Length - start, writable: false), url, settings);
-        return XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.SetBaseUri | LoadOptions.PreserveWhitespace);
+        return XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
     }
 
     // ---- Facts ----
@@ -517,7 +517,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         if (escape)
         {
             var sb = new StringBuilder();
-            var settings = new XmlWriterSettings { ConformanceLevel = ConformanceLevel.Fragment, OmitXmlDeclaration = true, NamespaceHandling = NamespaceHandling.OmitDuplicates };
+            var settings = new XmlWriterSettings { ConformanceLevel = ConformanceLevel.Fragment, OmitXmlDeclaration = true };
             using (var w = XmlWriter.Create(sb, settings))
             {
                 foreach (var part in chain)
