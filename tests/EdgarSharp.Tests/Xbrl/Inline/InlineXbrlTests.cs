@@ -285,6 +285,29 @@ public class InlineXbrlFixtureTests
     }
 
     [Fact]
+    public void Nested_nonFractions_that_disagree_on_scale_are_an_error()
+    {
+        var extraction = InlineXbrl.Extract([Corpus.Fixture(Path.Combine("Inline", "nesting.htm"))]);
+        Assert.Contains(extraction.Diagnostics, d => d.Code == "ix11.10.1.1:nonFractionNestingDisagrees" && d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void A_fraction_gives_its_numerator_and_denominator()
+    {
+        var extraction = InlineXbrl.Extract([Corpus.Fixture(Path.Combine("Inline", "nesting.htm"))]);
+        var xml = System.Text.Encoding.UTF8.GetString(extraction.Xml.Span);
+        Assert.Contains("<xbrli:numerator>1</xbrli:numerator><xbrli:denominator>3</xbrli:denominator>", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_document_without_an_ix_header_is_an_error_not_a_crash()
+    {
+        var extraction = InlineXbrl.Extract([Corpus.Fixture(Path.Combine("Inline", "no-header.htm"))]);
+        Assert.Contains(extraction.Diagnostics, d => d.Code == "ix11.3.1.1:headerMissing");
+        Assert.Equal(1, extraction.FactCount);
+    }
+
+    [Fact]
     public void Scaling_is_exact_in_both_directions()
     {
         Assert.Equal("46841000000", EdgarSharp.Xbrl.Inline.Internal.InlineExtractor.Shift("46841", 6));
