@@ -29,13 +29,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     public InlineExtraction Extract(IReadOnlyList<(string Path, byte[] Bytes)> documents, string? target)
     {
-        var trees = new List<(XDocument Doc, string Url)>();
+        var trees = new List<(List<XElement> Roots, string Url)>();
         foreach (var (path, bytes) in documents)
         {
-            if (Parse(path, bytes) is { Root: not null } doc)
-            {
-                trees.Add((doc, InlineXbrl.UrlOf(path)));
-            }
+            trees.Add((Parse(path, bytes), InlineXbrl.UrlOf(path)));
         }
 
         var references = new List<XElement>();
@@ -44,13 +41,13 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var relationships = new List<XElement>();
         var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
         var headers = 0;
-        foreach (var (doc, documentUrl) in trees)
+        foreach (var (roots, documentUrl) in trees)
         {
-            foreach (var a in doc.Root!.DescendantsAndSelf().Attributes().Where(a => a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns))
+            foreach (var a in roots.SelectMany(r => r.DescendantsAndSelf()).Attributes().Where(a => a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns))
             {
                 namespaces.TryAdd(a.Name.LocalName, a.Value);
             }
-            foreach (var e in doc.Root!.Descendants())
+            foreach (var e in roots.SelectMany(r => r.DescendantsAndSelf()))
             {
                 if (e.Name.Namespace != Ix)
                 {
@@ -94,7 +91,8 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         if (trees.Count > 0 && headers == 0)
         {
-            Report(DiagnosticSeverity.Error, "ix11.3.1.1:headerMissing", "The document set has no ix:header; an inline XBRL document needs one to hold its contexts, units and schema references.", trees[0].Doc.Root!);
+            _diagnostics.Add(Diagnostic.Error("ix11.3.1.1:headerMissing", "The document set has no ix:header; an inline XBRL document needs one to hold its contexts, units and schema references.",
+                new SourceLocation(trees[0].Url)));
         }
 
         // Tuples: children by tupleRef or nesting, ordered by 'order' then document order.
@@ -191,7 +189,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     // ---- Parsing ----
 
-    private XDocument? Parse(string path, byte[] bytes)
+    private List<XElement> Parse(string path, byte[] bytes)
     {
         var url = InlineXbrl.UrlOf(path);
         var settings = SafeXml.Settings(options.MaxDocumentBytes, ignoreWhitespace: false);
@@ -227,16 +225,52 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         _diagnostics.Add(Diagnostic.Warning("xml:notWellFormed",
             $"The document is not well-formed XML ({error.Message}); it was read with an HTML parser instead. Element and attribute names outside the inline XBRL vocabulary may have lost their case; check the facts against the filing.",
             new SourceLocation(path, error.LineNumber, error.LinePosition)));
-        return HtmlFallback.Parse(Encoding.UTF8.GetString(bytes));
+        return HtmlFallback.Parse(Encoding.UTF8.GetString(bytes)).Root is { } root ? [root] : [];
     }
 
     private static bool StartsWith(byte[] bytes, int start, ReadOnlySpan<byte> prefix) =>
         bytes.Length - start >= prefix.Length && bytes.AsSpan(start, prefix.Length).SequenceEqual(prefix);
 
-    private static XDocument Load(byte[] bytes, int start, string url, XmlReaderSettings settings)
+    /// <summary>
+    /// One forward pass: only the outermost inline XBRL elements (headers, facts, continuations, footnotes) become
+    /// trees, each carrying the namespace declarations and xml:lang in scope where it stood.
+    /// </summary>
+    private static List<XElement> Load(byte[] bytes, int start, string url, XmlReaderSettings settings)
     {
         using var reader = SafeXml.Create(new MemoryStream(bytes, start, bytes.Length - start, writable: false), url, settings);
-        return XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+        var resolver = (IXmlNamespaceResolver)reader;
+        var roots = new List<XElement>();
+        var ix = InlineXbrl.Namespace;
+        reader.Read();
+        while (!reader.EOF)
+        {
+            if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.NamespaceURI, ix) && reader.NamespaceURI != ix)
+            {
+                reader.Read();
+                continue;
+            }
+            var scope = resolver.GetNamespacesInScope(XmlNamespaceScope.ExcludeXml);
+            var lang = reader.XmlLang;
+            XElement e;
+            using (var subtree = reader.ReadSubtree())
+            {
+                e = XElement.Load(subtree, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+            }
+            foreach (var (prefix, ns) in scope)
+            {
+                if (prefix.Length > 0 && e.Attribute(XNamespace.Xmlns + prefix) is null)
+                {
+                    e.SetAttributeValue(XNamespace.Xmlns + prefix, ns);
+                }
+            }
+            if (lang.Length > 0 && e.Attribute(XNamespace.Xml + "lang") is null)
+            {
+                e.SetAttributeValue(XNamespace.Xml + "lang", lang);
+            }
+            roots.Add(e);
+            reader.Read();
+        }
+        return roots;
     }
 
     // ---- Facts ----
