@@ -26,6 +26,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private readonly Dictionary<string, XElement> _footnotes = new(StringComparer.Ordinal);
     private readonly HashSet<XElement> _usedContinuations = [];
     private readonly Dictionary<XElement, string> _documentOf = [];
+    private readonly Dictionary<XElement, (int Line, int Column)> _rootPositions = [];
 
     public InlineExtraction Extract(IReadOnlyList<(string Path, byte[] Bytes)> documents, string? target)
     {
@@ -134,7 +135,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
         }
 
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(documents.Sum(d => d.Bytes.Length));
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
         var count = 0;
         using (var w = XmlWriter.Create(stream, settings))
@@ -235,7 +236,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// One forward pass: only the outermost inline XBRL elements (headers, facts, continuations, footnotes) become
     /// trees, each carrying the namespace declarations and xml:lang in scope where it stood.
     /// </summary>
-    private static List<XElement> Load(byte[] bytes, int start, string url, XmlReaderSettings settings)
+    private List<XElement> Load(byte[] bytes, int start, string url, XmlReaderSettings settings)
     {
         using var reader = SafeXml.Create(new MemoryStream(bytes, start, bytes.Length - start, writable: false), url, settings);
         var resolver = (IXmlNamespaceResolver)reader;
@@ -251,11 +252,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
             var scope = resolver.GetNamespacesInScope(XmlNamespaceScope.ExcludeXml);
             var lang = reader.XmlLang;
+            var at = (IXmlLineInfo)reader;
+            var position = (at.LineNumber, at.LinePosition);
             XElement e;
             using (var subtree = reader.ReadSubtree())
             {
-                e = XElement.Load(subtree, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
+                // Line information only for the root of each tree: diagnostics inside it point at its fact.
+                e = XElement.Load(subtree, LoadOptions.PreserveWhitespace);
             }
+            _rootPositions[e] = position;
             foreach (var (prefix, ns) in scope)
             {
                 if (prefix.Length > 0 && e.Attribute(XNamespace.Xmlns + prefix) is null)
@@ -803,8 +808,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     private void Report(DiagnosticSeverity severity, string code, string message, XElement at)
     {
-        var line = at is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
-        var column = at is IXmlLineInfo info2 && info2.HasLineInfo() ? info2.LinePosition : 0;
+        int line = 0, column = 0;
+        if (at is IXmlLineInfo info && info.HasLineInfo())
+        {
+            (line, column) = (info.LineNumber, info.LinePosition);
+        }
+        else if (_rootPositions.TryGetValue(at.AncestorsAndSelf().Last(), out var root))
+        {
+            (line, column) = root;
+        }
         var document = _documentOf.TryGetValue(at, out var d) ? d : at.Document?.BaseUri ?? string.Empty;
         _diagnostics.Add(new Diagnostic(severity, code, message, new SourceLocation(document, line, column)));
     }
