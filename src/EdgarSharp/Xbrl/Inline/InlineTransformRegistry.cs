@@ -10,6 +10,7 @@ namespace EdgarSharp.Xbrl;
 /// <param name="Value">The transformed value (empty when the transformation failed).</param>
 /// <param name="ErrorCode">
 /// <c>ix11.11.1.2:invalidTransformation</c> when the format is in no registry EDGAR accepts,
+/// <c>edgar:transformNotImplemented</c> for a date or number function of TR3 to TR5 this library does not implement,
 /// <c>ixt:invalidValue</c> when the text is outside the function's input pattern; null on success.
 /// </param>
 /// <param name="Message">A whole sentence for a person; null on success.</param>
@@ -51,6 +52,23 @@ public static class InlineTransformRegistry
     /// <summary>The code of a text outside the input pattern of its transformation.</summary>
     public const string InvalidValueCode = "ixt:invalidValue";
 
+    /// <summary>The code of a function of TR3 to TR5 that EdgarSharp does not implement (non-English dates, Indian and era numbers).</summary>
+    public const string NotImplementedCode = "edgar:transformNotImplemented";
+
+    private static readonly HashSet<string> Tr3NotImplemented = new(StringComparer.Ordinal)
+    {
+        "calindaymonthyear", "datedaymonthdk", "datedaymonthyeardk", "datedaymonthyearin", "dateerayearmonthdayjp", "dateerayearmonthjp",
+        "datemonthyeardk", "datemonthyearin", "dateyearmonthcjk", "dateyearmonthdaycjk", "numunitdecimalin",
+    };
+
+    private static readonly System.Text.RegularExpressions.Regex Tr45NotImplemented = new(
+        "^(date-(year-)?(day-)?(monthname|monthroman)(-day)?(-year)?(-[a-z]{2})?|date-(ind|jpn)(-[a-z]+)+|num-unit-decimal-(in|apos)|date-day-monthroman(-year)?)$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>A function of TR3 to TR5 that this library does not implement (non-English dates, era and Indian forms).</summary>
+    private static bool LooksLikeRegistryFunction(string ns, string local) =>
+        (ns == Tr3 && Tr3NotImplemented.Contains(local)) || ((ns == Tr4 || ns == Tr5) && Tr45NotImplemented.IsMatch(local));
+
     /// <summary>True when <paramref name="localName"/> is a function of the registry <paramref name="namespaceUri"/>.</summary>
     public static bool IsKnown(string namespaceUri, string localName) => Transforms.Find(namespaceUri, localName) is not null;
 
@@ -64,6 +82,11 @@ public static class InlineTransformRegistry
         ArgumentNullException.ThrowIfNull(localName);
         ArgumentNullException.ThrowIfNull(text);
         var function = Transforms.Find(namespaceUri, localName);
+        if (function is null && LooksLikeRegistryFunction(namespaceUri, localName))
+        {
+            return new TransformResult(false, string.Empty, NotImplementedCode,
+                $"The format {localName} of {namespaceUri} is not implemented by EdgarSharp (only the English and numeric date and number functions of TR3 to TR5 are); the fact is left without a value.");
+        }
         if (function is null)
         {
             return new TransformResult(false, string.Empty, UnknownTransformationCode,

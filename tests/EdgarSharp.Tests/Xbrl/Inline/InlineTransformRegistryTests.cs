@@ -127,6 +127,16 @@ public class InlineTransformRegistryTests
     }
 
     [Theory]
+    [InlineData(InlineTransformRegistry.Tr4, "date-day-monthname-year-de")]
+    [InlineData(InlineTransformRegistry.Tr3, "dateerayearmonthdayjp")]
+    public void A_registry_function_not_implemented_says_so_rather_than_calling_the_format_unknown(string ns, string function)
+    {
+        var result = InlineTransformRegistry.Apply(ns, function, "1. Januar 2024");
+        Assert.False(result.Succeeded);
+        Assert.Equal(InlineTransformRegistry.NotImplementedCode, result.ErrorCode);
+    }
+
+    [Theory]
     [InlineData(InlineTransformRegistry.Tr4, "numdotdecimal")]
     [InlineData(InlineTransformRegistry.Tr3, "num-dot-decimal")]
     [InlineData(InlineTransformRegistry.Sec, "numwordsfr")]
