@@ -11,7 +11,7 @@ internal static class FactsCommand
 
     public static Command Facts(CliIO io)
     {
-        var path = new Argument<string>("path") { Description = "An XBRL instance, or a filing folder holding one." };
+        var path = new Argument<string>("path") { Description = "An XBRL instance, an inline XBRL document, or a filing folder holding one." };
         var format = CommonOptions.Format(OutputFormat.Tsv, OutputFormat.Tsv, OutputFormat.Json);
         var concept = new Option<string?>("--concept") { Description = "Only facts of this concept (prefix:LocalName, or LocalName)." };
         var period = new Option<string?>("--period") { Description = "Only facts of this period: an instant (2023-09-30), a duration (2022-09-25/2023-09-30), or a date the period ends on." };
@@ -90,7 +90,7 @@ internal static class FactsCommand
 
     public static Command Validate(CliIO io)
     {
-        var path = new Argument<string>("path") { Description = "An XBRL instance, a filing folder, a schema or a linkbase." };
+        var path = new Argument<string>("path") { Description = "An XBRL instance, an inline XBRL document, a filing folder, a schema or a linkbase." };
         var format = CommonOptions.Format(OutputFormat.Text, OutputFormat.Text, OutputFormat.Json);
         var cache = XbrlCommand.CacheOption();
         var packages = XbrlCommand.PackageOption();
@@ -103,7 +103,7 @@ internal static class FactsCommand
         {
             var target = parse.GetValue(path)!;
             IReadOnlyList<Diagnostic> diagnostics;
-            var isInstance = File.Exists(target) ? IsInstance(target) : Directory.Exists(target) && XbrlInstance.FindInstance(target) is not null;
+            var isInstance = File.Exists(target) ? IsInstance(target) || InlineXbrl.IsInlineDocument(target) : Directory.Exists(target) && XbrlInstance.FindInstance(target) is not null;
             if (isInstance)
             {
                 var instance = Load(target, parse, cache, packages, io);
@@ -177,7 +177,7 @@ internal static class FactsCommand
         using var catalog = XbrlCommand.BuildCatalog(parse, cache, packages, io);
         try
         {
-            return XbrlInstance.Load(path, new XbrlLoadOptions { Catalog = catalog });
+            return InlineXbrl.LoadAny(path, new XbrlLoadOptions { Catalog = catalog });
         }
         catch (FileNotFoundException e)
         {

@@ -13,6 +13,12 @@ public enum OutputFormat
 
     /// <summary>Tab-separated values with a header row: a documented contract.</summary>
     Tsv,
+
+    /// <summary>A terminal table (Spectre.Console), for a person.</summary>
+    Table,
+
+    /// <summary>Comma-separated values (RFC 4180) with a header row: a documented contract.</summary>
+    Csv,
 }
 
 internal static class CommonOptions

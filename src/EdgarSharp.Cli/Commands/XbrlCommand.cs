@@ -19,6 +19,7 @@ internal static class XbrlCommand
         command.Subcommands.Add(DimensionsCommand.Create(io));
         command.Subcommands.Add(FactsCommand.Facts(io));
         command.Subcommands.Add(FactsCommand.Validate(io));
+        command.Subcommands.Add(StatementCommand.Create(io));
         command.Subcommands.Add(Conformance(io));
         return command;
     }

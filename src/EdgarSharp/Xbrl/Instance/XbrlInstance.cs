@@ -32,6 +32,10 @@ public sealed class XbrlInstance
         Diagnostics = diagnostics;
     }
 
+    /// <summary>The same instance with <paramref name="leading"/> before its own diagnostics (inline extraction).</summary>
+    internal XbrlInstance WithLeadingDiagnostics(IEnumerable<Diagnostic> leading) =>
+        new(Url, Dts, Contexts, Units, Facts, Footnotes, leading.Concat(Diagnostics).ToList());
+
     /// <summary>The instance document's URL.</summary>
     public string Url { get; }
 
@@ -166,7 +170,11 @@ public sealed class XbrlInstance
         {
             // The reader below reports it with its position.
         }
-        var dts = Dts.Load(entries, options);
+        // A schemaRef naming a file the folder holds under another name (EDGAR folders stored as *.xsd.xml, or dated
+        // differently): the folder's own documents, with the renaming reported, as when a filing folder is loaded.
+        var folder = Path.GetDirectoryName(full);
+        var missingEntry = entries.Any(e => UrlUtil.IsFile(e) && UrlUtil.ToPath(e) is { } p && !File.Exists(p));
+        var dts = missingEntry && folder is not null && Directory.Exists(folder) ? Dts.Load(folder, options) : Dts.Load(entries, options);
         var reader = new InstanceReader(full, dts, options, () => new MemoryStream(xml.ToArray(), writable: false));
         reader.Schemas = SchemaValidation.Build(dts, options.Catalog, early);
         reader.Read();

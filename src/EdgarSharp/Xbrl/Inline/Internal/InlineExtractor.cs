@@ -1,0 +1,823 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using EdgarSharp.Internal;
+
+namespace EdgarSharp.Xbrl.Inline.Internal;
+
+/// <summary>Builds the instance XML of an inline XBRL document set; one use per extraction.</summary>
+internal sealed class InlineExtractor(XbrlLoadOptions options)
+{
+    private static readonly XNamespace Ix = InlineXbrl.Namespace;
+    private static readonly XNamespace Xbrli = XbrlNamespaces.Xbrli;
+    private static readonly XNamespace Link = XbrlNamespaces.Link;
+    private static readonly XNamespace XLink = XbrlNamespaces.XLink;
+    private static readonly XNamespace Xsi = XbrlNamespaces.Xsi;
+    private const string FactFootnote = "http://www.xbrl.org/2003/arcrole/fact-footnote";
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    };
+
+    private readonly DiagnosticBag _diagnostics = new();
+    private readonly Dictionary<string, XElement> _continuations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, XElement> _footnotes = new(StringComparer.Ordinal);
+    private readonly HashSet<XElement> _usedContinuations = [];
+    private readonly Dictionary<XElement, string> _documentOf = [];
+    private readonly Dictionary<XElement, (int Line, int Column)> _rootPositions = [];
+
+    public InlineExtraction Extract(IReadOnlyList<(string Path, byte[] Bytes)> documents, string? target)
+    {
+        var trees = new List<(List<XElement> Roots, string Url)>();
+        foreach (var (path, bytes) in documents)
+        {
+            trees.Add((Parse(path, bytes), InlineXbrl.UrlOf(path)));
+        }
+
+        var references = new List<XElement>();
+        var resources = new List<XElement>();
+        var facts = new List<XElement>();
+        var relationships = new List<XElement>();
+        var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
+        var headers = 0;
+        foreach (var (roots, documentUrl) in trees)
+        {
+            foreach (var a in roots.SelectMany(r => r.DescendantsAndSelf()).Attributes().Where(a => a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns))
+            {
+                namespaces.TryAdd(a.Name.LocalName, a.Value);
+            }
+            foreach (var e in roots.SelectMany(r => r.DescendantsAndSelf()))
+            {
+                if (e.Name.Namespace != Ix)
+                {
+                    continue;
+                }
+                _documentOf[e] = documentUrl;
+                switch (e.Name.LocalName)
+                {
+                    case "header":
+                        headers++;
+                        break;
+                    case "references":
+                        if (TargetOf(e) == target)
+                        {
+                            references.AddRange(e.Elements());
+                        }
+                        break;
+                    case "resources":
+                        resources.AddRange(e.Elements());
+                        break;
+                    case "nonFraction":
+                    case "nonNumeric":
+                    case "fraction":
+                    case "tuple":
+                        if (TargetOf(e) == target)
+                        {
+                            facts.Add(e);
+                        }
+                        break;
+                    case "continuation":
+                        Register(_continuations, e, "continuation");
+                        break;
+                    case "footnote":
+                        Register(_footnotes, e, "footnote");
+                        break;
+                    case "relationship":
+                        relationships.Add(e);
+                        break;
+                }
+            }
+        }
+        if (trees.Count > 0 && headers == 0)
+        {
+            _diagnostics.Add(Diagnostic.Error("ix11.3.1.1:headerMissing", "The document set has no ix:header; an inline XBRL document needs one to hold its contexts, units and schema references.",
+                new SourceLocation(trees[0].Url)));
+        }
+
+        // Tuples: children by tupleRef or nesting, ordered by 'order' then document order.
+        var tuplesById = new Dictionary<string, XElement>(StringComparer.Ordinal);
+        foreach (var t in facts.Where(f => f.Name.LocalName == "tuple"))
+        {
+            if ((string?)t.Attribute("tupleID") is { } tid && !tuplesById.TryAdd(tid, t))
+            {
+                Report(DiagnosticSeverity.Error, "ix11.12.1.2:tupleIdDuplicate", $"The tupleID '{tid}' is used by two ix:tuple elements; give each tuple its own id.", t);
+            }
+        }
+        var children = new Dictionary<XElement, List<XElement>>();
+        var topLevel = new List<XElement>();
+        foreach (var f in facts)
+        {
+            XElement? parent = null;
+            if ((string?)f.Attribute("tupleRef") is { } tref)
+            {
+                if (!tuplesById.TryGetValue(tref, out parent))
+                {
+                    Report(DiagnosticSeverity.Error, "ix11.12.1.2:tupleRefMissing", $"The tupleRef '{tref}' names no ix:tuple; the fact is reported outside any tuple.", f);
+                }
+            }
+            else
+            {
+                parent = f.Ancestors().FirstOrDefault(a => a.Name == Ix + "tuple");
+            }
+            if (parent is null)
+            {
+                topLevel.Add(f);
+            }
+            else
+            {
+                if (!children.TryGetValue(parent, out var list))
+                {
+                    children[parent] = list = [];
+                }
+                list.Add(f);
+            }
+        }
+
+        using var stream = new MemoryStream(documents.Sum(d => d.Bytes.Length));
+        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
+        var count = 0;
+        using (var w = XmlWriter.Create(stream, settings))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("xbrli", "xbrl", XbrlNamespaces.Xbrli);
+            foreach (var (prefix, uri) in namespaces)
+            {
+                if (prefix is "xbrli" or "xml" || uri == InlineXbrl.Namespace)
+                {
+                    continue;
+                }
+                w.WriteAttributeString("xmlns", prefix, null, uri);
+            }
+            foreach (var r in references.Where(r => r.Name.Namespace == Link && r.Name.LocalName is "schemaRef" or "linkbaseRef"))
+            {
+                r.WriteTo(w);
+            }
+            foreach (var r in resources.Where(r => r.Name.Namespace == Link && r.Name.LocalName is "roleRef" or "arcroleRef"))
+            {
+                r.WriteTo(w);
+            }
+            foreach (var r in resources.Where(r => r.Name.Namespace == Xbrli && r.Name.LocalName is "context" or "unit"))
+            {
+                r.WriteTo(w);
+            }
+            foreach (var f in topLevel)
+            {
+                count += WriteFact(w, f, children);
+            }
+            WriteFootnotes(w, relationships, facts);
+            w.WriteEndElement();
+            w.WriteEndDocument();
+        }
+        return new InlineExtraction(stream.ToArray(), _diagnostics.ToList(), count);
+    }
+
+    private static string? TargetOf(XElement e) => (string?)e.Attribute("target");
+
+    private void Register(Dictionary<string, XElement> map, XElement e, string what)
+    {
+        if ((string?)e.Attribute("id") is not { } id)
+        {
+            Report(DiagnosticSeverity.Error, "ix11.4.1.1:idMissing", $"An ix:{what} has no id, so nothing can refer to it; give it an id.", e);
+            return;
+        }
+        if (!map.TryAdd(id, e))
+        {
+            Report(DiagnosticSeverity.Error, "ix11.4.1.1:idDuplicate", $"Two ix:{what} elements have the id '{id}'; ids must be unique in the document set.", e);
+        }
+    }
+
+    // ---- Parsing ----
+
+    private List<XElement> Parse(string path, byte[] bytes)
+    {
+        var url = InlineXbrl.UrlOf(path);
+        var settings = SafeXml.Settings(options.MaxDocumentBytes, ignoreWhitespace: false);
+        XmlException? error;
+        try
+        {
+            return Load(bytes, 0, url, settings);
+        }
+        catch (XmlException ex)
+        {
+            error = ex;
+        }
+        var start = 0;
+        while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            start++;
+        }
+        if (start > 0 && StartsWith(bytes, start, "<?xml"u8))
+        {
+            try
+            {
+                var doc = Load(bytes, start, url, settings);
+                _diagnostics.Add(Diagnostic.Warning("xml:notWellFormed",
+                    $"The document is not well-formed XML: {start} whitespace character(s) come before the XML declaration ({error.Message}). It was read without them; the facts are complete.",
+                    new SourceLocation(path, error.LineNumber, error.LinePosition)));
+                return doc;
+            }
+            catch (XmlException again)
+            {
+                error = again;
+            }
+        }
+        _diagnostics.Add(Diagnostic.Warning("xml:notWellFormed",
+            $"The document is not well-formed XML ({error.Message}); it was read with an HTML parser instead. Element and attribute names outside the inline XBRL vocabulary may have lost their case; check the facts against the filing.",
+            new SourceLocation(path, error.LineNumber, error.LinePosition)));
+        return HtmlFallback.Parse(Encoding.UTF8.GetString(bytes)).Root is { } root ? [root] : [];
+    }
+
+    private static bool StartsWith(byte[] bytes, int start, ReadOnlySpan<byte> prefix) =>
+        bytes.Length - start >= prefix.Length && bytes.AsSpan(start, prefix.Length).SequenceEqual(prefix);
+
+    /// <summary>
+    /// One forward pass: only the outermost inline XBRL elements (headers, facts, continuations, footnotes) become
+    /// trees, each carrying the namespace declarations and xml:lang in scope where it stood.
+    /// </summary>
+    private List<XElement> Load(byte[] bytes, int start, string url, XmlReaderSettings settings)
+    {
+        using var reader = SafeXml.Create(new MemoryStream(bytes, start, bytes.Length - start, writable: false), url, settings);
+        var resolver = (IXmlNamespaceResolver)reader;
+        var roots = new List<XElement>();
+        var ix = InlineXbrl.Namespace;
+        reader.Read();
+        while (!reader.EOF)
+        {
+            if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.NamespaceURI, ix) && reader.NamespaceURI != ix)
+            {
+                reader.Read();
+                continue;
+            }
+            var scope = resolver.GetNamespacesInScope(XmlNamespaceScope.ExcludeXml);
+            var lang = reader.XmlLang;
+            var at = (IXmlLineInfo)reader;
+            var position = (at.LineNumber, at.LinePosition);
+            XElement e;
+            using (var subtree = reader.ReadSubtree())
+            {
+                // Line information only for the root of each tree: diagnostics inside it point at its fact.
+                e = XElement.Load(subtree, LoadOptions.PreserveWhitespace);
+            }
+            _rootPositions[e] = position;
+            foreach (var (prefix, ns) in scope)
+            {
+                if (prefix.Length > 0 && e.Attribute(XNamespace.Xmlns + prefix) is null)
+                {
+                    e.SetAttributeValue(XNamespace.Xmlns + prefix, ns);
+                }
+            }
+            if (lang.Length > 0 && e.Attribute(XNamespace.Xml + "lang") is null)
+            {
+                e.SetAttributeValue(XNamespace.Xml + "lang", lang);
+            }
+            roots.Add(e);
+            reader.Read();
+        }
+        return roots;
+    }
+
+    // ---- Facts ----
+
+    private int WriteFact(XmlWriter w, XElement f, Dictionary<XElement, List<XElement>> children)
+    {
+        var name = ResolveName(f);
+        if (name is null)
+        {
+            return 0;
+        }
+        var kind = f.Name.LocalName;
+        w.WriteStartElement(name.Value.Prefix, name.Value.Local, name.Value.Ns);
+        CopyAttribute(w, f, "contextRef");
+        if (kind is "nonFraction" or "fraction")
+        {
+            CopyAttribute(w, f, "unitRef");
+        }
+        if (kind == "nonFraction")
+        {
+            CopyAttribute(w, f, "decimals");
+            CopyAttribute(w, f, "precision");
+        }
+        CopyAttribute(w, f, "id");
+        var nil = IsNil(f);
+        if (nil)
+        {
+            w.WriteAttributeString("xsi", "nil", XbrlNamespaces.Xsi, "true");
+        }
+        foreach (var a in f.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.Namespace != XNamespace.None && a.Name.Namespace != Xsi && a.Name.Namespace != Ix))
+        {
+            if (a.Name.Namespace == XNamespace.Xml && a.Name.LocalName == "lang")
+            {
+                continue;
+            }
+            w.WriteAttributeString(a.Name.LocalName, a.Name.NamespaceName, a.Value);
+        }
+        if (kind == "nonNumeric" && Lang(f) is { } lang)
+        {
+            w.WriteAttributeString("xml", "lang", XbrlNamespaces.Xml, lang);
+        }
+        var count = 1;
+        switch (kind)
+        {
+            case "nonFraction":
+                if (!nil)
+                {
+                    w.WriteString(NonFractionValue(f) ?? string.Empty);
+                }
+                break;
+            case "nonNumeric":
+                if (!nil)
+                {
+                    w.WriteString(NonNumericValue(f));
+                }
+                break;
+            case "fraction":
+                if (!nil)
+                {
+                    WriteFractionPart(w, f, "numerator");
+                    WriteFractionPart(w, f, "denominator");
+                }
+                break;
+            case "tuple":
+                if (children.TryGetValue(f, out var list))
+                {
+                    foreach (var c in list.Select((e, i) => (e, i)).OrderBy(x => OrderOf(x.e)).ThenBy(x => x.i).Select(x => x.e))
+                    {
+                        count += WriteFact(w, c, children);
+                    }
+                }
+                break;
+        }
+        w.WriteEndElement();
+        return count;
+    }
+
+    private decimal OrderOf(XElement e)
+    {
+        if ((string?)e.Attribute("order") is not { } order)
+        {
+            return decimal.MaxValue;
+        }
+        if (decimal.TryParse(order.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        {
+            return d;
+        }
+        Report(DiagnosticSeverity.Error, "ix11.12.1.2:orderInvalid", $"The order '{order}' is not a decimal number; the fact is placed last in its tuple.", e);
+        return decimal.MaxValue;
+    }
+
+    private static void CopyAttribute(XmlWriter w, XElement f, string name)
+    {
+        if ((string?)f.Attribute(name) is { } v)
+        {
+            w.WriteAttributeString(name, v);
+        }
+    }
+
+    private static bool IsNil(XElement f) =>
+        (string?)f.Attribute(Xsi + "nil") is { } nil && nil.Trim() is "true" or "1";
+
+    private static string? Lang(XElement e) =>
+        e.AncestorsAndSelf().Select(a => (string?)a.Attribute(XNamespace.Xml + "lang")).FirstOrDefault(l => l is not null);
+
+    private (string Prefix, string Local, string Ns)? ResolveName(XElement f)
+    {
+        var name = (string?)f.Attribute("name");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameMissing", $"An ix:{f.Name.LocalName} has no name; it is left out.", f);
+            return null;
+        }
+        name = name.Trim();
+        var colon = name.IndexOf(':', StringComparison.Ordinal);
+        var prefix = colon < 0 ? string.Empty : name[..colon];
+        var local = colon < 0 ? name : name[(colon + 1)..];
+        var ns = f.GetNamespaceOfPrefix(prefix)?.NamespaceName ?? (colon < 0 ? f.GetDefaultNamespace().NamespaceName : null);
+        if (ns is null || !IsNcName(local))
+        {
+            Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameUnresolved", $"The name '{name}' of an ix:{f.Name.LocalName} has a prefix no namespace declaration binds; declare the prefix or correct the name. The fact is left out.", f);
+            return null;
+        }
+        return (prefix, local, ns);
+    }
+
+    private static bool IsNcName(string s)
+    {
+        try
+        {
+            XmlConvert.VerifyNCName(s);
+            return true;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+    }
+
+    private string? NonFractionValue(XElement f)
+    {
+        var nested = f.Elements(Ix + "nonFraction").ToList();
+        string text;
+        if (nested.Count > 0)
+        {
+            var strayText = string.Concat(f.Nodes().OfType<XText>().Select(t => t.Value)).Trim(' ', '\t', '\r', '\n');
+            if (nested.Count > 1 || strayText.Length > 0 || f.Elements().Count() != 1)
+            {
+                Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionChildren", "An ix:nonFraction holds more than one nested ix:nonFraction or text beside it; it must hold either text or exactly one nested ix:nonFraction.", f);
+            }
+            var inner = nested[0];
+            if (!string.Equals((string?)inner.Attribute("format"), (string?)f.Attribute("format"), StringComparison.Ordinal)
+                || !string.Equals((string?)inner.Attribute("scale") ?? "0", (string?)f.Attribute("scale") ?? "0", StringComparison.Ordinal))
+            {
+                Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionNestingDisagrees", "A nested ix:nonFraction has a different format or scale from the one around it; nested facts must agree.", f);
+            }
+            text = inner.Value;
+        }
+        else
+        {
+            if (f.Elements().Any(e => e.Name.Namespace == Ix))
+            {
+                Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionChildren", "An ix:nonFraction holds inline XBRL elements other than a nested ix:nonFraction.", f);
+            }
+            text = f.Value;
+        }
+        string value;
+        if ((string?)f.Attribute("format") is { } format)
+        {
+            var transformed = ApplyFormat(f, format, text);
+            if (transformed is null)
+            {
+                return null;
+            }
+            value = transformed;
+        }
+        else
+        {
+            value = Transforms.Collapse(text);
+        }
+        if (!IsNonNegativeDecimal(value))
+        {
+            Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionNotANumber",
+                $"The ix:nonFraction '{(string?)f.Attribute("name")}' holds '{Transforms.Collapse(text)}', which is not a number{((string?)f.Attribute("format") is null ? " and has no format to read it with; add a format such as ixt:num-dot-decimal" : " after its format")}.", f);
+            return null;
+        }
+        if ((string?)f.Attribute("scale") is { } scaleText)
+        {
+            if (!int.TryParse(scaleText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var scale) || scale is < -100 or > 100)
+            {
+                Report(DiagnosticSeverity.Error, "ix11.10.1.1:scaleInvalid", $"The scale '{scaleText}' is not an integer power of ten; the value is taken unscaled.", f);
+            }
+            else
+            {
+                value = Shift(value, scale);
+            }
+        }
+        if ((string?)f.Attribute("sign") == "-")
+        {
+            value = "-" + value;
+        }
+        return value;
+    }
+
+    private static bool IsNonNegativeDecimal(string s)
+    {
+        if (s.Length == 0)
+        {
+            return false;
+        }
+        var dot = false;
+        var digits = 0;
+        foreach (var c in s)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c == '.' && !dot)
+            {
+                dot = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return digits > 0;
+    }
+
+    /// <summary>Multiplies a non-negative decimal numeral by 10^scale, exactly, as text.</summary>
+    internal static string Shift(string value, int scale)
+    {
+        var dot = value.IndexOf('.', StringComparison.Ordinal);
+        var intPart = dot < 0 ? value : value[..dot];
+        var fracPart = dot < 0 ? string.Empty : value[(dot + 1)..];
+        var digits = intPart + fracPart;
+        var point = intPart.Length + scale;
+        if (point <= 0)
+        {
+            digits = new string('0', 1 - point) + digits;
+            point = 1;
+        }
+        else if (point > digits.Length)
+        {
+            digits += new string('0', point - digits.Length);
+        }
+        var whole = digits[..point].TrimStart('0');
+        var frac = digits[point..].TrimEnd('0');
+        if (whole.Length == 0)
+        {
+            whole = "0";
+        }
+        return frac.Length == 0 ? whole : whole + "." + frac;
+    }
+
+    private string? ApplyFormat(XElement f, string format, string text)
+    {
+        format = format.Trim();
+        var colon = format.IndexOf(':', StringComparison.Ordinal);
+        var prefix = colon < 0 ? string.Empty : format[..colon];
+        var local = colon < 0 ? format : format[(colon + 1)..];
+        var ns = f.GetNamespaceOfPrefix(prefix)?.NamespaceName ?? string.Empty;
+        var result = InlineTransformRegistry.Apply(ns, local, text);
+        if (!result.Succeeded)
+        {
+            Report(DiagnosticSeverity.Error, result.ErrorCode!, $"The fact '{(string?)f.Attribute("name")}' with format {format}: {result.Message}", f);
+            return null;
+        }
+        return result.Value;
+    }
+
+    private string NonNumericValue(XElement f)
+    {
+        var escape = (string?)f.Attribute("escape") is { } e && e.Trim() is "true" or "1";
+        var chain = Chain(f);
+        string value;
+        if (escape)
+        {
+            var sb = new StringBuilder();
+            var settings = new XmlWriterSettings { ConformanceLevel = ConformanceLevel.Fragment, OmitXmlDeclaration = true };
+            using (var w = XmlWriter.Create(sb, settings))
+            {
+                foreach (var part in chain)
+                {
+                    WriteXhtml(w, part);
+                }
+            }
+            value = sb.ToString();
+        }
+        else
+        {
+            var sb = new StringBuilder();
+            foreach (var part in chain)
+            {
+                AppendText(sb, part);
+            }
+            value = sb.ToString();
+        }
+        if ((string?)f.Attribute("format") is { } format)
+        {
+            return ApplyFormat(f, format, value) ?? string.Empty;
+        }
+        return value;
+    }
+
+    /// <summary>The element and its continuations, in order; each continuation once, no cycles.</summary>
+    private List<XElement> Chain(XElement f)
+    {
+        var chain = new List<XElement> { f };
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var current = f;
+        while ((string?)current.Attribute("continuedAt") is { } next)
+        {
+            next = next.Trim();
+            if (!seen.Add(next))
+            {
+                Report(DiagnosticSeverity.Error, "ix11.4.1.2:continuationCycle", $"The continuedAt chain of '{(string?)f.Attribute("name")}' comes back to '{next}'; a chain must not loop. The content is cut where the loop starts.", current);
+                break;
+            }
+            if (!_continuations.TryGetValue(next, out var continuation))
+            {
+                Report(DiagnosticSeverity.Error, "ix11.4.1.2:continuationMissing", $"The continuedAt '{next}' names no ix:continuation; the content ends before it.", current);
+                break;
+            }
+            if (!_usedContinuations.Add(continuation))
+            {
+                Report(DiagnosticSeverity.Error, "ix11.4.1.2:continuationReused", $"The ix:continuation '{next}' continues more than one fact; each continuation belongs to one chain.", continuation);
+            }
+            chain.Add(continuation);
+            current = continuation;
+        }
+        return chain;
+    }
+
+    private static void AppendText(StringBuilder sb, XElement e)
+    {
+        foreach (var node in e.Nodes())
+        {
+            switch (node)
+            {
+                case XText t:
+                    sb.Append(t.Value);
+                    break;
+                case XElement child when child.Name == Ix + "exclude":
+                    break;
+                case XElement child:
+                    AppendText(sb, child);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The XHTML content of <paramref name="e"/> with ix elements unwrapped and ix:exclude left out.</summary>
+    private static void WriteXhtml(XmlWriter w, XElement e)
+    {
+        foreach (var node in e.Nodes())
+        {
+            switch (node)
+            {
+                case XText t:
+                    w.WriteString(t.Value);
+                    break;
+                case XElement child when child.Name == Ix + "exclude":
+                    break;
+                case XElement child when child.Name.Namespace == Ix:
+                    WriteXhtml(w, child);
+                    break;
+                case XElement child:
+                    w.WriteStartElement(child.Name.LocalName);
+                    foreach (var a in child.Attributes())
+                    {
+                        if (a.IsNamespaceDeclaration)
+                        {
+                            continue;
+                        }
+                        if (a.Name.Namespace == XNamespace.None)
+                        {
+                            w.WriteAttributeString(a.Name.LocalName, a.Value);
+                        }
+                        else if (a.Name.Namespace == XNamespace.Xml)
+                        {
+                            w.WriteAttributeString("xml", a.Name.LocalName, XbrlNamespaces.Xml, a.Value);
+                        }
+                    }
+                    WriteXhtml(w, child);
+                    if (child.IsEmpty && VoidElements.Contains(child.Name.LocalName))
+                    {
+                        w.WriteEndElement();
+                    }
+                    else
+                    {
+                        // HTML readers of the escaped value need <td></td>, not <td/>.
+                        w.WriteFullEndElement();
+                    }
+                    break;
+            }
+        }
+    }
+
+    private void WriteFractionPart(XmlWriter w, XElement f, string part)
+    {
+        var e = f.Element(Ix + part);
+        w.WriteStartElement("xbrli", part, XbrlNamespaces.Xbrli);
+        if (e is null)
+        {
+            Report(DiagnosticSeverity.Error, "ix11.7.1.1:fractionPartMissing", $"An ix:fraction has no ix:{part}.", f);
+        }
+        else
+        {
+            var text = Transforms.Collapse(e.Value);
+            if ((string?)e.Attribute("format") is { } format)
+            {
+                text = ApplyFormat(e, format, e.Value) ?? text;
+            }
+            if ((string?)e.Attribute("scale") is { } sc && int.TryParse(sc, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var scale) && IsNonNegativeDecimal(text))
+            {
+                text = Shift(text, scale);
+            }
+            w.WriteString(text);
+        }
+        w.WriteEndElement();
+    }
+
+    // ---- Footnotes ----
+
+    private void WriteFootnotes(XmlWriter w, List<XElement> relationships, List<XElement> facts)
+    {
+        if (relationships.Count == 0)
+        {
+            return;
+        }
+        var factIds = new HashSet<string>(facts.Select(f => (string?)f.Attribute("id")).OfType<string>(), StringComparer.Ordinal);
+        foreach (var group in relationships.GroupBy(r => ((string?)r.Attribute("linkRole") ?? XbrlRoles.Link, (string?)r.Attribute("arcrole") ?? FactFootnote)))
+        {
+            var (linkRole, arcrole) = group.Key;
+            w.WriteStartElement("link", "footnoteLink", XbrlNamespaces.Link);
+            w.WriteAttributeString("xlink", "type", XbrlNamespaces.XLink, "extended");
+            w.WriteAttributeString("xlink", "role", XbrlNamespaces.XLink, linkRole);
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            var n = 0;
+            foreach (var r in group)
+            {
+                var from = Split((string?)r.Attribute("fromRefs"));
+                var to = Split((string?)r.Attribute("toRefs"));
+                foreach (var id in from.Concat(to))
+                {
+                    if (!written.Add(id))
+                    {
+                        continue;
+                    }
+                    if (_footnotes.TryGetValue(id, out var footnote))
+                    {
+                        w.WriteStartElement("link", "footnote", XbrlNamespaces.Link);
+                        w.WriteAttributeString("xlink", "type", XbrlNamespaces.XLink, "resource");
+                        w.WriteAttributeString("xlink", "label", XbrlNamespaces.XLink, id);
+                        w.WriteAttributeString("xlink", "role", XbrlNamespaces.XLink, (string?)footnote.Attribute("footnoteRole") ?? XbrlRoles.Footnote);
+                        w.WriteAttributeString("id", id);
+                        w.WriteAttributeString("xml", "lang", XbrlNamespaces.Xml, Lang(footnote) ?? "en");
+                        foreach (var node in footnote.Nodes())
+                        {
+                            WriteFootnoteNode(w, node);
+                        }
+                        w.WriteEndElement();
+                    }
+                    else if (factIds.Contains(id))
+                    {
+                        w.WriteStartElement("link", "loc", XbrlNamespaces.Link);
+                        w.WriteAttributeString("xlink", "type", XbrlNamespaces.XLink, "locator");
+                        w.WriteAttributeString("xlink", "href", XbrlNamespaces.XLink, "#" + id);
+                        w.WriteAttributeString("xlink", "label", XbrlNamespaces.XLink, id);
+                        w.WriteEndElement();
+                    }
+                    else
+                    {
+                        Report(DiagnosticSeverity.Error, "ix11.13.1.2:relationshipRefMissing", $"The ix:relationship refers to '{id}', which is neither a fact nor an ix:footnote of this target document.", r);
+                        written.Remove(id);
+                    }
+                }
+                foreach (var a in from.Where(written.Contains))
+                {
+                    foreach (var b in to.Where(written.Contains))
+                    {
+                        w.WriteStartElement("link", "footnoteArc", XbrlNamespaces.Link);
+                        w.WriteAttributeString("xlink", "type", XbrlNamespaces.XLink, "arc");
+                        w.WriteAttributeString("xlink", "arcrole", XbrlNamespaces.XLink, arcrole);
+                        w.WriteAttributeString("xlink", "from", XbrlNamespaces.XLink, a);
+                        w.WriteAttributeString("xlink", "to", XbrlNamespaces.XLink, b);
+                        w.WriteAttributeString("order", (++n).ToString(CultureInfo.InvariantCulture));
+                        w.WriteEndElement();
+                    }
+                }
+            }
+            w.WriteEndElement();
+        }
+    }
+
+    private static void WriteFootnoteNode(XmlWriter w, XNode node)
+    {
+        switch (node)
+        {
+            case XText t:
+                w.WriteString(t.Value);
+                break;
+            case XElement e when e.Name == Ix + "exclude":
+                break;
+            case XElement e when e.Name.Namespace == Ix:
+                foreach (var c in e.Nodes())
+                {
+                    WriteFootnoteNode(w, c);
+                }
+                break;
+            case XElement e:
+                w.WriteStartElement(e.Name.LocalName, InlineXbrl.XhtmlNamespace);
+                foreach (var a in e.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.None))
+                {
+                    w.WriteAttributeString(a.Name.LocalName, a.Value);
+                }
+                foreach (var c in e.Nodes())
+                {
+                    WriteFootnoteNode(w, c);
+                }
+                w.WriteEndElement();
+                break;
+        }
+    }
+
+    private static string[] Split(string? refs) =>
+        refs is null ? [] : refs.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+
+    private void Report(DiagnosticSeverity severity, string code, string message, XElement at)
+    {
+        int line = 0, column = 0;
+        if (at is IXmlLineInfo info && info.HasLineInfo())
+        {
+            (line, column) = (info.LineNumber, info.LinePosition);
+        }
+        else if (_rootPositions.TryGetValue(at.AncestorsAndSelf().Last(), out var root))
+        {
+            (line, column) = root;
+        }
+        var document = _documentOf.TryGetValue(at, out var d) ? d : at.Document?.BaseUri ?? string.Empty;
+        _diagnostics.Add(new Diagnostic(severity, code, message, new SourceLocation(document, line, column)));
+    }
+}

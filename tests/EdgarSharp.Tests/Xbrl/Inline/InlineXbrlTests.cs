@@ -1,0 +1,317 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using EdgarSharp.Tests.Support;
+using EdgarSharp.Xbrl;
+
+namespace EdgarSharp.Tests.Xbrl.Inline;
+
+/// <summary>
+/// Inline XBRL extraction. EDGAR's own extracted instance is the truth: for every inline document in the corpus with
+/// its <c>*_htm.xml</c> beside it, our facts equal EDGAR's fact for fact. Bad input gives diagnostics, no crash.
+/// </summary>
+public class InlineXbrlTests
+{
+    /// <summary>Inline document and EDGAR's extracted instance, relative to the corpus.</summary>
+    public static TheoryData<string, string> CorpusDocuments() => new()
+    {
+        { "ixbrl/edgartools/aapl_10q_2025-03-29/aapl-20250329.htm", "ixbrl/edgartools/aapl_10q_2025-03-29/aapl-20250329_htm.xml" },
+        { "ixbrl/edgartools/aeon_10q_2023-09-30/aeon-20230930x10q.htm", "ixbrl/edgartools/aeon_10q_2023-09-30/aeon-20230930x10q_htm.xml" },
+        { "ixbrl/edgarrenderer-samples/bst/bst-20160930.htm", "ixbrl/edgarrenderer-samples/bst/out/bst-20160930_htm.xml" },
+        { "ixbrl/edgarrenderer-samples/muestra/muestra-20171231.htm", "ixbrl/edgarrenderer-samples/muestra/out/muestra-20171231_htm.xml" },
+    };
+
+    private static readonly XbrlLoadOptions NoValidation = new() { Validate = false };
+
+    [Theory]
+    [MemberData(nameof(CorpusDocuments))]
+    public void The_facts_of_an_inline_document_equal_EDGAR_s_extracted_instance(string inline, string extracted)
+    {
+        var ours = InlineXbrl.Load(Corpus.RequireCorpus(inline), NoValidation);
+        var edgar = XbrlInstance.Load(Corpus.RequireCorpus(extracted), NoValidation);
+
+        var expected = edgar.AllFacts().Select(Key).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var actual = ours.AllFacts().Select(Key).GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var missing = expected.Where(kv => actual.GetValueOrDefault(kv.Key) < kv.Value).Select(kv => "missing: " + kv.Key).ToList();
+        var extra = actual.Where(kv => expected.GetValueOrDefault(kv.Key) < kv.Value).Select(kv => "extra:   " + kv.Key).ToList();
+
+        Assert.True(missing.Count == 0 && extra.Count == 0,
+            $"{missing.Count} missing and {extra.Count} extra of {edgar.AllFacts().Count()} facts:\n" + string.Join('\n', missing.Concat(extra).Take(12).Select(s => s.Length > 300 ? s[..300] + "..." : s))
+            + "\n" + FirstDifference(missing, extra));
+        Assert.Equal(edgar.Contexts.Count, ours.Contexts.Count);
+        Assert.Equal(edgar.Units.Count, ours.Units.Count);
+    }
+
+    [Fact]
+    public void A_document_with_whitespace_before_its_XML_declaration_is_read_with_a_warning_saying_so()
+    {
+        var extraction = InlineXbrl.Extract([Corpus.RequireCorpus("ixbrl/edgartools/aeon_10q_2023-09-30/aeon-20230930x10q.htm")]);
+        var warning = Assert.Single(extraction.Diagnostics, d => d.Code == "xml:notWellFormed");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.True(extraction.FactCount > 1000, $"Only {extraction.FactCount} facts.");
+    }
+
+    /// <summary>Where the first missing fact and the extra fact of the same concept and context first differ.</summary>
+    private static string FirstDifference(List<string> missing, List<string> extra)
+    {
+        foreach (var m in missing)
+        {
+            var head = m[9..m.IndexOf(" = ", StringComparison.Ordinal)];
+            var e = extra.FirstOrDefault(x => x[9..].StartsWith(head, StringComparison.Ordinal));
+            if (e is null)
+            {
+                continue;
+            }
+            var a = m[9..];
+            var b = e[9..];
+            var i = 0;
+            while (i < a.Length && i < b.Length && a[i] == b[i])
+            {
+                i++;
+            }
+            var from = Math.Max(0, i - 80);
+            return $"first difference at {i}:\n  EDGAR: {a[from..Math.Min(a.Length, i + 120)]}\n  ours:  {b[from..Math.Min(b.Length, i + 120)]}";
+        }
+        return string.Empty;
+    }
+
+    /// <summary>The identity of a fact for comparison: concept, context, unit, decimals and value.</summary>
+    internal static string Key(XbrlFact f)
+    {
+        string value;
+        if (f.IsNil)
+        {
+            value = "(nil)";
+        }
+        else if (f.IsNumeric && decimal.TryParse(f.Lexical.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+        {
+            value = (d / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+        }
+        else if (f.IsTuple)
+        {
+            value = "(" + string.Join(", ", f.Children.Select(Key)) + ")";
+        }
+        else
+        {
+            value = Canonical(f.Lexical);
+        }
+        return $"{f.PrefixedName} ctx={f.ContextRef} unit={f.UnitRef} dec={f.Decimals} = {value}";
+    }
+
+    /// <summary>Text with whitespace collapsed; XHTML as a canonical XML fragment (attributes sorted).</summary>
+    internal static string Canonical(string text)
+    {
+        if (text.Contains('<', StringComparison.Ordinal))
+        {
+            try
+            {
+                var sb = new StringBuilder();
+                using var reader = XmlReader.Create(new StringReader(text), new XmlReaderSettings { ConformanceLevel = ConformanceLevel.Fragment, DtdProcessing = DtdProcessing.Ignore });
+                while (reader.Read())
+                {
+                    switch (reader.NodeType)
+                    {
+                        case XmlNodeType.Element:
+                            sb.Append('<').Append(reader.LocalName);
+                            var attributes = new List<string>();
+                            if (reader.MoveToFirstAttribute())
+                            {
+                                do
+                                {
+                                    if (reader.Prefix != "xmlns" && reader.Name != "xmlns")
+                                    {
+                                        attributes.Add(reader.LocalName + "=" + Ws(reader.Value));
+                                    }
+                                }
+                                while (reader.MoveToNextAttribute());
+                                reader.MoveToElement();
+                            }
+                            attributes.Sort(StringComparer.Ordinal);
+                            sb.Append(' ').AppendJoin(' ', attributes).Append('>');
+                            if (reader.IsEmptyElement)
+                            {
+                                sb.Append("</").Append(reader.LocalName).Append('>');
+                            }
+                            break;
+                        case XmlNodeType.EndElement:
+                            sb.Append("</").Append(reader.LocalName).Append('>');
+                            break;
+                        case XmlNodeType.Text:
+                        case XmlNodeType.Whitespace:
+                        case XmlNodeType.SignificantWhitespace:
+                        case XmlNodeType.CDATA:
+                            sb.Append(reader.Value);
+                            break;
+                    }
+                }
+                return Ws(sb.ToString().Replace("> <", "><", StringComparison.Ordinal));
+            }
+            catch (XmlException)
+            {
+                // Not a fragment: compare as text.
+            }
+        }
+        return Ws(text);
+    }
+
+    private static string Ws(string s) => Regex.Replace(s, @"[\s\u00A0]+", " ").Trim();
+}
+
+/// <summary>Inline XBRL 1.1 features and bad input, on fixtures of our own.</summary>
+public class InlineXbrlFixtureTests
+{
+    private static readonly XbrlLoadOptions Options = new();
+
+    private static XbrlInstance Load(string name) => InlineXbrl.Load(Corpus.Fixture(Path.Combine("Inline", name)), Options);
+
+    private static XbrlFact Fact(XbrlInstance instance, string id) => instance.AllFacts().Single(f => f.Id == id);
+
+    [Fact]
+    public void A_nonFraction_is_read_by_its_format_then_scaled_then_signed()
+    {
+        var revenue = Fact(Load("features.htm"), "rev");
+        Assert.Equal(-1234000m, revenue.DecimalValue);
+        Assert.Equal("-3", revenue.Decimals);
+        Assert.Equal("usd", revenue.UnitRef);
+    }
+
+    [Fact]
+    public void Nested_nonFractions_are_two_facts_with_the_inner_value()
+    {
+        var instance = Load("features.htm");
+        Assert.Equal(5500000m, Fact(instance, "outer").DecimalValue);
+        Assert.Equal(5500000m, Fact(instance, "inner").DecimalValue);
+        Assert.Equal("i2022", Fact(instance, "inner").ContextRef);
+    }
+
+    [Fact]
+    public void A_nil_fact_is_empty_and_a_dash_is_zero()
+    {
+        var instance = Load("features.htm");
+        Assert.True(Fact(instance, "nil1").IsNil);
+        Assert.Equal(string.Empty, Fact(instance, "nil1").Lexical);
+        Assert.Equal(0m, Fact(instance, "zero").DecimalValue);
+    }
+
+    [Fact]
+    public void A_nonNumeric_follows_its_continuations_leaves_out_exclusions_and_includes_nested_facts()
+    {
+        var instance = Load("features.htm");
+        Assert.Equal("Acme Widgets Holdings", Fact(instance, "text1").Lexical);
+        Assert.Equal("Widgets", Fact(instance, "nested").Lexical);
+        Assert.Equal("Hidden Co", Fact(instance, "hidden1").Lexical);
+    }
+
+    [Fact]
+    public void An_escaped_nonNumeric_gives_its_XHTML_without_ix_tags_or_exclusions()
+    {
+        var value = Fact(Load("features.htm"), "html1").Lexical;
+        Assert.Equal("<p style=\"font-weight:bold\">Bold <i>note</i></p>", value);
+    }
+
+    [Fact]
+    public void A_tuple_holds_the_facts_that_refer_to_it_in_their_order()
+    {
+        var tuple = Fact(Load("features.htm"), "tup");
+        Assert.True(tuple.IsTuple);
+        Assert.Equal(["first", "second"], tuple.Children.Select(c => c.Id));
+    }
+
+    [Fact]
+    public void A_fact_for_another_target_document_is_only_in_that_target()
+    {
+        var path = Corpus.Fixture(Path.Combine("Inline", "features.htm"));
+        Assert.DoesNotContain(InlineXbrl.Load(path, Options).AllFacts(), f => f.Id == "elsewhere");
+        var other = InlineXbrl.LoadDocumentSet([path], "other", Options);
+        Assert.Equal("Other target", Assert.Single(other.AllFacts()).Lexical);
+    }
+
+    [Fact]
+    public void A_footnote_is_linked_to_its_fact()
+    {
+        var instance = Load("features.htm");
+        var footnote = Assert.Single(instance.Footnotes);
+        Assert.Contains("Note 2", footnote.Text, StringComparison.Ordinal);
+        Assert.Equal(["rev"], footnote.FactIds);
+    }
+
+    [Fact]
+    public void A_document_set_is_one_instance_whose_facts_use_the_resources_of_any_of_its_documents()
+    {
+        var features = Corpus.Fixture(Path.Combine("Inline", "features.htm"));
+        var second = Corpus.Fixture(Path.Combine("Inline", "set-part2.htm"));
+        var set = InlineXbrl.LoadDocumentSet([features, second], null, Options);
+        var single = InlineXbrl.Load(features, Options);
+        Assert.Equal(single.AllFacts().Count() + 1, set.AllFacts().Count());
+        var euros = Fact(set, "cash-eur");
+        Assert.Equal(750m, euros.DecimalValue);
+        Assert.Equal("2023-12-31", euros.Context!.Period.ToString());
+        Assert.Equal("EUR", euros.Unit!.Numerators.Single().LocalName);
+    }
+
+    [Fact]
+    public void Broken_XHTML_is_read_with_a_warning_and_its_facts()
+    {
+        var instance = Load("broken.htm");
+        var warning = Assert.Single(instance.Diagnostics, d => d.Code == "xml:notWellFormed");
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(1000m, Fact(instance, "rev").DecimalValue);
+    }
+
+    [Fact]
+    public void A_continuation_cycle_is_an_error_and_the_text_stops_where_it_loops()
+    {
+        var instance = Load("cycle.htm");
+        Assert.Contains(instance.Diagnostics, d => d.Code == "ix11.4.1.2:continuationCycle" && d.Location is { Line: > 0 });
+        Assert.Equal("one two three", Fact(instance, "t").Lexical);
+    }
+
+    [Fact]
+    public void An_unknown_transformation_is_an_error_and_other_facts_are_read()
+    {
+        var instance = Load("unknown-format.htm");
+        var error = Assert.Single(instance.Diagnostics, d => d.Code == InlineTransformRegistry.UnknownTransformationCode);
+        Assert.Contains("num-dot-decimal-fr", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2000m, Fact(instance, "cash").DecimalValue);
+    }
+
+    [Fact]
+    public void A_nonFraction_with_letters_in_it_is_an_error_not_a_crash()
+    {
+        var instance = Load("letters.htm");
+        Assert.Contains(instance.Diagnostics, d => d.Code == "ix11.10.1.1:nonFractionNotANumber" && d.Message.Contains("12O5", StringComparison.Ordinal));
+        Assert.Contains(instance.Diagnostics, d => d.Code == InlineTransformRegistry.InvalidValueCode && d.Message.Contains("1,2x5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Nested_nonFractions_that_disagree_on_scale_are_an_error()
+    {
+        var extraction = InlineXbrl.Extract([Corpus.Fixture(Path.Combine("Inline", "nesting.htm"))]);
+        Assert.Contains(extraction.Diagnostics, d => d.Code == "ix11.10.1.1:nonFractionNestingDisagrees" && d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void A_fraction_gives_its_numerator_and_denominator()
+    {
+        var extraction = InlineXbrl.Extract([Corpus.Fixture(Path.Combine("Inline", "nesting.htm"))]);
+        var xml = System.Text.Encoding.UTF8.GetString(extraction.Xml.Span);
+        Assert.Contains("<xbrli:numerator>1</xbrli:numerator><xbrli:denominator>3</xbrli:denominator>", xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_document_without_an_ix_header_is_an_error_not_a_crash()
+    {
+        var extraction = InlineXbrl.Extract([Corpus.Fixture(Path.Combine("Inline", "no-header.htm"))]);
+        Assert.Contains(extraction.Diagnostics, d => d.Code == "ix11.3.1.1:headerMissing");
+        Assert.Equal(1, extraction.FactCount);
+    }
+
+    [Fact]
+    public void Scaling_is_exact_in_both_directions()
+    {
+        Assert.Equal("46841000000", EdgarSharp.Xbrl.Inline.Internal.InlineExtractor.Shift("46841", 6));
+        Assert.Equal("0.0125", EdgarSharp.Xbrl.Inline.Internal.InlineExtractor.Shift("1.25", -2));
+        Assert.Equal("0", EdgarSharp.Xbrl.Inline.Internal.InlineExtractor.Shift("0.00", 3));
+    }
+}
