@@ -29,6 +29,8 @@ public static class EdgarApp
         root.Subcommands.Add(XbrlCommand.Create(io));
         root.Subcommands.Add(SubmissionCommand.Create(io));
         root.Subcommands.Add(IndexCommand.Create(io));
+        root.Subcommands.Add(LetterCommand.Create(io));
+        root.Subcommands.Add(LettersCommand.Create(io));
         return root;
     }
 }
