@@ -489,7 +489,24 @@ internal static partial class LetterParser
         {
             return PageRefRx.IsMatch(t.TrimEnd('.')) || Regex.IsMatch(t, @"(?:Inc|Corp|Co|Ltd|No|L\.P|U\.S|S\.A)\.$", Opt) || words.Length <= 6 && last == '.' && !t[..^1].Contains('.', StringComparison.Ordinal) && !ProseRx.IsMatch(t) && t.Count(char.IsUpper) >= 1 && !char.IsLower(words[^1][0]);
         }
-        return !ProseRx.IsMatch(t) || words.Length <= 14;
+        return TitleCase(PageRefRx.Replace(t, string.Empty)) || !ProseRx.IsMatch(t) && words.Length <= 14;
+    }
+
+    private static readonly HashSet<string> SmallWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with", "page", "pages", "per", "under", "vs.", "&",
+    };
+
+    /// <summary>True when the words other than articles and prepositions all start with a capital or a digit.</summary>
+    private static bool TitleCase(string t)
+    {
+        var words = t.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !SmallWords.Contains(w)).ToList();
+        if (words.Count == 0)
+        {
+            return false;
+        }
+        var capital = words.Count(w => char.IsUpper(w[0]) || char.IsDigit(w[0]) || w[0] is '(' or '“' or '"' or '\'' or '-' or '–');
+        return capital >= words.Count * 0.85;
     }
 
     private sealed class Builder
