@@ -18,11 +18,11 @@ internal static partial class LetterParser
     private static readonly Regex DateLineRx = new(@"^(?:Dated:?\s*)?" + Month + @"\s+\d{1,2}\s*,\s*\d{4}\.?$", OptI);
     private static readonly Regex PageLineRx = new(@"^(?:Page|PAGE|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$|^\d{1,3}$|^Page\s+\d{1,3}\s*[-–—]", Opt);
     private static readonly Regex PageCodeRx = new(@"^[A-Z][A-Z0-9&.]{2,}(?:\s[A-Z0-9&.]+)?\s?-\s?\d{1,3}$", Opt);
-    private static readonly Regex LegendRx = new(@"CONFIDENTIAL TREATMENT (?:HAS BEEN )?REQUESTED|FOIA CONFIDENTIAL TREATMENT|HAVE BEEN OMITTED AND FILED SEPARATELY|OMITTED (?:INFORMATION|PORTIONS)|CERTAIN (?:PORTIONS|INFORMATION) OF THIS (?:LETTER|DOCUMENT)|Confidential Treatment Requested by|Rule 83", Opt);
+    private static readonly Regex LegendRx = new(@"CONFIDENTIAL TREATMENT (?:HAS BEEN )?REQUESTED|FOIA CONFIDENTIAL TREATMENT|HAVE BEEN OMITTED AND FILED SEPARATELY|OMITTED (?:INFORMATION|PORTIONS)|CERTAIN (?:PORTIONS|INFORMATION) OF THIS (?:LETTER|DOCUMENT)|Confidential Treatment Requested by", Opt);
     private static readonly Regex ReRx = new(@"^(?:Re|RE|Subject|SUBJECT)\s*:\s*|^Re\s+(?=[A-Z])", Opt);
     private static readonly Regex SalutationRx = new(@"^(?:Dear\s+[^:,]{2,80}[:,]|Ladies\s+and\s+Gentlemen\s*[:,]?|Ladies\s+and\s+Gentleman\s*[:,]?|To\s+Whom\s+It\s+May\s+Concern\s*[:,]?|Dear\s+Sir(?:s| or Madam)?[:,]?)", OptI);
     private static readonly Regex ClosingRx = new(@"^(?:Sincerely(?: yours)?|Very truly yours|Yours (?:truly|sincerely|very truly)|Respectfully(?: submitted| yours)?|Best regards|Kind regards|Regards|Cordially|Truly yours)\s*[,.]?\s*(.*)$", OptI);
-    private static readonly Regex CommentStartRx = new(@"^(?:(?:Staff(?:'s|’s)?\s+)?Comments?\s*(?:No\.?|Number|#)?\s*(\d{1,3})\s*[.:\-–—)]?\s*|(\d{1,3})\s*[.)]\s+|(\d{1,3})\s*\.?$)(.*)$", OptI);
+    private static readonly Regex CommentStartRx = new(@"^(?:(?:Staff(?:'s|’s)?\s+)?Comments?\s*(?:No\.?|Number|#)?\s*(\d{1,3})\s*[.:\-–—)]?\s*|(\d{1,3})\s*[.)](?:\s+|(?=[A-Z“""]))|(\d{1,3})\s*[.)]?$)(.*)$", OptI);
     private static readonly Regex ResponseRx = new(@"^(?:(?:[A-Z][\w&.,'’]*\s+){0,3})?(?:Response|RESPONSE)s?(?:\s+to\s+(?:the\s+)?(?:Staff(?:'s|’s)?\s+)?Comment(?:\s+No\.)?\s*\d*)?\s*(?:[:.–—-]\s*|$)(.*)$", Opt);
     private static readonly Regex BulletRx = new(@"^(?:[-•●◦▪■–·o§]\s+|\([a-z0-9ivx]{1,4}\)\s+|[a-z]\.\s+)", Opt);
     private static readonly Regex FilingHeadingRx = new(@"^(?:Amendment\s+No\.\s*\d+\s+to\s+)?(?:Form|Forms|Registration Statement|Schedule|Annual Report|Quarterly Report|Current Report|Preliminary|Definitive|Draft Registration|Offering Statement)\b.*(?:Filed|Fiscal|Year|Period|Ended|Submitted|File No|Quarter)", OptI);
@@ -60,7 +60,7 @@ internal static partial class LetterParser
         for (var i = 0; i < lines.Count; i++)
         {
             var l = lines[i];
-            if (!l.IsBlank && LegendRx.IsMatch(l.Text))
+            if (!l.IsBlank && LegendRx.IsMatch(l.Text) && (IsCapitals(l.Text) || l.Text.Length < 150))
             {
                 var text = l.Text;
                 if (!ctRequests.Contains(text, StringComparer.Ordinal))
@@ -169,6 +169,19 @@ internal static partial class LetterParser
         }
 
         var kind = DecideKind(side, comments.Count, whole, firstLines);
+        if (side == LetterSide.Unknown)
+        {
+            side = kind switch
+            {
+                LetterKind.AccelerationRequest or LetterKind.CompanyResponse => LetterSide.Company,
+                LetterKind.StaffAction or LetterKind.ReviewComplete or LetterKind.NoReview or LetterKind.StaffCommentLetter => LetterSide.Staff,
+                _ => side,
+            };
+        }
+        else if (kind == LetterKind.StaffAction)
+        {
+            side = LetterSide.Staff;
+        }
         var addressee = Addressee(head, date);
         var sender = SenderFrom(side, signatories, head);
 
@@ -467,7 +480,7 @@ internal static partial class LetterParser
     private static bool IsHeading(Paragraph p)
     {
         var t = p.Text;
-        if (t.Length is < 3 or > 220 || CommentStartNumber(t) is not null || BulletRx.IsMatch(t) || LooksLikeResponseLabel(t))
+        if (t.Length is < 3 or > 220 || CommentStartNumber(t) is not null && !IsNumberedHeading(t) || BulletRx.IsMatch(t) || LooksLikeResponseLabel(t))
         {
             return false;
         }
@@ -528,6 +541,10 @@ internal static partial class LetterParser
         {
             var p = paragraphs[i];
             var n = CommentStartNumber(p.Text);
+            if (n is not null && IsNumberedHeading(p.Text))
+            {
+                n = null;
+            }
             if (n is { } number && number == builders.Count + 1)
             {
                 // The first comment of a staff letter must look like one; in a response the quoted comment follows.
@@ -656,6 +673,17 @@ internal static partial class LetterParser
         return result;
     }
 
+    /// <summary>A numbered line that is a section title (<c>1. Summary of Significant Accounting Policies</c>), not a comment.</summary>
+    private static bool IsNumberedHeading(string text)
+    {
+        var rest = CommentStartRest(text);
+        if (rest.Length == 0 || rest.Length > 120 || rest[^1] is '.' or '?' or ':' or ';')
+        {
+            return false;
+        }
+        return rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 12 && TitleCase(PageRefRx.Replace(rest, string.Empty));
+    }
+
     private static bool HasResponse(Builder b) => b.Parts.Any(p => LooksLikeResponseLabel(p.Text)) || b.Parts.Count > 0 && b.Parts[0].Emphasis && b.Parts.Any(p => !p.Emphasis);
 
     private static (string Text, string? Response) SplitResponse(List<Paragraph> parts)
@@ -714,22 +742,24 @@ internal static partial class LetterParser
     {
         var staff = 0;
         var company = 0;
-        var top = string.Join("\n", first);
-        if (Regex.IsMatch(top, @"UNITED STATES\s+SECURITIES AND EXCHANGE COMMISSION|United States securities and exchange commission|^Mail Stop \d+|^DIVISION OF\s+CORPORATION FINANCE", OptI | RegexOptions.Multiline) && !Regex.IsMatch(head.FirstOrDefault() ?? string.Empty, @"^(?:VIA|BY)\b", OptI))
+        var dateAt = head.FindIndex(l => ParseDateLine(l) is not null);
+        var before = string.Join("\n", dateAt < 0 ? head.Take(3) : head.Take(dateAt));
+        var after = string.Join("\n", dateAt < 0 ? head.Skip(3) : head.Skip(dateAt + 1));
+        var secWords = new Regex(@"Securities and Exchange Commission|Division of Corporation Finance|Office of [A-Z][a-z]+|Mail Stop \d+", OptI);
+        if (secWords.IsMatch(after))
         {
-            staff += 2;
+            company += 3;
+        }
+        else if (secWords.IsMatch(before) || Regex.IsMatch(string.Join("\n", first.Take(3)), @"securities and exchange commission", OptI))
+        {
+            staff += 3;
         }
         var headText = string.Join("\n", head);
-        var sec = Regex.Match(headText, @"Securities and Exchange Commission|Division of Corporation Finance|Office of [A-Z][a-z]+", Opt);
-        if (sec.Success && !Regex.IsMatch(top, @"^(?:UNITED STATES\s+)?SECURITIES AND EXCHANGE COMMISSION", OptI))
-        {
-            company += 2;
-        }
-        if (Regex.IsMatch(headText, @"\bVia\s+(?:EDGAR|Edgar|Electronic)|\bVIA EDGAR\b|\bBy EDGAR\b", Opt))
+        if (Regex.IsMatch(headText, @"\bVia\s+(?:EDGAR|Edgar|Electronic)|\bVIA EDGAR\b|\bBy EDGAR\b|\bBY EDGAR\b", Opt))
         {
             company += 1;
         }
-        if (Regex.IsMatch(headText, @"\bVia\s+E-?mail\b", OptI))
+        if (Regex.IsMatch(headText, @"^Via\s+E-?mail$", OptI | RegexOptions.Multiline))
         {
             staff += 1;
         }
@@ -755,7 +785,7 @@ internal static partial class LetterParser
         {
             return LetterKind.StaffAction;
         }
-        if (side == LetterSide.Company || side == LetterSide.Unknown && comments == 0 && Regex.IsMatch(whole, @"acceleration", OptI))
+        if (side == LetterSide.Company || side == LetterSide.Unknown && Regex.IsMatch(whole, @"acceleration|declared effective|Rule 461", OptI))
         {
             if (comments == 0 && Regex.IsMatch(whole, @"request(?:s|ed)?\s+(?:that\s+)?(?:the\s+)?(?:acceleration|effective(?:ness)?\s+date)|accelerat\w+ (?:of )?the effective(?:ness)? (?:date|time)|declared effective|Rule 461", OptI))
             {

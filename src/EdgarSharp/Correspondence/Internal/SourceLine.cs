@@ -84,7 +84,7 @@ internal static class LineSources
         var space = false;
         foreach (var ch in s)
         {
-            var c = ch switch { '\u00a0' or '\u2002' or '\u2003' or '\u2009' or '\u200b' or '\t' => ' ', _ => ch };
+            var c = ch switch { '\u00a0' or '\u2002' or '\u2003' or '\u2009' or '\u200b' or '\t' or '\n' or '\r' => ' ', _ => ch };
             if (c == ' ')
             {
                 space = sb.Length > 0;
@@ -179,7 +179,7 @@ internal static class LineSources
                         || style.Contains("font-style:italic", StringComparison.OrdinalIgnoreCase)
                         || style.Contains("font-style: italic", StringComparison.OrdinalIgnoreCase);
                     var block = Blocks.Contains(name);
-                    if (name is "td" or "th")
+                    if (name is "td" or "th" || style.Contains("padding-left", StringComparison.OrdinalIgnoreCase) || style.Contains("margin-left", StringComparison.OrdinalIgnoreCase))
                     {
                         current.Append(' ');
                     }
