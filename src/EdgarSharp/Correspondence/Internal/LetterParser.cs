@@ -96,6 +96,9 @@ internal static partial class LetterParser
             ?? lines.Take(Math.Max(headEnd, 10)).Select(l => ParseDate(l.Text)).FirstOrDefault(d => d is not null);
         var addressLines = new HashSet<string>(head.Select(Normal), StringComparer.Ordinal);
 
+        // Lines repeated on many pages (footers, addresses, legends split over lines) are furniture.
+        lines = StripRepeatedLines(lines, Math.Max(salutationIndex, 0));
+
         // Running headers and page numbers.
         lines = StripRunningHeaders(lines, addressLines, head, salutationIndex, out var pageMarks);
         if (pages == 0 && pageMarks > 0)
@@ -352,6 +355,41 @@ internal static partial class LetterParser
         return result;
     }
 
+    private static List<SourceLine> StripRepeatedLines(List<SourceLine> lines, int from)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = from; i < lines.Count; i++)
+        {
+            var t = lines[i].Text;
+            if (t.Length >= 12 && t.Length <= 160 && t != "\f")
+            {
+                var n = Normal(t);
+                counts[n] = counts.GetValueOrDefault(n) + 1;
+            }
+        }
+        var furniture = counts.Where(kv => kv.Value >= 3 || kv.Value >= 2 && Regex.IsMatch(kv.Key, @"WWW\.|\(\d{3}\)\s?\d{3}-\d{4}|\d{3}[ .-]\d{3}[ .-]\d{4}|CONFIDENTIAL|[A-Z]{2,}-\d{1,4}$", Opt))
+            .Select(kv => kv.Key)
+            .Where(k => !CommentStartRx.IsMatch(k) || CommentStartNumber(k) is null)
+            .Where(k => !ResponseRx.IsMatch(k))
+            .ToHashSet(StringComparer.Ordinal);
+        if (furniture.Count == 0)
+        {
+            return lines;
+        }
+        var result = new List<SourceLine>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (i >= from && lines[i].Text.Length >= 12 && furniture.Contains(Normal(lines[i].Text)))
+            {
+                result.Add(new SourceLine(string.Empty, lines[i].Page, false));
+                result.Add(new SourceLine("\f", lines[i].Page, false));
+                continue;
+            }
+            result.Add(lines[i]);
+        }
+        return result;
+    }
+
     private static bool IsPageEdge(List<SourceLine> lines, int i)
     {
         var prev = i > 0 ? lines[i - 1] : default;
@@ -533,6 +571,32 @@ internal static partial class LetterParser
     private static List<LetterComment> Segment(List<Paragraph> paragraphs, LetterSide side, IReadOnlyList<FilingUnderReview> filings, List<Diagnostic> diagnostics, SourceLocation loc)
     {
         var builders = new List<Builder>();
+        // In a response, a numbered paragraph is a quoted comment only when it looks like the others: followed by a
+        // response label before the same number comes again (letters with labels), or emphasised (letters without).
+        var labels = paragraphs.Select((p, i) => (p, i)).Where(x => LooksLikeResponseLabel(x.p.Text)).Select(x => x.i).ToList();
+        var useLabels = side == LetterSide.Company && labels.Count > 0;
+        var firstCandidate = paragraphs.FindIndex(p => CommentStartNumber(p.Text) == 1 && !IsNumberedHeading(p.Text));
+        var useEmphasis = side == LetterSide.Company && !useLabels && firstCandidate >= 0 && paragraphs[firstCandidate].Emphasis;
+        bool Acceptable(int i, int number)
+        {
+            if (useLabels)
+            {
+                var nextLabel = labels.FirstOrDefault(l => l > i, int.MaxValue);
+                for (var j = i + 1; j < paragraphs.Count && j < nextLabel; j++)
+                {
+                    if (CommentStartNumber(paragraphs[j].Text) == number && !IsNumberedHeading(paragraphs[j].Text))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (useEmphasis)
+            {
+                return paragraphs[i].Emphasis || CommentStartRest(paragraphs[i].Text).Length == 0 && i + 1 < paragraphs.Count && paragraphs[i + 1].Emphasis;
+            }
+            return true;
+        }
         var pendingHeadings = new List<Paragraph>();
         var headings = new List<string>();
         var closed = false;
@@ -545,7 +609,7 @@ internal static partial class LetterParser
             {
                 n = null;
             }
-            if (n is { } number && number == builders.Count + 1)
+            if (n is { } number && number == builders.Count + 1 && Acceptable(i, number))
             {
                 // The first comment of a staff letter must look like one; in a response the quoted comment follows.
                 var own = pendingHeadings.Select(h => h.Text).Where(h => !FilingHeadingRx.IsMatch(h) && !filings.Any(f => Normal(f.Text) == Normal(h))).ToList();
