@@ -98,6 +98,16 @@ public class LehighLetterThreadTests
                 }
             }
         }
+        // A response that quotes a staff comment but was not split into comments is a miss, not a letter without comments.
+        var staffOpenings = thread.Letters.Where(l => l.Side == LetterSide.Staff).SelectMany(l => l.Comments)
+            .Select(c => string.Join(' ', c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(8))).Where(o => o.Length > 30).ToList();
+        foreach (var letter in thread.Letters.Where(l => l.Side == LetterSide.Company && l.Comments.Count == 0))
+        {
+            if (staffOpenings.Any(o => letter.Body.Contains(o, StringComparison.Ordinal)))
+            {
+                problems.Add($"{Path.GetFileName(Path.GetDirectoryName(letter.Document))} quotes a staff comment but was not split into comments");
+            }
+        }
         for (var i = 1; i < thread.Letters.Count; i++)
         {
             if (thread.Letters[i - 1].Date > thread.Letters[i].Date)

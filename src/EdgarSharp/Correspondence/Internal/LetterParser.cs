@@ -609,7 +609,9 @@ internal static partial class LetterParser
             {
                 n = null;
             }
-            if (n is { } number && number == builders.Count + 1 && Acceptable(i, number))
+            var last = builders.Count == 0 ? 0 : builders[^1].Number;
+            var structured = useLabels || useEmphasis;
+            if (n is { } number && (number == last + 1 || structured && number > last && number <= last + 5 && (builders.Count > 0 || number <= 5)) && Acceptable(i, number))
             {
                 // The first comment of a staff letter must look like one; in a response the quoted comment follows.
                 var own = pendingHeadings.Select(h => h.Text).Where(h => !FilingHeadingRx.IsMatch(h) && !filings.Any(f => Normal(f.Text) == Normal(h))).ToList();
@@ -689,6 +691,10 @@ internal static partial class LetterParser
             current.Parts.Add(p);
         }
 
+        if (builders.Count == 0 && useLabels)
+        {
+            builders = Unnumbered(paragraphs, labels);
+        }
         var numbers = builders.Select(b => b.Number).ToList();
         var result = new List<LetterComment>(builders.Count);
         foreach (var b in builders)
@@ -734,6 +740,72 @@ internal static partial class LetterParser
         _ = numbers;
         _ = diagnostics;
         _ = loc;
+        return result;
+    }
+
+    private static readonly Regex CommentLabelRx = new(@"^(?:SEC\s+|Staff(?:'s|’s)?\s+)?Comments?(?:\s+No\.?\s*\d+)?\s*[:.]?$", OptI);
+
+    /// <summary>
+    /// A response whose comments carry no numbers: each response label closes one comment, which starts after a
+    /// <c>Comment:</c> label or at the run of emphasised paragraphs before the label.
+    /// </summary>
+    private static List<Builder> Unnumbered(List<Paragraph> paragraphs, List<int> labels)
+    {
+        var result = new List<Builder>();
+        var spans = new List<(int HeadStart, int Start, int Label, List<string> Own)>();
+        var previousEnd = 0;
+        List<string> headings = [];
+        for (var k = 0; k < labels.Count; k++)
+        {
+            var label = labels[k];
+            var start = -1;
+            for (var j = label - 1; j >= previousEnd; j--)
+            {
+                if (CommentLabelRx.IsMatch(paragraphs[j].Text))
+                {
+                    start = j + 1;
+                    break;
+                }
+            }
+            if (start < 0)
+            {
+                start = label;
+                while (start - 1 >= previousEnd && paragraphs[start - 1].Emphasis && !IsHeading(paragraphs[start - 1]))
+                {
+                    start--;
+                }
+            }
+            var own = new List<string>();
+            var h = start - 1;
+            while (h >= previousEnd && (IsHeading(paragraphs[h]) || CommentLabelRx.IsMatch(paragraphs[h].Text)))
+            {
+                if (IsHeading(paragraphs[h]) && !FilingHeadingRx.IsMatch(paragraphs[h].Text))
+                {
+                    own.Insert(0, paragraphs[h].Text);
+                }
+                h--;
+            }
+            if (label - start <= 0)
+            {
+                continue;
+            }
+            spans.Add((h + 1, start, label, own));
+            previousEnd = label + 1;
+        }
+        for (var k = 0; k < spans.Count; k++)
+        {
+            var (_, start, label, own) = spans[k];
+            var end = k + 1 < spans.Count ? spans[k + 1].HeadStart : paragraphs.Count;
+            var inherited = own.Count == 0;
+            if (!inherited)
+            {
+                headings = own.TakeLast(3).ToList();
+            }
+            var b = new Builder { Number = result.Count + 1, Headings = headings, Inherited = inherited && headings.Count > 0 };
+            b.Parts.AddRange(paragraphs.Skip(start).Take(label - start));
+            b.Parts.AddRange(paragraphs.Skip(label).Take(Math.Max(0, end - label)).Where(p => !StaffClosingRx.IsMatch(p.Text)));
+            result.Add(b);
+        }
         return result;
     }
 
