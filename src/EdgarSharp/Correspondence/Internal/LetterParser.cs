@@ -418,9 +418,20 @@ internal static partial class LetterParser
             count = 0;
         }
 
+        string? bullet = null;
         for (var i = start; i < end && i < lines.Count; i++)
         {
             var l = lines[i];
+            if (l.Text is "•" or "●" or "◦" or "▪" or "-" or "–" or "o" or "§" or "·")
+            {
+                bullet = "• ";
+                continue;
+            }
+            if (bullet is not null && !l.IsBlank && l.Text != "\f")
+            {
+                l = l with { Text = bullet + l.Text };
+                bullet = null;
+            }
             if (l.Text == "\f")
             {
                 pageBreak = true;
@@ -691,6 +702,16 @@ internal static partial class LetterParser
             current.Parts.Add(p);
         }
 
+        // A company letter whose opening never speaks of comments (an undertaking, a supplemental letter) numbers
+        // its own statements: they are not quoted comments.
+        if (side == LetterSide.Company && !useLabels && !useEmphasis && builders.Count > 0)
+        {
+            var opening = string.Join(" ", paragraphs.TakeWhile(p => CommentStartNumber(p.Text) != builders[0].Number).Select(p => p.Text));
+            if (!Regex.IsMatch(opening, @"\bcomments?\b", OptI))
+            {
+                builders.Clear();
+            }
+        }
         if (builders.Count == 0 && useLabels)
         {
             builders = Unnumbered(paragraphs, labels);

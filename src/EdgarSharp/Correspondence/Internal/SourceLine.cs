@@ -84,7 +84,7 @@ internal static class LineSources
         var space = false;
         foreach (var ch in s)
         {
-            var c = ch switch { '\u00a0' or '\u2002' or '\u2003' or '\u2009' or '\u200b' or '\t' or '\n' or '\r' => ' ', _ => ch };
+            var c = ch switch { '\uf0b7' or '\uf0a7' or '\uf0d8' or '\uf076' or '\u25cf' or '\u25aa' => '•', '\u00a0' or '\u2002' or '\u2003' or '\u2009' or '\u200b' or '\t' or '\n' or '\r' => ' ', _ => ch };
             if (c == ' ')
             {
                 space = sb.Length > 0;
