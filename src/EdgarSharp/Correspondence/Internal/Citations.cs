@@ -43,6 +43,9 @@ internal static class Citations
         (new Regex(@"\bIFRS\s*(\d{1,2})\b", Opt), m => [("IFRS " + m.Groups[1].Value, "IFRS")]),
         (new Regex(@"\bIAS\s*(\d{1,2})\b", Opt), m => [("IAS " + m.Groups[1].Value, "IAS")]),
         (new Regex(@"\bPCAOB\s+(?:Auditing Standard|AS)\s*(?:No\.?\s*)?(\d{1,4})\b", Opt), m => [("PCAOB AS " + m.Groups[1].Value, "PCAOB")]),
+        // Rule 101(b)(3) of Regulation S-T
+        (new Regex(@"\bRules?\s+(\d{1,3}[A-Za-z]?(?:\s?\([a-z0-9]{1,5}\))*)\s+(?:of|under)\s+Regulation\s+(S-T|M|G|FD|AB|A|D|S|BTR)\b", Opt),
+            m => [("Regulation " + m.Groups[2].Value + " Rule " + Clean(m.Groups[1].Value), "Regulation")]),
         // Exchange Act Rule 13a-15(e); Rule 14a-8; Securities Act Rule 430B; Rule 144
         (new Regex(@"\b(?:(Exchange Act|Securities Act)\s+)?Rules?\s+(\d{1,2}[a-z]-\d{1,3}[A-Za-z]?(?:\s?\([a-z0-9]{1,5}\))*)", Opt),
             m => [("Exchange Act Rule " + Clean(m.Groups[2].Value), "Exchange Act")]),

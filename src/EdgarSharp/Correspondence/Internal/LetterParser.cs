@@ -712,6 +712,10 @@ internal static partial class LetterParser
                 builders.Clear();
             }
         }
+        if (builders.Count == 0 && side != LetterSide.Company && paragraphs.Any(p => Regex.IsMatch(p.Text, @"\bfollowing comment\b(?!s)", OptI)))
+        {
+            builders = SingleStaffComment(paragraphs);
+        }
         if (builders.Count == 0 && useLabels)
         {
             builders = Unnumbered(paragraphs, labels);
@@ -762,6 +766,47 @@ internal static partial class LetterParser
         _ = diagnostics;
         _ = loc;
         return result;
+    }
+
+    private static readonly Regex PreambleRx = new(@"following comment\b|^In (?:our|some of our) comments?|^Please respond to th|^After reviewing|^Unless we note otherwise|we may have additional comments", OptI);
+
+    /// <summary>A staff letter with one comment and no number: the text between the standard preamble and the closing.</summary>
+    private static List<Builder> SingleStaffComment(List<Paragraph> paragraphs)
+    {
+        var preamble = -1;
+        for (var i = 0; i < paragraphs.Count && i < 8; i++)
+        {
+            if (PreambleRx.IsMatch(paragraphs[i].Text))
+            {
+                preamble = i;
+            }
+        }
+        var headings = new List<string>();
+        var parts = new List<Paragraph>();
+        for (var i = preamble + 1; i < paragraphs.Count; i++)
+        {
+            var p = paragraphs[i];
+            if (StaffClosingRx.IsMatch(p.Text))
+            {
+                break;
+            }
+            if (parts.Count == 0 && IsHeading(p))
+            {
+                if (!FilingHeadingRx.IsMatch(p.Text))
+                {
+                    headings.Add(p.Text);
+                }
+                continue;
+            }
+            parts.Add(p);
+        }
+        if (parts.Count == 0)
+        {
+            return [];
+        }
+        var b = new Builder { Number = 1, Headings = headings.TakeLast(3).ToList() };
+        b.Parts.AddRange(parts);
+        return [b];
     }
 
     private static readonly Regex CommentLabelRx = new(@"^(?:SEC\s+|Staff(?:'s|’s)?\s+)?Comments?(?:\s+No\.?\s*\d+)?\s*[:.]?$", OptI);
