@@ -586,7 +586,7 @@ internal static partial class LetterParser
         // response label before the same number comes again (letters with labels), or emphasised (letters without).
         var labels = paragraphs.Select((p, i) => (p, i)).Where(x => LooksLikeResponseLabel(x.p.Text)).Select(x => x.i).ToList();
         var useLabels = side == LetterSide.Company && labels.Count > 0;
-        var firstCandidate = paragraphs.FindIndex(p => CommentStartNumber(p.Text) == 1 && !IsNumberedHeading(p.Text));
+        var firstCandidate = paragraphs.FindIndex(p => CommentStartNumber(p.Text) is >= 1 and <= 5 && !IsNumberedHeading(p.Text));
         var useEmphasis = side == LetterSide.Company && !useLabels && firstCandidate >= 0 && paragraphs[firstCandidate].Emphasis;
         bool Acceptable(int i, int number)
         {
