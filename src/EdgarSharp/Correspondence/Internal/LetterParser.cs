@@ -419,6 +419,7 @@ internal static partial class LetterParser
         }
 
         string? bullet = null;
+        var previousLine = string.Empty;
         for (var i = start; i < end && i < lines.Count; i++)
         {
             var l = lines[i];
@@ -461,10 +462,11 @@ internal static partial class LetterParser
                 }
                 pageBreak = false;
             }
-            if (startsUnit && sb.Length > 0)
+            if (sb.Length > 0 && (startsUnit || IsTitleLine(previousLine) && IsTitleLine(l.Text)))
             {
                 Flush();
             }
+            previousLine = l.Text;
             if (sb.Length == 0)
             {
                 page = l.Page;
@@ -480,6 +482,10 @@ internal static partial class LetterParser
         Flush();
         return result;
     }
+
+    /// <summary>A short title-case line with no closing punctuation: a heading line, never the middle of a sentence.</summary>
+    private static bool IsTitleLine(string line) =>
+        line.Length is > 2 and < 100 && char.IsUpper(line[0]) && !".,;:".Contains(line[^1], StringComparison.Ordinal) && TitleCase(PageRefRx.Replace(line, string.Empty)) && !line.Contains(',', StringComparison.Ordinal) || PageRefRx.IsMatch(line) && line.Length < 100 && char.IsUpper(line[0]);
 
     private static int NextNonBlankPage(List<SourceLine> lines, int i)
     {
