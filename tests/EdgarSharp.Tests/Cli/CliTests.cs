@@ -119,7 +119,9 @@ public class CliTests
         var kinds = items.ToDictionary(i => i.GetProperty("file").GetString()!, i => i.GetProperty("kind").GetString());
         Assert.Equal("definition-linkbase", kinds["lpsn-20170331_def.xml"]);
         Assert.Equal("text", kinds["lpsn-form4-2009-11-19.txt"]);
-        Assert.Equal("text", kinds["lpsn-corresp-2013-02-27.md"]);
+        Assert.Equal("comment-letter", kinds["lpsn-corresp-2013-02-27.md"]);
+        var letter = items.Single(i => i.GetProperty("file").GetString() == "lpsn-corresp-2013-02-27.md");
+        Assert.StartsWith("company-response, 2013-02-27, LivePerson, Inc., file 000-30141; 4 comments, ", letter.GetProperty("summary").GetString(), StringComparison.Ordinal);
         // The definition linkbase has no filing date in the manifest: its date is the period of report.
         var def = items.Single(i => i.GetProperty("file").GetString() == "lpsn-20170331_def.xml");
         Assert.Equal("2017-03-31", def.GetProperty("date").GetString());
@@ -135,7 +137,8 @@ public class CliTests
         Assert.Equal(0, exit);
         var lines = Lines(output);
         // A header, one row per sample, then one summary line per sample a reader could summarise.
-        Assert.Equal(5, lines.Length);
+        Assert.Equal(6, lines.Length);
+        Assert.Matches(@"^lpsn-corresp-2013-02-27\.md: company-response, 2013-02-27, LivePerson, Inc\., file 000-30141; 4 comments, \d+ commitments, \d+ citations, 1 redactions$", lines[5]);
         Assert.Matches(@"^FILE\s+COMPANY\s+FORM\s+DATE\s+KIND\s+BYTES$", lines[0]);
         Assert.Equal("lpsn-20170331_def.xml: 52 roles, 289 relationships (17 all, 34 dimension-default, 34 dimension-domain, 170 domain-member, 34 hypercube-dimension); 223 concepts; 6 referenced schemas not available offline; 0 errors", lines[4]);
         var def = Assert.Single(lines, l => l.StartsWith("lpsn-20170331_def.xml ", StringComparison.Ordinal));
