@@ -125,4 +125,41 @@ public class LetterReaderTests
         Assert.Equal(LetterSide.Company, letter.Side);
         Assert.NotNull(letter.Date);
     }
+
+    private static string Uuencode(byte[] data, string name)
+    {
+        var sb = new System.Text.StringBuilder($"begin 644 {name}\n");
+        static char C(int v) => v == 0 ? '`' : (char)(32 + v);
+        for (var i = 0; i < data.Length; i += 45)
+        {
+            var n = Math.Min(45, data.Length - i);
+            sb.Append(C(n));
+            for (var j = 0; j < n; j += 3)
+            {
+                int b0 = data[i + j], b1 = j + 1 < n ? data[i + j + 1] : 0, b2 = j + 2 < n ? data[i + j + 2] : 0;
+                sb.Append(C(b0 >> 2)).Append(C(((b0 << 4) | (b1 >> 4)) & 63)).Append(C(((b1 << 2) | (b2 >> 6)) & 63)).Append(C(b2 & 63));
+            }
+            sb.Append('\n');
+        }
+        return sb.Append("`\nend\n").ToString();
+    }
+
+    [Fact]
+    public void An_upload_whose_pdf_has_no_text_layer_is_read_from_its_text_extract_with_a_warning()
+    {
+        var builder = new PdfDocumentBuilder();
+        builder.AddPage(PageSize.Letter);
+        var extract = File.ReadAllText(Fixture("staff-letter.txt"));
+        var submission = "<SEC-DOCUMENT>0000000000-20-000001.txt : 20200601\n<SEC-HEADER>0000000000-20-000001.hdr.sgml : 20200601\n"
+            + "ACCESSION NUMBER:\t\t0000000000-20-000001\nCONFORMED SUBMISSION TYPE:\tUPLOAD\nPUBLIC DOCUMENT COUNT:\t\t2\n</SEC-HEADER>\n"
+            + "<DOCUMENT>\n<TYPE>LETTER\n<SEQUENCE>1\n<FILENAME>filename1.pdf\n<TEXT>\n" + Uuencode(builder.Build(), "filename1.pdf") + "</TEXT>\n</DOCUMENT>\n"
+            + "<DOCUMENT>\n<TYPE>TEXT-EXTRACT\n<SEQUENCE>2\n<FILENAME>filename2.txt\n<TEXT>\n" + extract + "</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
+
+        var letter = LetterReader.Read(System.Text.Encoding.UTF8.GetBytes(submission), "upload.txt");
+
+        Assert.Equal("submission", letter.SourceFormat);
+        Assert.Contains(letter.Diagnostics, d => d.Code == "letter:read-from-text-extract" && d.Severity == DiagnosticSeverity.Warning);
+        Assert.Contains(letter.Diagnostics, d => d.Code == "letter:no-text-layer" && d.Severity == DiagnosticSeverity.Warning);
+        Assert.Equal([1, 2, 3], letter.Comments.Select(c => c.Number));
+    }
 }
