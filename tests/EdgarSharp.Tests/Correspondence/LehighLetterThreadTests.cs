@@ -166,6 +166,25 @@ public class LehighLetterThreadTests
         Assert.Equal(read.Letters.Count, json.RootElement.GetProperty("letters").GetArrayLength());
     }
 
+    [Theory]
+    [MemberData(nameof(Threads))]
+    public void No_comment_or_response_carries_page_furniture(string thread)
+    {
+        var folder = Corpus.RequireCorpus(Path.Combine(Folder, thread));
+        var read = LetterThreads.ReadThread(folder);
+
+        foreach (var letter in read.Letters)
+        {
+            foreach (var c in letter.Comments)
+            {
+                foreach (var text in new[] { c.Text, c.Response ?? string.Empty })
+                {
+                    Assert.DoesNotMatch(@"(?:^|\n)Page \d+(?:\s|$)|CONFIDENTIAL TREATMENT REQUESTED|FirstName|Comapany|\d{4}\s+Page \d+", text);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Totals_over_the_corpus_are_reported()
     {

@@ -16,7 +16,7 @@ internal static partial class LetterParser
     private const string Month = "(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
     private static readonly Regex DateRx = new(Month + @"\s+\d{1,2}\s*,\s*\d{4}", OptI);
     private static readonly Regex DateLineRx = new(@"^(?:Dated:?\s*)?" + Month + @"\s+\d{1,2}\s*,\s*\d{4}\.?$", OptI);
-    private static readonly Regex PageLineRx = new(@"^(?:Page|PAGE|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$|^\d{1,3}$|^Page\s+\d{1,3}\s*[-–—]", Opt);
+    private static readonly Regex PageLineRx = new(@"^(?:Page|PAGE|p\.)\s*\d{1,3}(?:\s+of\s+\d{1,3})?$|^[-–—]\s*\d{1,3}\s*[-–—]$|^\d{1,3}$|^Page\s+\d{1,3}\s*[-–—]|^Page\s+\d{1,3}\s*(?:<[^>]{0,40}>|\([^)]{0,40}\)|[,|]\s*.{0,40}\d{4})$|^.{0,80}\s[-–—|]\s*Page\s+\d{1,3}$|^.{0,140}\d{4}\s+Page\s+\d{1,3}(?:\s+FirstName\s+LastName)?$|^(?:FirstName\s*LastName.{0,60}|Comapany\s.{0,120})$", Opt);
     private static readonly Regex PageCodeRx = new(@"^[A-Z][A-Z0-9&.]{2,}(?:\s[A-Z0-9&.]+)?\s?-\s?\d{1,3}$", Opt);
     private static readonly Regex LegendRx = new(@"CONFIDENTIAL TREATMENT (?:HAS BEEN )?REQUESTED|FOIA CONFIDENTIAL TREATMENT|HAVE BEEN OMITTED AND FILED SEPARATELY|OMITTED (?:INFORMATION|PORTIONS)|CERTAIN (?:PORTIONS|INFORMATION) OF THIS (?:LETTER|DOCUMENT)|Confidential Treatment Requested by", Opt);
     private static readonly Regex ReRx = new(@"^(?:Re|RE|Subject|SUBJECT)\s*:\s*|^Re\s+(?=[A-Z])", Opt);
