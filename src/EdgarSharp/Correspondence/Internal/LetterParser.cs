@@ -543,6 +543,11 @@ internal static partial class LetterParser
         {
             return false;
         }
+        // The title of the filing under review, and a caption ending with the page it points to, are headings.
+        if (char.IsUpper(t[0]) && (FilingHeadingRx.IsMatch(t) && t.Length < 200 && !t.EndsWith('.') || PageRefRx.IsMatch(t) && t.Length < 250))
+        {
+            return true;
+        }
         if (t.Contains('$', StringComparison.Ordinal) || t.Contains('%', StringComparison.Ordinal) || t.StartsWith('“') || t.StartsWith('"'))
         {
             return false;
