@@ -30,6 +30,8 @@ public static class EdgarApp
         root.Subcommands.Add(SubmissionCommand.Create(io));
         root.Subcommands.Add(IndexCommand.Create(io));
         root.Subcommands.Add(OwnershipCommand.Create(io));
+        root.Subcommands.Add(LetterCommand.Create(io));
+        root.Subcommands.Add(LettersCommand.Create(io));
         return root;
     }
 }

@@ -133,8 +133,17 @@ internal static class SamplesCommand
     {
         DocumentKind.DefinitionLinkbase or DocumentKind.XbrlSchema or DocumentKind.GenericLinkbase => SummarizeTaxonomy(path),
         DocumentKind.OwnershipXml or DocumentKind.OwnershipRendering => OwnershipCommand.Summarize(EdgarSharp.Ownership.OwnershipReader.Read(path)),
+        DocumentKind.CommentLetter => SummarizeLetter(path),
         _ => null,
     };
+
+    private static string SummarizeLetter(string path)
+    {
+        var letter = EdgarSharp.Correspondence.LetterReader.ReadFile(path);
+        var date = letter.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "no date";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{EdgarSharp.Correspondence.LetterNames.ToName(letter.Kind)}, {date}, {letter.Company ?? "no company"}, file {letter.FileNumber ?? "-"}; {letter.Comments.Count} comments, {letter.Commitments.Count} commitments, {letter.Citations.Count} citations, {letter.Redactions.Count} redactions");
+    }
 
     private static string SummarizeTaxonomy(string path)
     {

@@ -103,6 +103,13 @@ public enum DocumentKind
 
     /// <summary><c>rss-feed</c>: an RSS feed (EDGAR's monthly XBRL feeds).</summary>
     RssFeed,
+
+    /// <summary>
+    /// <c>comment-letter</c>: SEC correspondence as plain or markdown-like text: a letter with a <c>Re:</c> line and a
+    /// salutation that names the SEC or its Division of Corporation Finance (read it with
+    /// <c>EdgarSharp.Correspondence.LetterReader</c>). The detail says <c>to the SEC</c> or <c>from the SEC</c>.
+    /// </summary>
+    CommentLetter,
 }
 
 /// <summary>The stable names of <see cref="DocumentKind"/> values, as printed in JSON and TSV.</summary>
@@ -138,6 +145,7 @@ public static class DocumentKindNames
         [DocumentKind.FilingSummary] = "filing-summary",
         [DocumentKind.AtomFeed] = "atom-feed",
         [DocumentKind.RssFeed] = "rss-feed",
+        [DocumentKind.CommentLetter] = "comment-letter",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, DocumentKind> Kinds =

@@ -155,7 +155,29 @@ public static class DocumentKindDetector
             // A Form 3, 4 or 5 as text extracted from a PDF of the form.
             return context.Result(DocumentKind.OwnershipRendering, $"text: {form}");
         }
+        if (CommentLetter(text) is { } letter)
+        {
+            return context.Result(DocumentKind.CommentLetter, letter);
+        }
         return context.Result(DocumentKind.Text, decoded.EncodingName);
+    }
+
+    /// <summary>
+    /// SEC correspondence in text: a line starting <c>Re:</c> followed by a salutation line, with the SEC named before
+    /// the <c>Re:</c> line (the addressee: to the SEC) or at the top (the letterhead: from the SEC); null otherwise.
+    /// </summary>
+    private static string? CommentLetter(ReadOnlySpan<char> text)
+    {
+        var s = text.ToString();
+        var lines = s.Split('\n', 80);
+        var re = Array.FindIndex(lines, l => l.TrimStart().StartsWith("Re:", StringComparison.OrdinalIgnoreCase) || l.TrimStart().StartsWith("**Re:", StringComparison.OrdinalIgnoreCase));
+        if (re < 0 || !lines.Skip(re).Take(15).Any(l => l.TrimStart().StartsWith("Dear ", StringComparison.Ordinal) || l.TrimStart().StartsWith("Ladies and Gentlemen", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+        var top = lines.Take(Math.Min(4, re)).Any(l => l.Contains("SECURITIES AND EXCHANGE COMMISSION", StringComparison.OrdinalIgnoreCase));
+        var named = lines.Take(re).Any(l => l.Contains("Securities and Exchange Commission", StringComparison.OrdinalIgnoreCase) || l.Contains("Division of Corporation Finance", StringComparison.OrdinalIgnoreCase));
+        return top ? "from the SEC" : named ? "to the SEC" : null;
     }
 
     /// <summary>Formats named by their first bytes: PDF (anywhere in the first KiB, as readers allow), gzip, OLE2, images.</summary>

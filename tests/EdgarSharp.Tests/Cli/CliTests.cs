@@ -121,7 +121,9 @@ public class CliTests
         Assert.Equal("ownership-rendering", kinds["lpsn-form4-2009-11-19.txt"]);
         var form4 = items.Single(i => i.GetProperty("file").GetString() == "lpsn-form4-2009-11-19.txt");
         Assert.StartsWith("Form 4: BIXBY TIMOTHY E", form4.GetProperty("summary").GetString(), StringComparison.Ordinal);
-        Assert.Equal("text", kinds["lpsn-corresp-2013-02-27.md"]);
+        Assert.Equal("comment-letter", kinds["lpsn-corresp-2013-02-27.md"]);
+        var letter = items.Single(i => i.GetProperty("file").GetString() == "lpsn-corresp-2013-02-27.md");
+        Assert.StartsWith("company-response, 2013-02-27, LivePerson, Inc., file 000-30141; 4 comments, ", letter.GetProperty("summary").GetString(), StringComparison.Ordinal);
         // The definition linkbase has no filing date in the manifest: its date is the period of report.
         var def = items.Single(i => i.GetProperty("file").GetString() == "lpsn-20170331_def.xml");
         Assert.Equal("2017-03-31", def.GetProperty("date").GetString());
@@ -137,7 +139,8 @@ public class CliTests
         Assert.Equal(0, exit);
         var lines = Lines(output);
         // A header, one row per sample, then one summary line per sample a reader could summarise.
-        Assert.Equal(6, lines.Length);
+        Assert.Equal(7, lines.Length);
+        Assert.Matches(@"^lpsn-corresp-2013-02-27\.md: company-response, 2013-02-27, LivePerson, Inc\., file 000-30141; 4 comments, \d+ commitments, \d+ citations, 1 redactions$", lines[6]);
         Assert.Matches(@"^FILE\s+COMPANY\s+FORM\s+DATE\s+KIND\s+BYTES$", lines[0]);
         Assert.Equal("lpsn-20170331_def.xml: 52 roles, 289 relationships (17 all, 34 dimension-default, 34 dimension-domain, 170 domain-member, 34 hypercube-dimension); 223 concepts; 6 referenced schemas not available offline; 0 errors", lines[4]);
         Assert.Equal("lpsn-form4-2009-11-19.txt: Form 4: BIXBY TIMOTHY E (officer (President and CFO)) of LIVEPERSON INC (LPSN); Table I 7 rows, Table II 4 rows; holdings chain adds up; 4 exercises matched; 3 10b5-1 sales; 0 errors, 1 warnings", lines[5]);

@@ -57,6 +57,7 @@ public partial class DocumentKindDetectorTests
         { "page.html", "html" },
         { "letter.pdf", "pdf" },
         { "letter.txt", "text" },
+        { "comment-letter.txt", "comment-letter" },
         { "other-root.xml", "xml" },
         { "binary.bin", "other" },
         { "empty.bin", "other" },
