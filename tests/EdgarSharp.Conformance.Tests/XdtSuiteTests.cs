@@ -11,55 +11,21 @@ namespace EdgarSharp.Conformance.Tests;
 /// </summary>
 public class XdtSuiteTests
 {
-    private static readonly Lazy<Dictionary<string, ConformanceVariation>> Variations = new(() =>
-        SuitePaths.Corpus is null ? [] : ConformanceSuite.Read(SuitePaths.XdtIndex).ToDictionary(v => v.ToString(), StringComparer.Ordinal));
+    private static readonly Suite TheSuite = new(() => SuitePaths.XdtIndex, "The shared corpus (../shared/corpus) with the XBRL Dimensions conformance suite is absent on this machine.");
 
-    private static readonly Lazy<TaxonomyCatalog> Catalog = new(() =>
-    {
-        var catalog = new TaxonomyCatalog();
-        catalog.AddCacheFolder(SuitePaths.CoreSchemasCache);
-        return catalog;
-    });
+    private static IReadOnlyDictionary<string, ConformanceVariation> Variations => TheSuite.Variations;
 
-    private const string Absent = "The shared corpus (../shared/corpus) with the XBRL Dimensions conformance suite is absent on this machine.";
-
-    public static TheoryData<string> AllVariations()
-    {
-        var data = new TheoryData<string>();
-        if (SuitePaths.Corpus is null)
-        {
-            data.Add("(suite absent)");
-            return data;
-        }
-        foreach (var key in Variations.Value.Keys)
-        {
-            data.Add(key);
-        }
-        return data;
-    }
+    public static TheoryData<string> AllVariations() => TheSuite.Rows();
 
     [Theory]
     [MemberData(nameof(AllVariations))]
-    public void Variation_gives_the_expected_verdict(string variation)
-    {
-        Assert.SkipWhen(SuitePaths.Corpus is null, Absent);
-        var v = Variations.Value[variation];
-        var result = ConformanceSuite.Run(v, new ConformanceOptions { Catalog = Catalog.Value });
-        Assert.SkipWhen(result.Status == ConformanceStatus.Owed, result.Reason ?? "owed");
-        if (KnownFailures.Reasons.TryGetValue(variation, out var reason))
-        {
-            Assert.SkipWhen(result.Status == ConformanceStatus.Fail, "Known failure: " + reason);
-            Assert.Fail($"{variation} is listed as a known failure ({reason}) but now passes: remove it from known-failures.tsv.");
-        }
-        Assert.True(result.Status == ConformanceStatus.Pass,
-            $"{variation} ({v.Name}): expected {v.Expected}, got {result.Actual}.\n{string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))}");
-    }
+    public void Variation_gives_the_expected_verdict(string variation) => TheSuite.AssertVerdict(variation);
 
     [Fact]
     public void Every_variation_of_the_suite_is_read_and_run_and_none_is_owed()
     {
-        Assert.SkipWhen(SuitePaths.Corpus is null, Absent);
-        var all = Variations.Value.Values.ToList();
+        TheSuite.RequirePresent();
+        var all = Variations.Values.ToList();
         Assert.Equal(337, all.Count);
         Assert.All(all, v => Assert.Null(ConformanceSuite.DefaultNotRunReason(v)));
         Assert.Equal(240, all.Count(v => v.EntryPoints.Any(e => string.Equals(e.Kind, "instance", StringComparison.Ordinal))));
