@@ -136,7 +136,8 @@ public class LehighLetterThreadTests
         if (KnownFailures.TryGetValue(id, out var reason))
         {
             Assert.True(problems.Count > 0, $"{id} now passes: remove it from letters-known-failures.tsv (it was listed because: {reason}).");
-            return;
+            // Still failing as listed: reported as skipped with its reason, never counted as a pass.
+            Assert.Skip($"Known failure: {reason} ({string.Join("; ", problems.Take(3))})");
         }
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
