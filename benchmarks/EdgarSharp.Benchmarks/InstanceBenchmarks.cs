@@ -1,0 +1,56 @@
+using System.Xml;
+using BenchmarkDotNet.Attributes;
+using EdgarSharp.Xbrl;
+
+namespace EdgarSharp.Benchmarks;
+
+/// <summary>
+/// Loading an XBRL instance with its DTS (facts, contexts, units, footnotes, the checks), beside a bare
+/// <see cref="XmlReader"/> pass over the instance and over the instance plus its folder's schemas and linkbases.
+/// </summary>
+[MemoryDiagnoser]
+public class InstanceBenchmarks
+{
+    private string _folder = "";
+    private string _instance = "";
+    private string[] _files = [];
+
+    /// <summary>The AAPL 10-K 2023 folder (3.25 MB) and AMZN 2022 (the corpus's largest instance, 2.46 MB).</summary>
+    [Params("aapl_10k_2023", "amzn")]
+    public string Input { get; set; } = "";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Path.Combine(Paths.Corpus, "xbrl-filings", "edgartools", Input);
+        _instance = XbrlInstance.FindInstance(_folder)!;
+        _files = Directory.GetFiles(_folder).Where(f => f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".xsd", StringComparison.Ordinal)).ToArray();
+    }
+
+    private static int Pass(IEnumerable<string> files)
+    {
+        var n = 0;
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
+        foreach (var f in files)
+        {
+            using var reader = XmlReader.Create(f, settings);
+            while (reader.Read())
+            {
+                if (reader.NodeType == XmlNodeType.Element)
+                {
+                    n += reader.AttributeCount;
+                }
+            }
+        }
+        return n;
+    }
+
+    [Benchmark(Baseline = true, Description = "bare XmlReader pass, whole folder")]
+    public int BareFolder() => Pass(_files);
+
+    [Benchmark(Description = "bare XmlReader pass, instance only")]
+    public int BareInstance() => Pass([_instance]);
+
+    [Benchmark(Description = "XbrlInstance.Load (folder: DTS, facts, checks)")]
+    public int Load() => XbrlInstance.Load(_folder).Facts.Count;
+}
