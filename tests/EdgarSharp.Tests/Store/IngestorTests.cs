@@ -1,0 +1,64 @@
+using EdgarSharp.Storage;
+using EdgarSharp.Tests.Support;
+
+namespace EdgarSharp.Tests.Store;
+
+public class IngestorTests
+{
+    private static readonly string Samples = Path.Combine(Corpus.RepoRoot, "samples");
+
+    [Fact]
+    public void The_samples_are_stored_as_three_LivePerson_filings_with_the_manifest_filling_what_they_lack()
+    {
+        using var folder = new TempFolder();
+        using var store = SqliteEdgarStore.Open(folder.Db);
+
+        var report = Ingestor.Ingest(store, [Samples]);
+
+        Assert.Equal(3, report.Stored);
+        Assert.Empty(report.Rejected);
+        var filings = store.Filings(1102993);
+        Assert.Equal(["4", "CORRESP", "10-Q"], filings.Select(f => f.Form));
+        Assert.All(filings, f => Assert.Equal("LPSN", f.Company?.Ticker));
+        Assert.Equal("2017-03-31", filings[2].PeriodOfReport);
+        Assert.Equal(1L, store.Count("companies"));
+    }
+
+    [Fact]
+    public void Ingesting_twice_leaves_every_table_but_the_ingest_runs_unchanged()
+    {
+        using var folder = new TempFolder();
+        using var store = SqliteEdgarStore.Open(folder.Db);
+        Ingestor.Ingest(store, [Samples]);
+        var first = store.Dump("ingest_runs");
+
+        var again = Ingestor.Ingest(store, [Samples]);
+
+        Assert.Equal(0, again.Stored);
+        Assert.Equal(3, again.Unchanged);
+        Assert.Equal(first, store.Dump("ingest_runs"));
+        Assert.NotEqual(first, store.Dump());
+        Assert.Equal(2L, store.Count("ingest_runs"));
+    }
+
+    [Fact]
+    public void A_conformance_suite_file_is_rejected_with_a_reason()
+    {
+        using var folder = new TempFolder();
+        var testcase = Path.Combine(folder.Path, "100-testcase.xml");
+        File.WriteAllText(testcase, """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testcase name="100" description="a variation">
+              <variation id="V-01"><data><instance readMeFirst="true">a.xml</instance></data><result expected="valid"/></variation>
+            </testcase>
+            """);
+        using var store = SqliteEdgarStore.Open(folder.Db);
+
+        var report = Ingestor.Ingest(store, [testcase]);
+
+        var rejected = Assert.Single(report.Rejected);
+        Assert.Equal("conformance-suite", rejected.Kind);
+        Assert.Contains("not a filing", rejected.Reason, StringComparison.Ordinal);
+        Assert.Equal(0L, store.Count("filings"));
+    }
+}
