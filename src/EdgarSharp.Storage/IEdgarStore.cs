@@ -121,6 +121,12 @@ public enum StoreOutcome
 
     /// <summary>The filing was there with other bytes (same accession number): it is replaced.</summary>
     Replaced,
+
+    /// <summary>
+    /// The accession number is held by another document of the same filing (another file name, other bytes): nothing
+    /// is stored, so that ingesting both again changes nothing. (Filings of several documents come with submissions.)
+    /// </summary>
+    HeldByAnotherDocument,
 }
 
 /// <summary>

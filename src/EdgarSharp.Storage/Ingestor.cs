@@ -18,7 +18,7 @@ public sealed record RejectedFile(string File, string Kind, string Reason);
 public sealed record IngestReport(long Run, IReadOnlyList<IngestedFile> Files, IReadOnlyList<RejectedFile> Rejected)
 {
     /// <summary>Files stored new or replaced.</summary>
-    public int Stored => Files.Count(f => f.Outcome != StoreOutcome.Unchanged);
+    public int Stored => Files.Count(f => f.Outcome is StoreOutcome.Stored or StoreOutcome.Replaced);
 
     /// <summary>Files already in the store with the same bytes.</summary>
     public int Unchanged => Files.Count(f => f.Outcome == StoreOutcome.Unchanged);
@@ -178,7 +178,9 @@ public static class Ingestor
             Diagnostics = diagnostics.Select((x, i) => new DiagnosticRecord(i + 1, x.Severity.ToString().ToLowerInvariant(), x.Code, x.Message)).ToList(),
         };
         var outcome = store.Store(filing);
-        return (new IngestedFile(path, filing.Id, kindName, filing.Form, outcome), null);
+        return outcome == StoreOutcome.HeldByAnotherDocument
+            ? (null, new RejectedFile(path, kindName, $"filing {filing.Id} is already stored from another document; documents of one filing are stored together from its submission"))
+            : (new IngestedFile(path, filing.Id, kindName, filing.Form, outcome), null);
     }
 
     /// <summary>The company by CIK, then ticker, then name: the store's record when it has one, else what the document says, else the manifest's.</summary>

@@ -112,6 +112,13 @@ public sealed class SqliteEdgarStore : IEdgarStore
             tx.Rollback();
             return StoreOutcome.Unchanged;
         }
+        if (existing is not null
+            && Scalar("SELECT file_name FROM filings WHERE filing_id = $id", tx, ("$id", filing.Id)) is string file
+            && !string.Equals(file, filing.File, StringComparison.Ordinal))
+        {
+            tx.Rollback();
+            return StoreOutcome.HeldByAnotherDocument;
+        }
         if (existing is not null)
         {
             Execute("DELETE FROM filings WHERE filing_id = $id", tx, ("$id", filing.Id));

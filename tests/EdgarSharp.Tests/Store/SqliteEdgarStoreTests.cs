@@ -76,6 +76,20 @@ public class SqliteEdgarStoreTests
     }
 
     [Fact]
+    public void Another_document_with_the_same_accession_number_leaves_the_stored_filing_alone()
+    {
+        using var folder = new TempFolder();
+        using var store = SqliteEdgarStore.Open(folder.Db);
+        store.Store(Form4("aa") with { Id = "0001102993-24-000001", IdKind = "accession" });
+        var before = store.Dump();
+
+        var outcome = store.Store(Form4("bb") with { Id = "0001102993-24-000001", IdKind = "accession", File = "form4.htm" });
+
+        Assert.Equal(StoreOutcome.HeldByAnotherDocument, outcome);
+        Assert.Equal(before, store.Dump());
+    }
+
+    [Fact]
     public void Companies_are_found_by_CIK_then_ticker_then_name()
     {
         using var folder = new TempFolder();
