@@ -114,7 +114,41 @@ public static class Ingestor
             Documents = [new DocumentRecord(1, name, kindName, bytes.Length, sha)],
         };
         var diagnostics = new List<Diagnostic>();
-        switch (kind.Kind)
+        var readAs = kind.Kind;
+        if (kind.Kind == DocumentKind.EdgarSubmission)
+        {
+            var submission = EdgarSharp.Edgar.SubmissionReader.Read(bytes, name);
+            var header = submission.Header;
+            var form = (header.FormType ?? submission.Documents.FirstOrDefault()?.Type)?.Trim().ToUpperInvariant();
+            readAs = form switch
+            {
+                "3" or "4" or "5" or "3/A" or "4/A" or "5/A" => DocumentKind.OwnershipXml,
+                "CORRESP" or "UPLOAD" => DocumentKind.CommentLetter,
+                _ => DocumentKind.EdgarSubmission,
+            };
+            if (readAs == DocumentKind.EdgarSubmission)
+            {
+                return (null, new RejectedFile(path, kindName, $"submissions of form {form ?? "(none)"} are not stored yet (Forms 3/4/5, CORRESP and UPLOAD are)"));
+            }
+            var party = header.Parties.FirstOrDefault(p => p.Role is EdgarSharp.Edgar.PartyRole.Issuer or EdgarSharp.Edgar.PartyRole.SubjectCompany)
+                ?? header.Parties.FirstOrDefault(p => p.Role == EdgarSharp.Edgar.PartyRole.Filer);
+            if (party is not null && long.TryParse(party.Company.Cik, NumberStyles.None, CultureInfo.InvariantCulture, out var partyCik))
+            {
+                company ??= new CompanyRecord(partyCik, null, party.Company.Name);
+            }
+            filing = filing with
+            {
+                Id = header.AccessionNumber ?? sha,
+                IdKind = header.AccessionNumber is null ? "sha256" : "accession",
+                Form = header.FormType ?? form ?? filing.Form,
+                FilingDate = Date(header.FilingDate) ?? filing.FilingDate,
+                PeriodOfReport = Date(header.Period) ?? filing.PeriodOfReport,
+                Documents = submission.Documents.Select((d, i) => new DocumentRecord(
+                    d.Sequence ?? i + 1, d.FileName ?? d.SafeFileName, d.Type, d.Size, Convert.ToHexStringLower(SHA256.HashData(d.Content.Span)))).ToList(),
+            };
+            diagnostics.AddRange(submission.Diagnostics);
+        }
+        switch (readAs)
         {
             case DocumentKind.ConformanceSuite:
                 return (null, new RejectedFile(path, kindName, "an XBRL conformance-suite file tests processors; it is not a filing"));
@@ -142,8 +176,8 @@ public static class Ingestor
                 var signed = d.Signatures.Select(s => s.Date).Where(x => x is not null).Max();
                 filing = filing with
                 {
-                    Id = d.Source.AccessionNumber ?? sha,
-                    IdKind = d.Source.AccessionNumber is null ? "sha256" : "accession",
+                    Id = d.Source.AccessionNumber ?? filing.Id,
+                    IdKind = d.Source.AccessionNumber is null ? filing.IdKind : "accession",
                     Form = d.DocumentType ?? filing.Form,
                     FilingDate = filing.FilingDate ?? Date(d.Source.FilingDate) ?? Date(signed),
                     PeriodOfReport = Date(d.PeriodOfReport) ?? filing.PeriodOfReport,
@@ -156,7 +190,7 @@ public static class Ingestor
             case DocumentKind.CommentLetter:
             {
                 var letter = LetterReader.Read(bytes, name);
-                company = Resolve(store, null, null, letter.Company, company);
+                company = Resolve(store, company?.Cik, null, letter.Company ?? company?.Name, company);
                 filing = filing with
                 {
                     Form = filing.Form ?? (letter.Side == LetterSide.Company ? "CORRESP" : "UPLOAD"),

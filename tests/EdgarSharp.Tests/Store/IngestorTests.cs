@@ -42,6 +42,24 @@ public class IngestorTests
     }
 
     [Fact]
+    public void A_Form_4_submission_is_stored_under_its_accession_number_for_its_issuer()
+    {
+        using var folder = new TempFolder();
+        using var store = SqliteEdgarStore.Open(folder.Db);
+
+        var report = Ingestor.Ingest(store, [Path.Combine(Corpus.RepoRoot, "tests", "EdgarSharp.Tests", "Fixtures", "Ownership", "submission-0009990002-24-000001.txt")]);
+
+        Assert.Equal(1, report.Stored);
+        var company = store.FindCompany("EXWG");
+        Assert.Equal(9990001, company?.Cik);
+        var filing = Assert.Single(store.Filings(9990001));
+        Assert.Equal("0009990002-24-000001", filing.Id);
+        Assert.Equal("accession", filing.IdKind);
+        Assert.Equal("form4.xml", Assert.Single(filing.Documents).File);
+        Assert.NotEmpty(filing.Insider!.Rows);
+    }
+
+    [Fact]
     public void A_conformance_suite_file_is_rejected_with_a_reason()
     {
         using var folder = new TempFolder();
