@@ -42,10 +42,24 @@ public static class Ingestor
         var files = new List<IngestedFile>();
         var rejected = new List<RejectedFile>();
         var manifests = new Dictionary<string, Manifest?>(StringComparer.Ordinal);
-        foreach (var path in Expand(sources, rejected))
+        var suiteFolders = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var (path, root) in Expand(sources, rejected))
         {
             if (string.Equals(Path.GetFileName(path), ManifestName, StringComparison.OrdinalIgnoreCase))
             {
+                continue;
+            }
+            var segments = Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            if (segments.Length > 2 && segments[..^1].Any(x => x is "http" or "https"))
+            {
+                rejected.Add(new RejectedFile(path, "taxonomy-cache",
+                    "part of a taxonomy cache (http/host/path folders): a published taxonomy file, not a filing"));
+                continue;
+            }
+            if (SuiteFolder(path, root, suiteFolders) is { } suite)
+            {
+                rejected.Add(new RejectedFile(path, "conformance-suite",
+                    $"part of the XBRL conformance suite in {suite}: a test of XBRL processors, not a filing"));
                 continue;
             }
             var directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
@@ -76,7 +90,36 @@ public static class Ingestor
         return report;
     }
 
-    private static IEnumerable<string> Expand(IReadOnlyList<string> sources, List<RejectedFile> rejected)
+    /// <summary>
+    /// The folder, between the file's own and <paramref name="root"/>, that holds an XBRL conformance-suite index
+    /// or test case (so that the suite's schemas and instances are not taken for filings), or null. The file itself,
+    /// when it is a test case, is left to detection.
+    /// </summary>
+    private static string? SuiteFolder(string path, string root, Dictionary<string, bool> cache)
+    {
+        var rootFull = Path.GetFullPath(root);
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(path)); dir is not null; dir = Path.GetDirectoryName(dir))
+        {
+            if (!cache.TryGetValue(dir, out var isSuite))
+            {
+                isSuite = Directory.EnumerateFiles(dir, "*.xml").Any(f =>
+                    !string.Equals(Path.GetFullPath(f), Path.GetFullPath(path), StringComparison.Ordinal)
+                    && DocumentKindDetector.DetectFile(f).Kind == DocumentKind.ConformanceSuite);
+                cache[dir] = isSuite;
+            }
+            if (isSuite)
+            {
+                return dir;
+            }
+            if (string.Equals(dir, rootFull, StringComparison.Ordinal) || !dir.StartsWith(rootFull, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static IEnumerable<(string Path, string Root)> Expand(IReadOnlyList<string> sources, List<RejectedFile> rejected)
     {
         foreach (var source in sources)
         {
@@ -84,12 +127,12 @@ public static class Ingestor
             {
                 foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
-                    yield return file;
+                    yield return (file, source);
                 }
             }
             else if (File.Exists(source))
             {
-                yield return source;
+                yield return (source, Path.GetDirectoryName(Path.GetFullPath(source)) ?? ".");
             }
             else
             {

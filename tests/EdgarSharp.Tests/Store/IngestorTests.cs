@@ -60,6 +60,24 @@ public class IngestorTests
     }
 
     [Fact]
+    public void Schemas_beside_a_conformance_test_case_are_rejected_as_part_of_the_suite()
+    {
+        using var folder = new TempFolder();
+        var suite = Path.Combine(folder.Path, "suite", "100-schema");
+        Directory.CreateDirectory(suite);
+        File.WriteAllText(Path.Combine(suite, "100-testcase.xml"), "<?xml version=\"1.0\"?><testcase name=\"100\"><variation id=\"V-01\"/></testcase>");
+        File.WriteAllText(Path.Combine(suite, "100-01.xsd"), "<?xml version=\"1.0\"?><schema xmlns=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"http://example.com/t\"/>");
+        using var store = SqliteEdgarStore.Open(folder.Db);
+
+        var report = Ingestor.Ingest(store, [Path.Combine(folder.Path, "suite")]);
+
+        Assert.Equal(2, report.Rejected.Count);
+        Assert.All(report.Rejected, r => Assert.Equal("conformance-suite", r.Kind));
+        Assert.Contains(report.Rejected, r => r.File.EndsWith("100-01.xsd", StringComparison.Ordinal) && r.Reason.Contains("part of the XBRL conformance suite", StringComparison.Ordinal));
+        Assert.Equal(0L, store.Count("filings"));
+    }
+
+    [Fact]
     public void A_conformance_suite_file_is_rejected_with_a_reason()
     {
         using var folder = new TempFolder();
