@@ -24,6 +24,8 @@ public static class EdgarApp
     {
         var root = new RootCommand(
             "edgar: turns raw SEC EDGAR material (XBRL, inline XBRL, Forms 3/4/5, comment letters) into validated, structured data. Offline unless asked.");
+        root.Subcommands.Add(IngestCommand.Create(io));
+        root.Subcommands.Add(CompanyCommand.Create(io));
         root.Subcommands.Add(SamplesCommand.Create(io));
         root.Subcommands.Add(DetectCommand.Create(io));
         root.Subcommands.Add(XbrlCommand.Create(io));
