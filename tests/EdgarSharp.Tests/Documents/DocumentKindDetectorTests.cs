@@ -41,7 +41,7 @@ public partial class DocumentKindDetectorTests
         { "sec-header.txt", "edgar-submission" },
         { "document.htm", "edgar-submission" },
         { "ownership.xml", "ownership-xml" },
-        { "ownership-rendering.html", "ownership-rendering" },
+        { "../Ownership/form4-exercise-and-sale.html", "ownership-rendering" },
         { "form.idx", "edgar-index" },
         { "company.idx", "edgar-index" },
         { "crawler.idx", "edgar-index" },
