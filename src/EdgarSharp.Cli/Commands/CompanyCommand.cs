@@ -28,6 +28,10 @@ namespace EdgarSharp.Cli.Commands;
 internal static class CompanyCommand
 {
     /// <summary>The diagnostic codes that are the ownership checks (the rest are reading notes).</summary>
+    /// <summary>The number of distinct names in space-separated lists.</summary>
+    private static int Distinct(IEnumerable<string> lists) =>
+        lists.SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).Count();
+
     private static readonly string[] CheckPrefixes =
     [
         "edgar:ownership-holdings-chain", "edgar:ownership-exercise", "edgar:ownership-weighted-average-price",
@@ -270,7 +274,7 @@ internal static class CompanyCommand
             if (f.XbrlRoles.Count > 0)
             {
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  XBRL dimensional model: {f.XbrlRoles.Count} roles with hypercubes, {f.XbrlRoles.Sum(r => r.Hypercubes)} tables, {f.XbrlRoles.Sum(r => r.Dimensions)} axes, {f.XbrlRoles.Sum(r => r.PrimaryItems)} primary items"));
+                    $"  XBRL dimensional model: {f.XbrlRoles.Count} roles with hypercubes, {Distinct(f.XbrlRoles.Select(r => r.Tables))} distinct tables and {Distinct(f.XbrlRoles.Select(r => r.Axes))} distinct axes ({f.XbrlRoles.Sum(r => r.Hypercubes)} and {f.XbrlRoles.Sum(r => r.Dimensions)} counted per role), {f.XbrlRoles.Sum(r => r.PrimaryItems)} primary items counted per role"));
                 foreach (var r in f.XbrlRoles)
                 {
                     o.WriteLine(string.Create(CultureInfo.InvariantCulture,

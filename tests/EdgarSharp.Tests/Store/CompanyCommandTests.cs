@@ -69,7 +69,7 @@ public class CompanyCommandTests
         Assert.Contains("Table I 7 rows, Table II 4 rows", output, StringComparison.Ordinal);
         Assert.Contains("check info edgar:ownership-holdings-chain-ok", output, StringComparison.Ordinal);
         Assert.Contains("4 comments, 10 commitments", output, StringComparison.Ordinal);
-        Assert.Contains("XBRL dimensional model: 17 roles with hypercubes", output, StringComparison.Ordinal);
+        Assert.Contains("XBRL dimensional model: 17 roles with hypercubes, 12 distinct tables and 24 distinct axes", output, StringComparison.Ordinal);
         Assert.True(output.IndexOf("Form 4", StringComparison.Ordinal) < output.IndexOf("Form CORRESP", StringComparison.Ordinal));
         Assert.True(output.IndexOf("Form CORRESP", StringComparison.Ordinal) < output.IndexOf("Form 10-Q", StringComparison.Ordinal));
     }
