@@ -10,7 +10,6 @@ namespace EdgarSharp.Xbrl;
 /// <param name="Value">The transformed value (empty when the transformation failed).</param>
 /// <param name="ErrorCode">
 /// <c>ix11.11.1.2:invalidTransformation</c> when the format is in no registry EDGAR accepts,
-/// <c>edgar:transformNotImplemented</c> for a date or number function of TR3 to TR5 this library does not implement,
 /// <c>ixt:invalidValue</c> when the text is outside the function's input pattern; null on success.
 /// </param>
 /// <param name="Message">A whole sentence for a person; null on success.</param>
@@ -24,13 +23,17 @@ public readonly record struct TransformResult(bool Succeeded, string Value, stri
 }
 
 /// <summary>
-/// The transformation registries EDGAR accepts for inline XBRL formats: Transformation Registry 3
-/// (2015-02-26), 4 (2020-02-12) and 5 (2022-02-16), and the SEC's own registry (2015-08-31) with all 18 of its
-/// functions. A function is named by namespace and local name because local names change meaning across
-/// registries (<c>ixt:datemonthdayyearen</c> of TR3 is <c>ixt:date-monthname-day-year-en</c> of TR4).
+/// The transformation registries EDGAR accepts for inline XBRL formats, each complete: Transformation Registry 3
+/// (2015-02-26, 31 functions), 4 (2020-02-12, 95) and 5 (2022-02-16, 101), and the SEC's own registry (2015-08-31)
+/// with all 18 of its functions. Dates with month names in 22 languages, Roman numeral months, Hindi months,
+/// the Indian national (Saka) calendar and Japanese eras (Meiji to Reiwa) are read, besides numbers and
+/// numeric dates. A function is named by namespace and local name because local names change meaning across
+/// registries: <c>ixt:datemonthdayyearen</c> of TR3 is <c>ixt:date-monthname-day-year-en</c> of TR4, TR3's
+/// <c>numdotdecimal</c> checks groups of three while TR4's <c>num-dot-decimal</c> does not and gives the
+/// canonical decimal, and <c>numdotdecimalin</c> keeps its name in TR4 but not its leading zeros.
 /// Input whitespace is trimmed and collapsed as XML Schema whitespace only (space, tab, CR, LF): a
-/// non-breaking space at either end makes the input invalid. Never throws on bad input; each call costs a
-/// few string operations (the name tables of the SEC registry are compiled regular expressions built once).
+/// non-breaking space is text, valid only where a function's pattern allows it (TR4's group separators).
+/// Never throws on bad input; each call costs a few string operations (regular expressions built once).
 /// </summary>
 public static class InlineTransformRegistry
 {
@@ -52,25 +55,18 @@ public static class InlineTransformRegistry
     /// <summary>The code of a text outside the input pattern of its transformation.</summary>
     public const string InvalidValueCode = "ixt:invalidValue";
 
-    /// <summary>The code of a function of TR3 to TR5 that EdgarSharp does not implement (non-English dates, Indian and era numbers).</summary>
-    public const string NotImplementedCode = "edgar:transformNotImplemented";
-
-    private static readonly HashSet<string> Tr3NotImplemented = new(StringComparer.Ordinal)
-    {
-        "calindaymonthyear", "datedaymonthdk", "datedaymonthyeardk", "datedaymonthyearin", "dateerayearmonthdayjp", "dateerayearmonthjp",
-        "datemonthyeardk", "datemonthyearin", "dateyearmonthcjk", "dateyearmonthdaycjk", "numunitdecimalin",
-    };
-
-    private static readonly System.Text.RegularExpressions.Regex Tr45NotImplemented = new(
-        "^(date-(year-)?(day-)?(monthname|monthroman)(-day)?(-year)?(-[a-z]{2})?|date-(ind|jpn)(-[a-z]+)+|num-unit-decimal-(in|apos)|date-day-monthroman(-year)?)$",
-        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
-
-    /// <summary>A function of TR3 to TR5 that this library does not implement (non-English dates, era and Indian forms).</summary>
-    private static bool LooksLikeRegistryFunction(string ns, string local) =>
-        (ns == Tr3 && Tr3NotImplemented.Contains(local)) || ((ns == Tr4 || ns == Tr5) && Tr45NotImplemented.IsMatch(local));
-
     /// <summary>True when <paramref name="localName"/> is a function of the registry <paramref name="namespaceUri"/>.</summary>
     public static bool IsKnown(string namespaceUri, string localName) => Transforms.Find(namespaceUri, localName) is not null;
+
+    /// <summary>
+    /// The local names of every function of the registry <paramref name="namespaceUri"/>, sorted: 31 for TR3, 95 for
+    /// TR4, 101 for TR5, 18 for the SEC's; none for a registry EDGAR does not accept.
+    /// </summary>
+    public static IReadOnlyList<string> FunctionNames(string namespaceUri)
+    {
+        ArgumentNullException.ThrowIfNull(namespaceUri);
+        return Transforms.Names(namespaceUri);
+    }
 
     /// <summary>
     /// Applies the function <paramref name="localName"/> of registry <paramref name="namespaceUri"/> to the text
@@ -82,11 +78,6 @@ public static class InlineTransformRegistry
         ArgumentNullException.ThrowIfNull(localName);
         ArgumentNullException.ThrowIfNull(text);
         var function = Transforms.Find(namespaceUri, localName);
-        if (function is null && LooksLikeRegistryFunction(namespaceUri, localName))
-        {
-            return new TransformResult(false, string.Empty, NotImplementedCode,
-                $"The format {localName} of {namespaceUri} is not implemented by EdgarSharp (only the English and numeric date and number functions of TR3 to TR5 are); the fact is left without a value.");
-        }
         if (function is null)
         {
             return new TransformResult(false, string.Empty, UnknownTransformationCode,

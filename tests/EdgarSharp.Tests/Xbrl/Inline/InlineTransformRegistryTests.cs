@@ -90,55 +90,175 @@ public class InlineTransformRegistryTests
     public void An_entity_filer_category_outside_the_enumeration_is_invalid(string input) =>
         Assert.False(InlineTransformRegistry.Apply(InlineTransformRegistry.Sec, "entityfilercategoryen", input).Succeeded);
 
-    [Theory]
-    [InlineData(InlineTransformRegistry.Tr4, "num-dot-decimal", "1,234,567.89", "1234567.89")]
-    [InlineData(InlineTransformRegistry.Tr4, "num-dot-decimal", "95,359", "95359")]
-    [InlineData(InlineTransformRegistry.Tr3, "numdotdecimal", "12 345", "12345")]
-    [InlineData(InlineTransformRegistry.Tr3, "numcommadecimal", "1.234,5", "1234.5")]
-    [InlineData(InlineTransformRegistry.Tr5, "num-comma-decimal", "1 234,50", "1234.50")]
-    [InlineData(InlineTransformRegistry.Tr4, "fixed-zero", "—", "0")]
-    [InlineData(InlineTransformRegistry.Tr3, "zerodash", "—", "0")]
-    [InlineData(InlineTransformRegistry.Tr4, "fixed-true", "x", "true")]
-    [InlineData(InlineTransformRegistry.Tr4, "date-monthname-day-year-en", "March 29, 2025", "2025-03-29")]
-    [InlineData(InlineTransformRegistry.Tr3, "datemonthdayyearen", "Sept. 30, 2023", "2023-09-30")]
-    [InlineData(InlineTransformRegistry.Tr3, "datemonthdayen", "December 31", "--12-31")]
-    [InlineData(InlineTransformRegistry.Tr4, "date-day-month-year", "31/12/2024", "2024-12-31")]
-    [InlineData(InlineTransformRegistry.Tr4, "date-month-day-year", "12.31.24", "2024-12-31")]
-    [InlineData(InlineTransformRegistry.Tr5, "date-year-monthname-en", "2024 June", "2024-06")]
-    [InlineData(InlineTransformRegistry.Tr4, "num-unit-decimal", "5 dollars 7 cents", "5.07")]
-    public void XBRL_International_registry_functions_give_the_lexical_value(string ns, string function, string input, string expected)
+    private const string CasesPath = "Transforms/registry-cases.tsv";
+
+    /// <summary>Our own cases (<c>Fixtures/Transforms/registry-cases.tsv</c>): registry, function, input, expected.</summary>
+    private static List<(string Registry, string Function, string Input, string Expected)> Cases()
     {
-        var result = InlineTransformRegistry.Apply(ns, function, input);
-        Assert.True(result.Succeeded, result.Message);
-        Assert.Equal(expected, result.Value);
+        var cases = new List<(string, string, string, string)>();
+        foreach (var line in File.ReadLines(Corpus.Fixture(CasesPath)))
+        {
+            if (line.StartsWith('#') || line.Length == 0)
+            {
+                continue;
+            }
+            var cells = line.Split('\t');
+            foreach (var registry in cells[0].Split(' '))
+            {
+                cases.Add((Namespace(registry), cells[1], cells[2], cells[3]));
+            }
+        }
+        return cases;
+    }
+
+    private static string Namespace(string registry) => registry switch
+    {
+        "tr3" => InlineTransformRegistry.Tr3,
+        "tr4" => InlineTransformRegistry.Tr4,
+        "tr5" => InlineTransformRegistry.Tr5,
+        "sec" => InlineTransformRegistry.Sec,
+        _ => throw new InvalidDataException($"Unknown registry '{registry}' in {CasesPath}."),
+    };
+
+    /// <summary>One row per case: its index in the fixture and its function (for a readable name).</summary>
+    public static TheoryData<int, string> RegistryCases()
+    {
+        var data = new TheoryData<int, string>();
+        var all = Cases();
+        for (var i = 0; i < all.Count; i++)
+        {
+            data.Add(i, all[i].Function);
+        }
+        return data;
     }
 
     [Theory]
-    [InlineData(InlineTransformRegistry.Tr4, "num-dot-decimal", "12a4")]
-    [InlineData(InlineTransformRegistry.Tr4, "num-dot-decimal", "1,23")]
-    [InlineData(InlineTransformRegistry.Tr4, "num-dot-decimal", "\u00A01")]
-    [InlineData(InlineTransformRegistry.Tr4, "date-monthname-day-year-en", "February 30, 2025")]
-    [InlineData(InlineTransformRegistry.Tr3, "zerodash", "0")]
-    public void Text_outside_a_function_s_pattern_is_invalid(string ns, string function, string input)
+    [MemberData(nameof(RegistryCases))]
+    public void A_registry_function_gives_the_expected_value_or_says_the_input_is_invalid(int index, string function)
     {
-        var result = InlineTransformRegistry.Apply(ns, function, input);
-        Assert.False(result.Succeeded);
-        Assert.Equal(InlineTransformRegistry.InvalidValueCode, result.ErrorCode);
+        var (ns, name, input, expected) = Cases()[index];
+        Assert.Equal(function, name);
+
+        var result = InlineTransformRegistry.Apply(ns, name, input);
+
+        if (expected == "!invalid")
+        {
+            Assert.False(result.Succeeded, $"{name} ({ns}) of \"{input}\" should be invalid but gave \"{result.Value}\".");
+            Assert.Equal(InlineTransformRegistry.InvalidValueCode, result.ErrorCode);
+            Assert.Contains(name, result.Message!, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.True(result.Succeeded, $"{name} ({ns}) of \"{input}\" failed: {result.Message}");
+            Assert.Equal(expected, result.Value);
+        }
+    }
+
+    /// <summary>Functions whose value does not depend on the text, so no text is invalid.</summary>
+    private static readonly HashSet<string> Constant = new(StringComparer.Ordinal)
+    {
+        "booleanfalse", "booleantrue", "nocontent", "fixed-false", "fixed-true", "fixed-empty", "fixed-zero", "numinf", "numneginf", "numnan",
+    };
+
+    [Theory]
+    [InlineData(InlineTransformRegistry.Tr3)]
+    [InlineData(InlineTransformRegistry.Tr4)]
+    [InlineData(InlineTransformRegistry.Tr5)]
+    public void Every_function_of_TR3_TR4_and_TR5_has_a_valid_case_and_unless_constant_an_invalid_one(string ns)
+    {
+        var cases = Cases().Where(c => c.Registry == ns).ToList();
+        var lacking = new List<string>();
+        foreach (var function in InlineTransformRegistry.FunctionNames(ns))
+        {
+            if (!cases.Any(c => c.Function == function && c.Expected != "!invalid"))
+            {
+                lacking.Add(function + " (no valid case)");
+            }
+            if (!Constant.Contains(function) && !cases.Any(c => c.Function == function && c.Expected == "!invalid"))
+            {
+                lacking.Add(function + " (no invalid case)");
+            }
+        }
+        Assert.True(lacking.Count == 0, string.Join(", ", lacking));
+        Assert.All(cases, c => Assert.True(InlineTransformRegistry.IsKnown(ns, c.Function), $"{c.Function} is not a function of {ns}."));
+    }
+
+    [Fact]
+    public void The_four_SEC_functions_SEC_s_tests_miss_have_cases_of_our_own()
+    {
+        var covered = Cases().Where(c => c.Registry == InlineTransformRegistry.Sec).Select(c => c.Function).ToHashSet(StringComparer.Ordinal);
+        Assert.Superset(new HashSet<string>(StringComparer.Ordinal) { "entityfilercategoryen", "numinf", "numneginf", "numnan" }, covered);
+    }
+
+    /// <summary>
+    /// The function lists of the registries (the tables of contents of TR3, TR4 and TR5, which SEC's viewer and
+    /// Arelle also carry): every name is there and nothing else.
+    /// </summary>
+    [Fact]
+    public void Each_registry_has_exactly_its_own_functions()
+    {
+        string[] tr3 =
+        [
+            "booleanfalse", "booleantrue", "calindaymonthyear", "datedaymonth", "datedaymonthdk", "datedaymonthen", "datedaymonthyear",
+            "datedaymonthyeardk", "datedaymonthyearen", "datedaymonthyearin", "dateerayearmonthdayjp", "dateerayearmonthjp", "datemonthday",
+            "datemonthdayen", "datemonthdayyear", "datemonthdayyearen", "datemonthyear", "datemonthyeardk", "datemonthyearen", "datemonthyearin",
+            "dateyearmonthcjk", "dateyearmonthday", "dateyearmonthdaycjk", "dateyearmonthen", "nocontent", "numcommadecimal", "numdotdecimal",
+            "numdotdecimalin", "numunitdecimal", "numunitdecimalin", "zerodash",
+        ];
+        string[] languages = ["bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "hr", "it", "nl", "no", "pl", "pt", "ro", "sk", "sl", "sv"];
+        var tr4 = new List<string>
+        {
+            "date-day-month", "date-day-monthname-lv", "date-day-monthroman", "date-day-month-year", "date-day-monthname-year-hi",
+            "date-day-monthroman-year", "date-ind-day-monthname-year-hi", "date-jpn-era-year-month-day", "date-jpn-era-year-month",
+            "date-monthname-day-en", "date-monthname-day-hu", "date-monthname-day-lt", "date-monthname-day-year-en", "date-month-day",
+            "date-month-day-year", "date-month-year", "date-monthname-year-hi", "date-monthroman-year", "date-year-day-monthname-lv",
+            "date-year-month", "date-year-month-day", "date-year-monthname-en", "date-year-monthname-hu", "date-year-monthname-day-hu",
+            "date-year-monthname-day-lt", "date-year-monthname-lt", "date-year-monthname-lv", "fixed-empty", "fixed-false", "fixed-true",
+            "fixed-zero", "num-comma-decimal", "num-dot-decimal", "numdotdecimalin", "num-unit-decimal",
+        };
+        foreach (var language in languages)
+        {
+            tr4.Add("date-day-monthname-" + language);
+            tr4.Add("date-day-monthname-year-" + language);
+            tr4.Add("date-monthname-year-" + language);
+        }
+        List<string> tr5 =
+        [
+            .. tr4, "date-day-monthname-cy", "date-day-monthname-year-cy", "date-monthname-year-cy", "num-comma-decimal-apos",
+            "num-dot-decimal-apos", "num-unit-decimal-apos",
+        ];
+
+        Assert.Equal(tr3.Order(StringComparer.Ordinal), InlineTransformRegistry.FunctionNames(InlineTransformRegistry.Tr3));
+        Assert.Equal(tr4.Order(StringComparer.Ordinal), InlineTransformRegistry.FunctionNames(InlineTransformRegistry.Tr4));
+        Assert.Equal(tr5.Order(StringComparer.Ordinal), InlineTransformRegistry.FunctionNames(InlineTransformRegistry.Tr5));
+        Assert.Equal((31, 95, 101, 18), (tr3.Length, tr4.Count, tr5.Count, InlineTransformRegistry.FunctionNames(InlineTransformRegistry.Sec).Count));
+        Assert.Empty(InlineTransformRegistry.FunctionNames(InlineTransformRegistry.Tr2));
     }
 
     [Theory]
-    [InlineData(InlineTransformRegistry.Tr4, "date-day-monthname-year-de")]
-    [InlineData(InlineTransformRegistry.Tr3, "dateerayearmonthdayjp")]
-    public void A_registry_function_not_implemented_says_so_rather_than_calling_the_format_unknown(string ns, string function)
+    [InlineData("numdotdecimalin", "0012", "0012", "numdotdecimalin", "12")]
+    [InlineData("numdotdecimal", "1,23", null, "num-dot-decimal", "123")]
+    [InlineData("numdotdecimal", "1,234.50", "1234.50", "num-dot-decimal", "1234.5")]
+    [InlineData("datedaymonthyear", "\u0969\u0967/\u0967\u0968/\u0968\u0966\u0968\u096a", null, "date-day-month-year", "2024-12-31")]
+    [InlineData("datedaymonthyearin", "\u0968\u096b/\u0967\u0968/\u0968\u0966\u0968\u096a", "2024-12-25", "date-day-monthname-year-hi", null)]
+    [InlineData("numunitdecimal", "0012 euro 5", null, "num-unit-decimal", "12.05")]
+    public void A_function_of_TR3_and_its_TR4_successor_read_the_same_text_differently(string tr3, string input, string? tr3Value, string tr4, string? tr4Value)
     {
-        var result = InlineTransformRegistry.Apply(ns, function, "1. Januar 2024");
-        Assert.False(result.Succeeded);
-        Assert.Equal(InlineTransformRegistry.NotImplementedCode, result.ErrorCode);
+        var three = InlineTransformRegistry.Apply(InlineTransformRegistry.Tr3, tr3, input);
+        var four = InlineTransformRegistry.Apply(InlineTransformRegistry.Tr4, tr4, input);
+        Assert.Equal(tr3Value, three.Succeeded ? three.Value : null);
+        Assert.Equal(tr4Value, four.Succeeded ? four.Value : null);
     }
 
     [Theory]
     [InlineData(InlineTransformRegistry.Tr4, "numdotdecimal")]
     [InlineData(InlineTransformRegistry.Tr3, "num-dot-decimal")]
+    [InlineData(InlineTransformRegistry.Tr3, "dateyearmonthdayen")]
+    [InlineData(InlineTransformRegistry.Tr4, "num-dot-decimal-in")]
+    [InlineData(InlineTransformRegistry.Tr4, "num-dot-decimal-apos")]
+    [InlineData(InlineTransformRegistry.Tr4, "date-day-monthname-cy")]
+    [InlineData(InlineTransformRegistry.Tr4, "date-day-monthname-year-lv")]
+    [InlineData(InlineTransformRegistry.Tr2, "numdotdecimal")]
     [InlineData(InlineTransformRegistry.Sec, "numwordsfr")]
     [InlineData("http://example.com/my-registry", "num-dot-decimal")]
     public void A_local_name_means_nothing_outside_its_own_registry(string ns, string function)

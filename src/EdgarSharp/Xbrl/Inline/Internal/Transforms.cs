@@ -12,66 +12,144 @@ internal static class Transforms
     public static Func<string, string?>? Find(string ns, string local) =>
         Functions.TryGetValue((ns, local), out var f) ? f : null;
 
+    /// <summary>The local names of the functions of registry <paramref name="ns"/>, sorted.</summary>
+    public static IReadOnlyList<string> Names(string ns)
+    {
+        var names = new List<string>();
+        foreach (var (key, _) in Functions)
+        {
+            if (key.Item1 == ns)
+            {
+                names.Add(key.Item2);
+            }
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+
     private static Dictionary<(string, string), Func<string, string?>> Build()
     {
         var d = new Dictionary<(string, string), Func<string, string?>>();
-        // Transformation Registry 3 (2015-02-26): compact names.
-        var tr3 = InlineTransformRegistry.Tr3;
-        d[(tr3, "booleanfalse")] = _ => "false";
-        d[(tr3, "booleantrue")] = _ => "true";
-        d[(tr3, "nocontent")] = _ => string.Empty;
-        d[(tr3, "zerodash")] = ZeroDash;
-        d[(tr3, "numdotdecimal")] = s => Number(s, '.', allowSpaceGroups: true);
-        d[(tr3, "numcommadecimal")] = s => Number(s, ',', allowSpaceGroups: true);
-        d[(tr3, "numdotdecimalin")] = NumDotDecimalIndia;
-        d[(tr3, "numunitdecimal")] = NumUnitDecimal;
-        d[(tr3, "datedaymonth")] = s => NumericDate(s, "DM");
-        d[(tr3, "datemonthday")] = s => NumericDate(s, "MD");
-        d[(tr3, "datedaymonthyear")] = s => NumericDate(s, "DMY");
-        d[(tr3, "datemonthdayyear")] = s => NumericDate(s, "MDY");
-        d[(tr3, "dateyearmonthday")] = s => NumericDate(s, "YMD");
-        d[(tr3, "datemonthyear")] = s => NumericDate(s, "MY");
-        d[(tr3, "dateyearmonth")] = s => NumericDate(s, "YM");
-        d[(tr3, "datedaymonthen")] = s => NamedDate(s, "DM");
-        d[(tr3, "datemonthdayen")] = s => NamedDate(s, "MD");
-        d[(tr3, "datedaymonthyearen")] = s => NamedDate(s, "DMY");
-        d[(tr3, "datemonthdayyearen")] = s => NamedDate(s, "MDY");
-        d[(tr3, "datemonthyearen")] = s => NamedDate(s, "MY");
-        d[(tr3, "dateyearmonthen")] = s => NamedDate(s, "YM");
-        d[(tr3, "dateyearmonthdayen")] = s => NamedDate(s, "YMD");
+        AddTr3(d, InlineTransformRegistry.Tr3);
+        AddTr4(d, InlineTransformRegistry.Tr4);
+        AddTr4(d, InlineTransformRegistry.Tr5);
+        AddTr5(d, InlineTransformRegistry.Tr5);
+        AddSec(d, InlineTransformRegistry.Sec);
+        return d;
+    }
 
-        // Transformation Registries 4 (2020-02-12) and 5 (2022-02-16): hyphenated names.
-        foreach (var ns in new[] { InlineTransformRegistry.Tr4, InlineTransformRegistry.Tr5 })
+    /// <summary>Transformation Registry 3 (2015-02-26): 31 functions with compact names.</summary>
+    private static void AddTr3(Dictionary<(string, string), Func<string, string?>> d, string ns)
+    {
+        d[(ns, "booleanfalse")] = _ => "false";
+        d[(ns, "booleantrue")] = _ => "true";
+        d[(ns, "nocontent")] = _ => string.Empty;
+        d[(ns, "zerodash")] = ZeroDash;
+        d[(ns, "numdotdecimal")] = NumberTransforms.Tr3Grouped('.');
+        d[(ns, "numcommadecimal")] = NumberTransforms.Tr3Grouped(',');
+        d[(ns, "numdotdecimalin")] = NumberTransforms.IndianDot;
+        d[(ns, "numunitdecimal")] = NumberTransforms.Tr3Unit;
+        d[(ns, "numunitdecimalin")] = NumberTransforms.IndianUnit;
+        d[(ns, "datedaymonth")] = DateTransforms.Numeric("DM");
+        d[(ns, "datemonthday")] = DateTransforms.Numeric("MD", trailing: "letters");
+        d[(ns, "datedaymonthyear")] = DateTransforms.Numeric("DMY");
+        d[(ns, "datemonthdayyear")] = DateTransforms.Numeric("MDY");
+        d[(ns, "datemonthyear")] = DateTransforms.Numeric("MY");
+        d[(ns, "dateyearmonthday")] = DateTransforms.Numeric("YMD", DateTransforms.Digits.FullWidth, trailing: "text");
+        d[(ns, "datedaymonthen")] = DateTransforms.Named("DM", MonthNames.English);
+        d[(ns, "datemonthdayen")] = DateTransforms.Named("MD", MonthNames.English);
+        d[(ns, "datedaymonthyearen")] = DateTransforms.Named("DMY", MonthNames.English);
+        d[(ns, "datemonthdayyearen")] = DateTransforms.Named("MDY", MonthNames.English);
+        d[(ns, "datemonthyearen")] = DateTransforms.Named("MY", MonthNames.English);
+        d[(ns, "dateyearmonthen")] = DateTransforms.Named("YM", MonthNames.English);
+        d[(ns, "datedaymonthdk")] = DateTransforms.Named("DM", MonthNames.Danish);
+        d[(ns, "datedaymonthyeardk")] = DateTransforms.Named("DMY", MonthNames.Danish);
+        d[(ns, "datemonthyeardk")] = DateTransforms.Named("MY", MonthNames.Danish);
+        d[(ns, "datedaymonthyearin")] = DateTransforms.DayMonthYearIndia;
+        d[(ns, "datemonthyearin")] = DateTransforms.Named("MY", MonthNames.Hindi, DateTransforms.Digits.Devanagari);
+        d[(ns, "calindaymonthyear")] = DateTransforms.SakaDate;
+        d[(ns, "dateerayearmonthdayjp")] = DateTransforms.JapaneseEraDate(withDay: true);
+        d[(ns, "dateerayearmonthjp")] = DateTransforms.JapaneseEraDate(withDay: false);
+        d[(ns, "dateyearmonthdaycjk")] = DateTransforms.CjkDate(withDay: true);
+        d[(ns, "dateyearmonthcjk")] = DateTransforms.CjkDate(withDay: false);
+    }
+
+    /// <summary>The languages of TR4's month-name functions, by the suffix of the function name.</summary>
+    private static (string Suffix, MonthNames Names)[] Tr4Languages =>
+    [
+        ("bg", MonthNames.Bulgarian), ("cs", MonthNames.Czech), ("da", MonthNames.Danish), ("de", MonthNames.German),
+        ("el", MonthNames.Greek), ("en", MonthNames.English), ("es", MonthNames.Spanish), ("et", MonthNames.Estonian),
+        ("fi", MonthNames.Finnish), ("fr", MonthNames.French), ("hr", MonthNames.Croatian), ("it", MonthNames.Italian),
+        ("nl", MonthNames.Dutch), ("no", MonthNames.Norwegian), ("pl", MonthNames.Polish), ("pt", MonthNames.Portuguese),
+        ("ro", MonthNames.Romanian), ("sk", MonthNames.Slovak), ("sl", MonthNames.Slovenian), ("sv", MonthNames.Danish),
+    ];
+
+    /// <summary>Transformation Registry 4 (2020-02-12): 95 functions with hyphenated names; TR5 keeps them all.</summary>
+    private static void AddTr4(Dictionary<(string, string), Func<string, string?>> d, string ns)
+    {
+        d[(ns, "fixed-false")] = _ => "false";
+        d[(ns, "fixed-true")] = _ => "true";
+        d[(ns, "fixed-empty")] = _ => string.Empty;
+        d[(ns, "fixed-zero")] = _ => "0";
+        d[(ns, "num-dot-decimal")] = NumberTransforms.Tr4Lenient('.', apostrophes: false);
+        d[(ns, "num-comma-decimal")] = NumberTransforms.Tr4Lenient(',', apostrophes: false);
+        d[(ns, "num-unit-decimal")] = NumberTransforms.Tr4Unit(apostrophes: false);
+        d[(ns, "numdotdecimalin")] = NumberTransforms.IndianDotCanonical;
+
+        var devanagari = DateTransforms.Digits.Devanagari;
+        var fullWidth = DateTransforms.Digits.FullWidth;
+        d[(ns, "date-day-month")] = DateTransforms.Numeric("DM");
+        d[(ns, "date-month-day")] = DateTransforms.Numeric("MD", trailing: "letters");
+        d[(ns, "date-day-month-year")] = DateTransforms.Numeric("DMY", devanagari);
+        d[(ns, "date-month-day-year")] = DateTransforms.Numeric("MDY");
+        d[(ns, "date-month-year")] = DateTransforms.Numeric("MY", devanagari);
+        d[(ns, "date-year-month")] = DateTransforms.Numeric("YM", fullWidth, trailing: "text");
+        d[(ns, "date-year-month-day")] = DateTransforms.Numeric("YMD", fullWidth, trailing: "text");
+
+        foreach (var (suffix, names) in Tr4Languages)
         {
-            d[(ns, "fixed-false")] = _ => "false";
-            d[(ns, "fixed-true")] = _ => "true";
-            d[(ns, "fixed-empty")] = _ => string.Empty;
-            d[(ns, "fixed-zero")] = _ => "0";
-            d[(ns, "num-dot-decimal")] = s => Number(s, '.', allowSpaceGroups: true);
-            d[(ns, "num-comma-decimal")] = s => Number(s, ',', allowSpaceGroups: true);
-            d[(ns, "num-unit-decimal")] = NumUnitDecimal;
-            d[(ns, "num-dot-decimal-in")] = NumDotDecimalIndia;
-            d[(ns, "date-day-month")] = s => NumericDate(s, "DM");
-            d[(ns, "date-month-day")] = s => NumericDate(s, "MD");
-            d[(ns, "date-day-month-year")] = s => NumericDate(s, "DMY");
-            d[(ns, "date-month-day-year")] = s => NumericDate(s, "MDY");
-            d[(ns, "date-year-month-day")] = s => NumericDate(s, "YMD");
-            d[(ns, "date-month-year")] = s => NumericDate(s, "MY");
-            d[(ns, "date-year-month")] = s => NumericDate(s, "YM");
-            d[(ns, "date-day-monthname-en")] = s => NamedDate(s, "DM");
-            d[(ns, "date-monthname-day-en")] = s => NamedDate(s, "MD");
-            d[(ns, "date-day-monthname-year-en")] = s => NamedDate(s, "DMY");
-            d[(ns, "date-monthname-day-year-en")] = s => NamedDate(s, "MDY");
-            d[(ns, "date-monthname-year-en")] = s => NamedDate(s, "MY");
-            d[(ns, "date-year-monthname-en")] = s => NamedDate(s, "YM");
-            d[(ns, "date-year-monthname-day-en")] = s => NamedDate(s, "YMD");
+            // Bulgarian and Polish write a word for "year" after it (г., r.).
+            var trailingYear = suffix is "bg" or "pl";
+            d[(ns, "date-day-monthname-" + suffix)] = DateTransforms.Named("DM", names);
+            d[(ns, "date-day-monthname-year-" + suffix)] = DateTransforms.Named("DMY", names, trailingText: trailingYear);
+            d[(ns, "date-monthname-year-" + suffix)] = DateTransforms.Named("MY", names, trailingText: trailingYear);
         }
-        // TR5 only: numbers with an apostrophe as group separator.
-        d[(InlineTransformRegistry.Tr5, "num-dot-decimal-apos")] = s => Number(s, '.', allowSpaceGroups: true, apostrophe: true);
-        d[(InlineTransformRegistry.Tr5, "num-comma-decimal-apos")] = s => Number(s, ',', allowSpaceGroups: true, apostrophe: true);
+        d[(ns, "date-day-monthname-lv")] = DateTransforms.Named("DM", MonthNames.Latvian);
+        d[(ns, "date-year-day-monthname-lv")] = DateTransforms.Named("YDM", MonthNames.Latvian);
+        d[(ns, "date-year-monthname-lv")] = DateTransforms.Named("YM", MonthNames.Latvian);
+        d[(ns, "date-monthname-day-en")] = DateTransforms.Named("MD", MonthNames.English, trailingText: true);
+        d[(ns, "date-monthname-day-year-en")] = DateTransforms.Named("MDY", MonthNames.English);
+        d[(ns, "date-year-monthname-en")] = DateTransforms.Named("YM", MonthNames.English);
+        d[(ns, "date-monthname-day-hu")] = DateTransforms.Named("MD", MonthNames.Hungarian);
+        d[(ns, "date-year-monthname-hu")] = DateTransforms.Named("YM", MonthNames.Hungarian);
+        d[(ns, "date-year-monthname-day-hu")] = DateTransforms.Named("YMD", MonthNames.Hungarian);
+        d[(ns, "date-monthname-day-lt")] = DateTransforms.Named("MD", MonthNames.Lithuanian, trailingText: true);
+        d[(ns, "date-year-monthname-lt")] = DateTransforms.Named("YM", MonthNames.Lithuanian);
+        d[(ns, "date-year-monthname-day-lt")] = DateTransforms.Named("YMD", MonthNames.Lithuanian, trailingText: true);
+        d[(ns, "date-day-monthroman")] = DateTransforms.Named("DM", MonthNames.Roman);
+        d[(ns, "date-day-monthroman-year")] = DateTransforms.Named("DMY", MonthNames.Roman);
+        d[(ns, "date-monthroman-year")] = DateTransforms.Named("MY", MonthNames.Roman);
+        d[(ns, "date-day-monthname-year-hi")] = DateTransforms.Named("DMY", MonthNames.Hindi, devanagari);
+        d[(ns, "date-monthname-year-hi")] = DateTransforms.Named("MY", MonthNames.Hindi, devanagari);
+        d[(ns, "date-ind-day-monthname-year-hi")] = DateTransforms.SakaDate;
+        d[(ns, "date-jpn-era-year-month-day")] = DateTransforms.JapaneseEraDate(withDay: true);
+        d[(ns, "date-jpn-era-year-month")] = DateTransforms.JapaneseEraDate(withDay: false);
+    }
 
-        // The SEC's registry (2015-08-31): all 18 functions.
-        var sec = InlineTransformRegistry.Sec;
+    /// <summary>What Transformation Registry 5 (2022-02-16) adds to TR4: Welsh month names and apostrophes as group separators.</summary>
+    private static void AddTr5(Dictionary<(string, string), Func<string, string?>> d, string ns)
+    {
+        d[(ns, "date-day-monthname-cy")] = DateTransforms.Named("DM", MonthNames.Welsh);
+        d[(ns, "date-day-monthname-year-cy")] = DateTransforms.Named("DMY", MonthNames.Welsh);
+        d[(ns, "date-monthname-year-cy")] = DateTransforms.Named("MY", MonthNames.Welsh);
+        d[(ns, "num-dot-decimal-apos")] = NumberTransforms.Tr4Lenient('.', apostrophes: true);
+        d[(ns, "num-comma-decimal-apos")] = NumberTransforms.Tr4Lenient(',', apostrophes: true);
+        d[(ns, "num-unit-decimal-apos")] = NumberTransforms.Tr4Unit(apostrophes: true);
+    }
+
+    /// <summary>The SEC's registry (2015-08-31): all 18 functions.</summary>
+    private static void AddSec(Dictionary<(string, string), Func<string, string?>> d, string sec)
+    {
         d[(sec, "boolballotbox")] = s => Ballot(s, "false", "true");
         d[(sec, "yesnoballotbox")] = s => Ballot(s, "No", "Yes");
         d[(sec, "countrynameen")] = Lookup(SecNameTables.CountryNames);
@@ -90,7 +168,6 @@ internal static class Transforms
         d[(sec, "durday")] = DurDay;
         d[(sec, "durhour")] = DurHour;
         d[(sec, "datequarterend")] = QuarterEnd;
-        return d;
     }
 
     /// <summary>XML Schema whitespace collapse: runs of space, tab, CR, LF become one space; ends trimmed.</summary>
@@ -118,116 +195,10 @@ internal static class Transforms
     private static string? ZeroDash(string s)
     {
         var t = Collapse(s);
-        if (t.Length == 0)
-        {
-            return null;
-        }
-        foreach (var c in t)
-        {
-            if (c is not ('-' or '\u058A' or '\u05BE' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\uFE58' or '\uFE63' or '\uFF0D'))
-            {
-                return null;
-            }
-        }
-        return "0";
-    }
-
-    /// <summary>Digits grouped in threes by a separator, an optional fraction after the decimal mark.</summary>
-    private static string? Number(string s, char decimalMark, bool allowSpaceGroups, bool apostrophe = false)
-    {
-        var t = Collapse(s);
-        var groupMark = decimalMark == '.' ? ',' : '.';
-        var sb = new StringBuilder(t.Length);
-        int i = 0, groupDigits = 0, groups = 0;
-        char? separator = null;
-        while (i < t.Length)
-        {
-            var c = t[i];
-            if (char.IsAsciiDigit(c))
-            {
-                sb.Append(c);
-                groupDigits++;
-                i++;
-                continue;
-            }
-            var isGroup = c == groupMark || (allowSpaceGroups && c is ' ' or '\u00A0') || (apostrophe && c is '\'' or '\u2019');
-            if (isGroup)
-            {
-                if (groupDigits == 0 || (groups == 0 && groupDigits > 3) || (groups > 0 && groupDigits != 3))
-                {
-                    return null;
-                }
-                if (separator is { } sep && sep != c && !(sep is ' ' or '\u00A0' && c is ' ' or '\u00A0'))
-                {
-                    return null;
-                }
-                separator = c;
-                groups++;
-                groupDigits = 0;
-                i++;
-                continue;
-            }
-            if (c == decimalMark)
-            {
-                break;
-            }
-            return null;
-        }
-        if (groupDigits == 0 && (sb.Length == 0 || groups > 0))
-        {
-            if (!(i < t.Length && t[i] == decimalMark && sb.Length == 0 && groups == 0))
-            {
-                return null;
-            }
-        }
-        if (groups > 0 && groupDigits != 3)
-        {
-            return null;
-        }
-        if (i < t.Length)
-        {
-            // decimal mark then digits
-            i++;
-            var fraction = new StringBuilder();
-            while (i < t.Length && char.IsAsciiDigit(t[i]))
-            {
-                fraction.Append(t[i]);
-                i++;
-            }
-            if (i != t.Length || (fraction.Length == 0 && sb.Length == 0))
-            {
-                return null;
-            }
-            if (sb.Length == 0)
-            {
-                sb.Append('0');
-            }
-            if (fraction.Length > 0)
-            {
-                sb.Append('.').Append(fraction);
-            }
-        }
-        return sb.Length == 0 ? null : sb.ToString();
-    }
-
-    private static string? NumDotDecimalIndia(string s)
-    {
-        var t = Collapse(s);
-        var m = Regex.Match(t, @"^([0-9]{1,2}(,[0-9]{2})*,[0-9]{3}|[0-9]{1,3})(\.[0-9]+)?$", RegexOptions.CultureInvariant);
-        return m.Success ? t.Replace(",", string.Empty, StringComparison.Ordinal) : null;
-    }
-
-    private static string? NumUnitDecimal(string s)
-    {
-        var t = Collapse(s);
-        var m = Regex.Match(t, @"^([0-9]{1,3}(?:[,. \u00A0]?[0-9]{3})*)[^0-9]+([0-9]{1,2})([^0-9]*)$", RegexOptions.CultureInvariant);
-        if (!m.Success)
-        {
-            return null;
-        }
-        var whole = m.Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal)
-            .Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal);
-        return whole + "." + m.Groups[2].Value.PadLeft(2, '0');
+        // Exactly one dash: hyphen-minus or one of the Unicode dashes.
+        return t.Length == 1 && t[0] is '-' or '\u058A' or '\u05BE' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2015' or '\uFE58' or '\uFE63' or '\uFF0D'
+            ? "0"
+            : null;
     }
 
     private static string? Ballot(string s, string no, string yes) => Collapse(s) switch
@@ -256,113 +227,6 @@ internal static class Transforms
     }
 
     // ---- Dates ----
-
-    private static readonly string[] MonthNames =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-    private static int MonthFromName(string word)
-    {
-        var w = word.TrimEnd('.').ToLowerInvariant();
-        if (w.Length < 3)
-        {
-            return 0;
-        }
-        for (var m = 0; m < 12; m++)
-        {
-            if (MonthNames[m] == w || (w.Length == 3 && MonthNames[m].StartsWith(w, StringComparison.Ordinal)) || (m == 8 && w == "sept"))
-            {
-                return m + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static string? NumericDate(string s, string order)
-    {
-        var t = Collapse(s);
-        var parts = Regex.Split(t, @"[^0-9]+", RegexOptions.CultureInvariant).Where(p => p.Length > 0).ToArray();
-        if (parts.Length != order.Length || !Regex.IsMatch(t, @"^[0-9]+([ \u00A0]*[./\-,][ \u00A0]*|[ \u00A0]+)[0-9]+(([ \u00A0]*[./\-,][ \u00A0]*|[ \u00A0]+)[0-9]+)?$", RegexOptions.CultureInvariant))
-        {
-            return null;
-        }
-        return Compose(order, i => parts[i]);
-    }
-
-    private static string? NamedDate(string s, string order)
-    {
-        var t = Collapse(s);
-        var tokens = Regex.Matches(t, @"[0-9]+|[A-Za-z]+\.?", RegexOptions.CultureInvariant).Select(m => m.Value).ToArray();
-        var rest = Regex.Replace(t, @"[0-9]+|[A-Za-z]+\.?", string.Empty, RegexOptions.CultureInvariant);
-        if (tokens.Length != order.Length || rest.Any(c => !(c is ' ' or '\u00A0' or ',' or '-' or '/' or '.')))
-        {
-            return null;
-        }
-        return Compose(order, i => tokens[i]);
-    }
-
-    private static string? Compose(string order, Func<int, string> part)
-    {
-        int day = 0, month = 0, year = 0;
-        bool hasDay = false, hasYear = false;
-        for (var i = 0; i < order.Length; i++)
-        {
-            var p = part(i);
-            switch (order[i])
-            {
-                case 'D':
-                    if (p.Length > 2 || !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out day))
-                    {
-                        return null;
-                    }
-                    hasDay = true;
-                    break;
-                case 'M':
-                    if (char.IsAsciiDigit(p[0]))
-                    {
-                        if (p.Length > 2 || !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out month))
-                        {
-                            return null;
-                        }
-                    }
-                    else
-                    {
-                        month = MonthFromName(p);
-                    }
-                    break;
-                case 'Y':
-                    if (p.Length is not (2 or 4) || !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out year))
-                    {
-                        return null;
-                    }
-                    if (p.Length == 2)
-                    {
-                        year += 2000;
-                    }
-                    hasYear = true;
-                    break;
-            }
-        }
-        if (month is < 1 or > 12)
-        {
-            return null;
-        }
-        if (hasDay)
-        {
-            var max = hasYear ? DateTime.DaysInMonth(year, month) : (month == 2 ? 29 : DateTime.DaysInMonth(2001, month));
-            if (day < 1 || day > max)
-            {
-                return null;
-            }
-        }
-        var inv = CultureInfo.InvariantCulture;
-        return (hasYear, hasDay) switch
-        {
-            (true, true) => string.Create(inv, $"{year:D4}-{month:D2}-{day:D2}"),
-            (true, false) => string.Create(inv, $"{year:D4}-{month:D2}"),
-            (false, true) => string.Create(inv, $"--{month:D2}-{day:D2}"),
-            _ => null,
-        };
-    }
 
     private static string? QuarterEnd(string s)
     {
