@@ -25,8 +25,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private readonly Dictionary<string, XElement> _continuations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, XElement> _footnotes = new(StringComparer.Ordinal);
     private readonly HashSet<XElement> _usedContinuations = [];
-    private readonly Dictionary<XElement, string> _documentOf = [];
-    private readonly Dictionary<XElement, (int Line, int Column)> _rootPositions = [];
+
+    /// <summary>Where an ix element stands, kept on it as an annotation (cheaper than a dictionary keyed by element).</summary>
+    private sealed class Origin(int line, int column)
+    {
+        public string? Document { get; set; }
+        public int Line { get; } = line;
+        public int Column { get; } = column;
+    }
 
     public InlineExtraction Extract(IReadOnlyList<(string Path, byte[] Bytes)> documents, string? target)
     {
@@ -54,7 +60,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 {
                     continue;
                 }
-                _documentOf[e] = documentUrl;
+                if (e.Annotation<Origin>() is { } origin)
+                {
+                    origin.Document = documentUrl;
+                }
+                else
+                {
+                    e.AddAnnotation(new Origin(0, 0) { Document = documentUrl });
+                }
                 switch (e.Name.LocalName)
                 {
                     case "header":
@@ -135,7 +148,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
         }
 
-        using var stream = new MemoryStream(documents.Sum(d => d.Bytes.Length));
+        var inputBytes = 0;
+        foreach (var d in documents)
+        {
+            inputBytes += d.Bytes.Length;
+        }
+        // The instance is usually a little smaller than its documents (escaped XHTML against markup left out); a buffer
+        // an eighth larger rarely regrows, and one much larger costs its zeroing.
+        using var stream = new MemoryStream(inputBytes + inputBytes / 8 + 4096);
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
         var count = 0;
         using (var w = XmlWriter.Create(stream, settings))
@@ -170,7 +190,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             w.WriteEndElement();
             w.WriteEndDocument();
         }
-        return new InlineExtraction(stream.ToArray(), _diagnostics.ToList(), count);
+        return new InlineExtraction(new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length), _diagnostics.ToList(), count);
     }
 
     private static string? TargetOf(XElement e) => (string?)e.Attribute("target");
@@ -197,7 +217,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         XmlException? error;
         try
         {
-            return Load(bytes, 0, url, settings);
+            return Load(CharacterReferences.Resolve(bytes), 0, url, settings);
         }
         catch (XmlException ex)
         {
@@ -234,18 +254,21 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     /// <summary>
     /// One forward pass: only the outermost inline XBRL elements (headers, facts, continuations, footnotes) become
-    /// trees, each carrying the namespace declarations and xml:lang in scope where it stood.
+    /// trees, each carrying the namespace declarations and xml:lang in scope where it stood. Headers and footnotes
+    /// are whole trees (small, and their XHTML is copied as elements); a fact or continuation keeps its ix
+    /// elements as elements and the XHTML between them as <see cref="Chunk"/>s: the text and, when some fact
+    /// around it may need it (<c>escape="true"</c>, a continuation), the markup, written once while reading.
     /// </summary>
     private List<XElement> Load(byte[] bytes, int start, string url, XmlReaderSettings settings)
     {
         using var reader = SafeXml.Create(new MemoryStream(bytes, start, bytes.Length - start, writable: false), url, settings);
         var resolver = (IXmlNamespaceResolver)reader;
         var roots = new List<XElement>();
-        var ix = InlineXbrl.Namespace;
+        var ix = reader.NameTable.Add(InlineXbrl.Namespace);
         reader.Read();
         while (!reader.EOF)
         {
-            if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.NamespaceURI, ix) && reader.NamespaceURI != ix)
+            if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.NamespaceURI, ix))
             {
                 reader.Read();
                 continue;
@@ -255,12 +278,21 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             var at = (IXmlLineInfo)reader;
             var position = (at.LineNumber, at.LinePosition);
             XElement e;
-            using (var subtree = reader.ReadSubtree())
+            if (reader.LocalName is "header" or "footnote")
             {
-                // Line information only for the root of each tree: diagnostics inside it point at its fact.
-                e = XElement.Load(subtree, LoadOptions.PreserveWhitespace);
+                using (var subtree = reader.ReadSubtree())
+                {
+                    e = XElement.Load(subtree, LoadOptions.PreserveWhitespace);
+                }
             }
-            _rootPositions[e] = position;
+            else
+            {
+                e = BuildIx(reader, ix, needMarkup: false);
+            }
+            if (e.Annotation<Origin>() is null)
+            {
+                e.AddAnnotation(new Origin(position.LineNumber, position.LinePosition));
+            }
             foreach (var (prefix, ns) in scope)
             {
                 if (prefix.Length > 0 && e.Attribute(XNamespace.Xmlns + prefix) is null)
@@ -276,6 +308,188 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             reader.Read();
         }
         return roots;
+    }
+
+    /// <summary>The XHTML between two ix elements of a fact: its text and (when needed) its markup, ix tags left out.</summary>
+    private sealed record Chunk(string Text, string? Markup);
+
+    private static readonly XName ChunkName = XName.Get("chunk", "urn:edgarsharp:inline:chunk");
+
+    private readonly Stack<(StringBuilder Text, StringBuilder Markup)> _builders = new();
+
+    /// <summary>
+    /// Reads the ix element under the reader (left on its end tag) into an element holding its attributes, its ix
+    /// children as elements and the XHTML between them as chunks.
+    /// </summary>
+    private XElement BuildIx(XmlReader reader, string ix, bool needMarkup)
+    {
+        var e = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        var at = (IXmlLineInfo)reader;
+        e.AddAnnotation(new Origin(at.LineNumber, at.LinePosition));
+        var local = reader.LocalName;
+        var empty = reader.IsEmptyElement;
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (reader.Prefix.Length == 0 && reader.LocalName == "xmlns")
+                {
+                    e.Add(new XAttribute("xmlns", reader.Value));
+                    continue;
+                }
+                e.Add(new XAttribute(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value));
+                if (local == "nonNumeric" && reader.LocalName == "escape" && reader.NamespaceURI.Length == 0 && reader.Value.Trim() is "true" or "1")
+                {
+                    needMarkup = true;
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+        if (empty)
+        {
+            return e;
+        }
+        needMarkup |= local is "continuation" or "footnote";
+        if (e.Attribute(XNamespace.Xml + "lang") is null && reader.XmlLang.Length > 0)
+        {
+            e.SetAttributeValue(XNamespace.Xml + "lang", reader.XmlLang);
+        }
+        var (text, markup) = _builders.Count > 0 ? _builders.Pop() : (new StringBuilder(), new StringBuilder());
+        var depth = reader.Depth;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element when ReferenceEquals(reader.NamespaceURI, ix):
+                    AddChunk(e, text, markup, needMarkup);
+                    if (reader.LocalName == "footnote")
+                    {
+                        // A footnote inside a fact: a whole tree of its own, its content part of the fact's.
+                        XElement footnote;
+                        using (var subtree = reader.ReadSubtree())
+                        {
+                            footnote = XElement.Load(subtree, LoadOptions.PreserveWhitespace);
+                        }
+                        e.Add(footnote);
+                    }
+                    else
+                    {
+                        e.Add(BuildIx(reader, ix, needMarkup));
+                    }
+                    break;
+                case XmlNodeType.Element:
+                    if (needMarkup)
+                    {
+                        AppendStartTag(markup, reader);
+                    }
+                    break;
+                case XmlNodeType.EndElement when reader.Depth == depth:
+                    AddChunk(e, text, markup, needMarkup);
+                    _builders.Push((text, markup));
+                    return e;
+                case XmlNodeType.EndElement:
+                    if (needMarkup)
+                    {
+                        markup.Append("</").Append(reader.LocalName).Append('>');
+                    }
+                    break;
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.Whitespace:
+                case XmlNodeType.SignificantWhitespace:
+                    var value = reader.Value;
+                    text.Append(value);
+                    if (needMarkup)
+                    {
+                        AppendEscaped(markup, value, attribute: false);
+                    }
+                    break;
+            }
+        }
+        AddChunk(e, text, markup, needMarkup);
+        _builders.Push((text, markup));
+        return e;
+    }
+
+    private static void AddChunk(XElement e, StringBuilder text, StringBuilder markup, bool needMarkup)
+    {
+        if (text.Length > 0 || markup.Length > 0)
+        {
+            var chunk = new XElement(ChunkName);
+            chunk.AddAnnotation(new Chunk(text.ToString(), needMarkup ? markup.ToString() : null));
+            e.Add(chunk);
+        }
+        text.Clear();
+        markup.Clear();
+    }
+
+    /// <summary>An XHTML start tag without prefix or namespace declarations, as <see cref="AppendXhtml"/> writes it.</summary>
+    private static void AppendStartTag(StringBuilder markup, XmlReader reader)
+    {
+        var name = reader.LocalName;
+        markup.Append('<').Append(name);
+        var empty = reader.IsEmptyElement;
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                var ns = reader.NamespaceURI;
+                if (ns.Length == 0 && reader.Prefix.Length == 0 && reader.LocalName != "xmlns")
+                {
+                    markup.Append(' ').Append(reader.LocalName).Append("=\"");
+                    AppendEscaped(markup, reader.Value, attribute: true);
+                    markup.Append('"');
+                }
+                else if (ns == XbrlNamespaces.Xml)
+                {
+                    markup.Append(" xml:").Append(reader.LocalName).Append("=\"");
+                    AppendEscaped(markup, reader.Value, attribute: true);
+                    markup.Append('"');
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+        if (!empty)
+        {
+            markup.Append('>');
+        }
+        else if (VoidElements.Contains(name))
+        {
+            markup.Append(" />");
+        }
+        else
+        {
+            // HTML readers of the escaped value need <td></td>, not <td/>.
+            markup.Append("></").Append(name).Append('>');
+        }
+    }
+
+    private static void AppendEscaped(StringBuilder sb, string value, bool attribute)
+    {
+        var from = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            string? entity = c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' when attribute => "&quot;",
+                '\n' when attribute => "&#xA;",
+                '\t' when attribute => "&#x9;",
+                '\r' => "&#xD;",
+                _ => null,
+            };
+            if (entity is not null)
+            {
+                sb.Append(value, from, i - from).Append(entity);
+                from = i + 1;
+            }
+        }
+        sb.Append(value, from, value.Length - from);
     }
 
     // ---- Facts ----
@@ -421,8 +635,24 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         string text;
         if (nested.Count > 0)
         {
-            var strayText = string.Concat(f.Nodes().OfType<XText>().Select(t => t.Value)).Trim(' ', '\t', '\r', '\n');
-            if (nested.Count > 1 || strayText.Length > 0 || f.Elements().Count() != 1)
+            var strayText = new StringBuilder();
+            foreach (var node in f.Nodes())
+            {
+                if (node is XText t)
+                {
+                    strayText.Append(t.Value);
+                }
+                else if (node is XElement { Name: var n } c && n == ChunkName)
+                {
+                    strayText.Append(c.Annotation<Chunk>()!.Text);
+                }
+            }
+            var others = 0;
+            foreach (var c in f.Elements())
+            {
+                others += c.Name == ChunkName ? 0 : 1;
+            }
+            if (nested.Count > 1 || strayText.ToString().Trim(' ', '\t', '\r', '\n').Length > 0 || others != 1)
             {
                 Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionChildren", "An ix:nonFraction holds more than one nested ix:nonFraction or text beside it; it must hold either text or exactly one nested ix:nonFraction.", f);
             }
@@ -432,7 +662,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             {
                 Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionNestingDisagrees", "A nested ix:nonFraction has a different format or scale from the one around it; nested facts must agree.", f);
             }
-            text = inner.Value;
+            text = TextOf(inner);
         }
         else
         {
@@ -440,7 +670,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             {
                 Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionChildren", "An ix:nonFraction holds inline XBRL elements other than a nested ix:nonFraction.", f);
             }
-            text = f.Value;
+            text = TextOf(f);
         }
         string value;
         if ((string?)f.Attribute("format") is { } format)
@@ -556,13 +786,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         if (escape)
         {
             var sb = new StringBuilder();
-            var settings = new XmlWriterSettings { ConformanceLevel = ConformanceLevel.Fragment, OmitXmlDeclaration = true };
-            using (var w = XmlWriter.Create(sb, settings))
+            foreach (var part in chain)
             {
-                foreach (var part in chain)
-                {
-                    WriteXhtml(w, part);
-                }
+                AppendXhtml(sb, part);
             }
             value = sb.ToString();
         }
@@ -611,6 +837,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         return chain;
     }
 
+    /// <summary>The text of <paramref name="e"/>, less ix:exclude.</summary>
+    private static string TextOf(XElement e)
+    {
+        var sb = new StringBuilder();
+        AppendText(sb, e);
+        return sb.ToString();
+    }
+
     private static void AppendText(StringBuilder sb, XElement e)
     {
         foreach (var node in e.Nodes())
@@ -619,6 +853,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             {
                 case XText t:
                     sb.Append(t.Value);
+                    break;
+                case XElement child when child.Name == ChunkName:
+                    sb.Append(child.Annotation<Chunk>()!.Text);
                     break;
                 case XElement child when child.Name == Ix + "exclude":
                     break;
@@ -629,23 +866,39 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
     }
 
-    /// <summary>The XHTML content of <paramref name="e"/> with ix elements unwrapped and ix:exclude left out.</summary>
-    private static void WriteXhtml(XmlWriter w, XElement e)
+    /// <summary>
+    /// The XHTML content of <paramref name="e"/> as markup, ix elements unwrapped and ix:exclude left out: elements
+    /// without prefix or namespace declarations, empty void elements as <c>&lt;br /&gt;</c>, other empty elements
+    /// as <c>&lt;td&gt;&lt;/td&gt;</c> (HTML readers of the escaped value need that).
+    /// </summary>
+    private static void AppendXhtml(StringBuilder sb, XElement e)
     {
         foreach (var node in e.Nodes())
         {
             switch (node)
             {
                 case XText t:
-                    w.WriteString(t.Value);
+                    AppendEscaped(sb, t.Value, attribute: false);
+                    break;
+                case XElement child when child.Name == ChunkName:
+                    var chunk = child.Annotation<Chunk>()!;
+                    if (chunk.Markup is { } markup)
+                    {
+                        sb.Append(markup);
+                    }
+                    else
+                    {
+                        AppendEscaped(sb, chunk.Text, attribute: false);
+                    }
                     break;
                 case XElement child when child.Name == Ix + "exclude":
                     break;
                 case XElement child when child.Name.Namespace == Ix:
-                    WriteXhtml(w, child);
+                    AppendXhtml(sb, child);
                     break;
                 case XElement child:
-                    w.WriteStartElement(child.Name.LocalName);
+                    var name = child.Name.LocalName;
+                    sb.Append('<').Append(name);
                     foreach (var a in child.Attributes())
                     {
                         if (a.IsNamespaceDeclaration)
@@ -654,22 +907,28 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                         }
                         if (a.Name.Namespace == XNamespace.None)
                         {
-                            w.WriteAttributeString(a.Name.LocalName, a.Value);
+                            sb.Append(' ').Append(a.Name.LocalName).Append("=\"");
                         }
                         else if (a.Name.Namespace == XNamespace.Xml)
                         {
-                            w.WriteAttributeString("xml", a.Name.LocalName, XbrlNamespaces.Xml, a.Value);
+                            sb.Append(" xml:").Append(a.Name.LocalName).Append("=\"");
                         }
+                        else
+                        {
+                            continue;
+                        }
+                        AppendEscaped(sb, a.Value, attribute: true);
+                        sb.Append('"');
                     }
-                    WriteXhtml(w, child);
-                    if (child.IsEmpty && VoidElements.Contains(child.Name.LocalName))
+                    if (child.IsEmpty && VoidElements.Contains(name))
                     {
-                        w.WriteEndElement();
+                        sb.Append(" />");
                     }
                     else
                     {
-                        // HTML readers of the escaped value need <td></td>, not <td/>.
-                        w.WriteFullEndElement();
+                        sb.Append('>');
+                        AppendXhtml(sb, child);
+                        sb.Append("</").Append(name).Append('>');
                     }
                     break;
             }
@@ -686,10 +945,11 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         else
         {
-            var text = Transforms.Collapse(e.Value);
+            var raw = TextOf(e);
+            var text = Transforms.Collapse(raw);
             if ((string?)e.Attribute("format") is { } format)
             {
-                text = ApplyFormat(e, format, e.Value) ?? text;
+                text = ApplyFormat(e, format, raw) ?? text;
             }
             if ((string?)e.Attribute("scale") is { } sc && int.TryParse(sc, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var scale) && IsNonNegativeDecimal(text))
             {
@@ -780,6 +1040,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             case XText t:
                 w.WriteString(t.Value);
                 break;
+            case XElement e when e.Name == ChunkName:
+                w.WriteString(e.Annotation<Chunk>()!.Text);
+                break;
             case XElement e when e.Name == Ix + "exclude":
                 break;
             case XElement e when e.Name.Namespace == Ix:
@@ -809,15 +1072,20 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private void Report(DiagnosticSeverity severity, string code, string message, XElement at)
     {
         int line = 0, column = 0;
-        if (at is IXmlLineInfo info && info.HasLineInfo())
+        var origin = at.Annotation<Origin>();
+        if (origin is { Line: > 0 })
+        {
+            (line, column) = (origin.Line, origin.Column);
+        }
+        else if (at is IXmlLineInfo info && info.HasLineInfo())
         {
             (line, column) = (info.LineNumber, info.LinePosition);
         }
-        else if (_rootPositions.TryGetValue(at.AncestorsAndSelf().Last(), out var root))
+        else if (at.AncestorsAndSelf().Last().Annotation<Origin>() is { } root)
         {
-            (line, column) = root;
+            (line, column) = (root.Line, root.Column);
         }
-        var document = _documentOf.TryGetValue(at, out var d) ? d : at.Document?.BaseUri ?? string.Empty;
+        var document = origin?.Document ?? at.AncestorsAndSelf().Last().Annotation<Origin>()?.Document ?? at.Document?.BaseUri ?? string.Empty;
         _diagnostics.Add(new Diagnostic(severity, code, message, new SourceLocation(document, line, column)));
     }
 }
