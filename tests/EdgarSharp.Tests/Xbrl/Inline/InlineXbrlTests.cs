@@ -13,14 +13,55 @@ namespace EdgarSharp.Tests.Xbrl.Inline;
 /// </summary>
 public class InlineXbrlTests
 {
-    /// <summary>Inline document and EDGAR's extracted instance, relative to the corpus.</summary>
-    public static TheoryData<string, string> CorpusDocuments() => new()
+    /// <summary>The inline documents known to have EDGAR's extracted instance beside them (the corpus at writing).</summary>
+    private static readonly (string Inline, string Extracted)[] KnownDocuments =
+    [
+        ("ixbrl/edgartools/aapl_10q_2025-03-29/aapl-20250329.htm", "ixbrl/edgartools/aapl_10q_2025-03-29/aapl-20250329_htm.xml"),
+        ("ixbrl/edgartools/aeon_10q_2023-09-30/aeon-20230930x10q.htm", "ixbrl/edgartools/aeon_10q_2023-09-30/aeon-20230930x10q_htm.xml"),
+        ("ixbrl/edgarrenderer-samples/bst/bst-20160930.htm", "ixbrl/edgarrenderer-samples/bst/out/bst-20160930_htm.xml"),
+        ("ixbrl/edgarrenderer-samples/muestra/muestra-20171231.htm", "ixbrl/edgarrenderer-samples/muestra/out/muestra-20171231_htm.xml"),
+    ];
+
+    /// <summary>
+    /// Every inline document of <c>ixbrl/</c> with EDGAR's extracted instance beside it (<c>X_htm.xml</c> next to
+    /// <c>X.htm</c>, or in the <c>out/</c> folder below it), found anew each run so a document added to the corpus
+    /// is compared too; the known list when the corpus is absent (those rows then skip).
+    /// </summary>
+    public static TheoryData<string, string> CorpusDocuments()
     {
-        { "ixbrl/edgartools/aapl_10q_2025-03-29/aapl-20250329.htm", "ixbrl/edgartools/aapl_10q_2025-03-29/aapl-20250329_htm.xml" },
-        { "ixbrl/edgartools/aeon_10q_2023-09-30/aeon-20230930x10q.htm", "ixbrl/edgartools/aeon_10q_2023-09-30/aeon-20230930x10q_htm.xml" },
-        { "ixbrl/edgarrenderer-samples/bst/bst-20160930.htm", "ixbrl/edgarrenderer-samples/bst/out/bst-20160930_htm.xml" },
-        { "ixbrl/edgarrenderer-samples/muestra/muestra-20171231.htm", "ixbrl/edgarrenderer-samples/muestra/out/muestra-20171231_htm.xml" },
-    };
+        var data = new TheoryData<string, string>();
+        var root = Corpus.Shared is null ? null : Path.Combine(Corpus.Shared, "corpus");
+        if (root is null || !Directory.Exists(Path.Combine(root, "ixbrl")))
+        {
+            foreach (var (inline, extracted) in KnownDocuments)
+            {
+                data.Add(inline, extracted);
+            }
+            return data;
+        }
+        foreach (var extracted in Directory.EnumerateFiles(Path.Combine(root, "ixbrl"), "*_htm.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(extracted)[..^"_htm.xml".Length] + ".htm";
+            var folder = Path.GetDirectoryName(extracted)!;
+            // EDGAR's renderer leaves a copy of the document in out/ beside the instance; the filed one is above it.
+            var inline = Path.GetFileName(folder) == "out" && File.Exists(Path.Combine(Path.GetDirectoryName(folder)!, name))
+                ? Path.Combine(Path.GetDirectoryName(folder)!, name)
+                : Path.Combine(folder, name);
+            if (File.Exists(inline))
+            {
+                data.Add(Path.GetRelativePath(root, inline).Replace('\\', '/'), Path.GetRelativePath(root, extracted).Replace('\\', '/'));
+            }
+        }
+        return data;
+    }
+
+    [Fact]
+    public void The_comparison_with_EDGAR_covers_at_least_the_known_documents()
+    {
+        Corpus.RequireCorpus("ixbrl");
+        var found = CorpusDocuments().Select(row => row.Data.Item1).ToHashSet(StringComparer.Ordinal);
+        Assert.All(KnownDocuments, d => Assert.Contains(d.Inline, found));
+    }
 
     private static readonly XbrlLoadOptions NoValidation = new() { Validate = false };
 

@@ -113,6 +113,38 @@ public class StatementBuilderTests
 
     [Theory]
     [MemberData(nameof(AllFilings))]
+    public void In_every_filing_a_dimensional_fact_never_shows_as_an_ordinary_line_of_a_face_statement(string document)
+    {
+        var instance = InlineXbrl.LoadAny(Corpus.RequireCorpus(document));
+        var found = 0;
+        foreach (var kind in new[] { StatementKind.IncomeStatement, StatementKind.BalanceSheet, StatementKind.CashFlow })
+        {
+            if (StatementBuilder.Find(instance, kind) is not { } statement)
+            {
+                continue;
+            }
+            found++;
+            Assert.All(statement.Lines.SelectMany(l => l.Facts).OfType<XbrlFact>(), f => Assert.Empty(f.Context!.Dimensions));
+        }
+        Assert.True(found > 0, "No face statement was found.");
+    }
+
+    /// <summary>
+    /// edgartools prints NFLX "Current Content Liabilities $4,500,000" (a fact reported under an axis, rounded to
+    /// hundreds of millions) beside the real $4,466,470 thousand; our balance sheet shows the line once, undimensioned.
+    /// </summary>
+    [Fact]
+    public void NFLX_current_content_liabilities_show_once_with_the_value_reported_without_dimensions()
+    {
+        var instance = InlineXbrl.LoadAny(Corpus.RequireCorpus("xbrl-filings/edgartools/nflx_10k_2024"));
+        var sheet = StatementBuilder.Find(instance, StatementKind.BalanceSheet)!;
+        var line = Assert.Single(sheet.Lines, l => l.Concept.LocalName == "ContentLiabilitiesCurrent");
+        Assert.Equal(4466470000m, line.Values[0]);
+        Assert.DoesNotContain(4500000000m, sheet.Lines.SelectMany(l => l.Values));
+    }
+
+    [Theory]
+    [MemberData(nameof(AllFilings))]
     public void Every_balance_sheet_balances_in_every_period(string document)
     {
         var instance = InlineXbrl.LoadAny(Corpus.RequireCorpus(document));

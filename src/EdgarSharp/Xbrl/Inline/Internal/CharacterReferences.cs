@@ -13,7 +13,8 @@ namespace EdgarSharp.Xbrl.Inline.Internal;
 /// </summary>
 internal static class CharacterReferences
 {
-    public static byte[] Resolve(byte[] bytes)
+    /// <summary>The document with its references resolved: <paramref name="bytes"/> itself when there is nothing to do.</summary>
+    public static ArraySegment<byte> Resolve(byte[] bytes)
     {
         var span = bytes.AsSpan();
         var first = span.IndexOf("&#"u8);
@@ -64,7 +65,7 @@ internal static class CharacterReferences
                 output[value.Start + value.Length] = (byte)' ';
             }
         }
-        return output.AsSpan(0, written).ToArray();
+        return new ArraySegment<byte>(output, 0, written);
     }
 
     private static int Digit(byte b, bool hex) => b switch

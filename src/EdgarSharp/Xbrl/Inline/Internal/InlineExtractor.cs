@@ -217,7 +217,8 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         XmlException? error;
         try
         {
-            return Load(CharacterReferences.Resolve(bytes), 0, url, settings);
+            var resolved = CharacterReferences.Resolve(bytes);
+            return Load(resolved.Array!, 0, resolved.Count, url, settings);
         }
         catch (XmlException ex)
         {
@@ -232,7 +233,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         {
             try
             {
-                var doc = Load(bytes, start, url, settings);
+                var doc = Load(bytes, start, bytes.Length - start, url, settings);
                 _diagnostics.Add(Diagnostic.Warning("xml:notWellFormed",
                     $"The document is not well-formed XML: {start} whitespace character(s) come before the XML declaration ({error.Message}). It was read without them; the facts are complete.",
                     new SourceLocation(path, error.LineNumber, error.LinePosition)));
@@ -259,9 +260,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// elements as elements and the XHTML between them as <see cref="Chunk"/>s: the text and, when some fact
     /// around it may need it (<c>escape="true"</c>, a continuation), the markup, written once while reading.
     /// </summary>
-    private List<XElement> Load(byte[] bytes, int start, string url, XmlReaderSettings settings)
+    private List<XElement> Load(byte[] bytes, int start, int count, string url, XmlReaderSettings settings)
     {
-        using var reader = SafeXml.Create(new MemoryStream(bytes, start, bytes.Length - start, writable: false), url, settings);
+        using var reader = SafeXml.Create(new MemoryStream(bytes, start, count, writable: false), url, settings);
         var resolver = (IXmlNamespaceResolver)reader;
         var roots = new List<XElement>();
         var ix = reader.NameTable.Add(InlineXbrl.Namespace);
