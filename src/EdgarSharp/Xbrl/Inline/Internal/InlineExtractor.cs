@@ -542,7 +542,21 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 }
                 break;
             case "nonNumeric":
-                if (!nil)
+                if (nil)
+                {
+                    break;
+                }
+                if (IsEscaped(f) && f.Attribute("format") is null)
+                {
+                    // XHTML straight into the instance, piece by piece: no string of the whole value.
+                    var pending = new StringBuilder();
+                    foreach (var part in Chain(f))
+                    {
+                        AppendXhtml(pending, part, w);
+                    }
+                    Flush(pending, w);
+                }
+                else
                 {
                     w.WriteString(NonNumericValue(f));
                 }
@@ -779,9 +793,11 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         return result.Value;
     }
 
+    private static bool IsEscaped(XElement f) => (string?)f.Attribute("escape") is { } e && e.Trim() is "true" or "1";
+
     private string NonNumericValue(XElement f)
     {
-        var escape = (string?)f.Attribute("escape") is { } e && e.Trim() is "true" or "1";
+        var escape = IsEscaped(f);
         var chain = Chain(f);
         string value;
         if (escape)
@@ -870,9 +886,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// <summary>
     /// The XHTML content of <paramref name="e"/> as markup, ix elements unwrapped and ix:exclude left out: elements
     /// without prefix or namespace declarations, empty void elements as <c>&lt;br /&gt;</c>, other empty elements
-    /// as <c>&lt;td&gt;&lt;/td&gt;</c> (HTML readers of the escaped value need that).
+    /// as <c>&lt;td&gt;&lt;/td&gt;</c> (HTML readers of the escaped value need that). With <paramref name="sink"/>, chunks of
+    /// markup go straight to it as text (what <paramref name="sb"/> holds before them first) instead of into <paramref name="sb"/>.
     /// </summary>
-    private static void AppendXhtml(StringBuilder sb, XElement e)
+    private static void AppendXhtml(StringBuilder sb, XElement e, XmlWriter? sink = null)
     {
         foreach (var node in e.Nodes())
         {
@@ -883,9 +900,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     break;
                 case XElement child when child.Name == ChunkName:
                     var chunk = child.Annotation<Chunk>()!;
-                    if (chunk.Markup is { } markup)
+                    if (chunk.Markup is { } markup && sink is not null)
                     {
-                        sb.Append(markup);
+                        Flush(sb, sink);
+                        sink.WriteString(markup);
+                    }
+                    else if (chunk.Markup is { } m)
+                    {
+                        sb.Append(m);
                     }
                     else
                     {
@@ -895,7 +917,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 case XElement child when child.Name == Ix + "exclude":
                     break;
                 case XElement child when child.Name.Namespace == Ix:
-                    AppendXhtml(sb, child);
+                    AppendXhtml(sb, child, sink);
                     break;
                 case XElement child:
                     var name = child.Name.LocalName;
@@ -928,11 +950,21 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     else
                     {
                         sb.Append('>');
-                        AppendXhtml(sb, child);
+                        AppendXhtml(sb, child, sink);
                         sb.Append("</").Append(name).Append('>');
                     }
                     break;
             }
+        }
+    }
+
+    /// <summary>Writes what <paramref name="sb"/> holds to <paramref name="sink"/> as text and empties it.</summary>
+    private static void Flush(StringBuilder sb, XmlWriter sink)
+    {
+        if (sb.Length > 0)
+        {
+            sink.WriteString(sb.ToString());
+            sb.Clear();
         }
     }
 
