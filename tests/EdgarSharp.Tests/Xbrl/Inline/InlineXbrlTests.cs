@@ -291,6 +291,22 @@ public class InlineXbrlFixtureTests
         Assert.Equal("EUR", euros.Unit!.Numerators.Single().LocalName);
     }
 
+    /// <summary>
+    /// An ASCII document writing its other characters as references (decimal and hex): the facts hold the
+    /// characters; references to markup characters stay text, in plain and in escaped values.
+    /// </summary>
+    [Fact]
+    public void Character_references_give_their_characters_and_never_become_markup()
+    {
+        var instance = Load("references.htm");
+        Assert.DoesNotContain(instance.Diagnostics, d => d.Severity == DiagnosticSeverity.Error && d.Code.StartsWith("ix", StringComparison.Ordinal));
+        Assert.Equal("Apple\u2019s\u00A0Inc. \u2014 <b> & &", Fact(instance, "name").Lexical);
+        var policy = Fact(instance, "policy").Lexical;
+        Assert.Contains("Caf\u00E9 \u201Cquoted\u201D &lt;not a tag&gt;", policy, StringComparison.Ordinal);
+        Assert.Contains("font-family:'Helvetica'", System.Net.WebUtility.HtmlDecode(policy), StringComparison.Ordinal);
+        Assert.Equal(1234m, Fact(instance, "rev").DecimalValue);
+    }
+
     [Fact]
     public void Broken_XHTML_is_read_with_a_warning_and_its_facts()
     {
