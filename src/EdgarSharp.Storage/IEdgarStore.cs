@@ -216,6 +216,30 @@ public interface IEdgarStore : IDisposable
     /// <summary>The company's filings with everything stored about them, in time order.</summary>
     IReadOnlyList<FilingRecord> Filings(long cik);
 
+    /// <summary>The company's filings as a list, in time order, with amendments linked to their originals and the latest versions marked.</summary>
+    IReadOnlyList<FilingListing> FilingListings(long cik);
+
+    /// <summary>
+    /// The Forms 3/4/5 rows of an issuer and/or an owner (CIK, compared as a number), in time order; with
+    /// <paramref name="latestOnly"/> the rows of filings superseded by an amendment are left out.
+    /// </summary>
+    IReadOnlyList<InsiderTransaction> InsiderTransactions(long? issuerCik, long? ownerCik, bool latestOnly = true);
+
+    /// <summary>Every fact of <paramref name="concept"/> (<c>prefix:LocalName</c>, or a local name) that the company's filings report, oldest filing first.</summary>
+    IReadOnlyList<FactObservation> FactObservations(long cik, string concept);
+
+    /// <summary>
+    /// Full-text search (SQLite FTS5 syntax: words, <c>"phrases"</c>, <c>AND</c>/<c>OR</c>/<c>NOT</c>, <c>prefix*</c>) over
+    /// letters, comments, responses and XBRL text blocks; <paramref name="source"/> narrows to one of them; best first.
+    /// </summary>
+    IReadOnlyList<SearchHit> Search(string query, int limit = 20, string? source = null, long? cik = null, string? filingId = null);
+
+    /// <summary>The number of texts of a filing that full-text search holds (of one <paramref name="source"/>, or all).</summary>
+    int TextCount(string filingId, string? source = null);
+
+    /// <summary>The stored diagnostics whose code is <paramref name="code"/> (a trailing <c>*</c> matches a prefix; null for all), optionally of one company.</summary>
+    IReadOnlyList<StoredDiagnostic> StoredDiagnostics(string? code, long? cik = null);
+
     /// <summary>Records the start of an ingest run; returns its id.</summary>
     long BeginRun(IReadOnlyList<string> sources);
 

@@ -8,7 +8,7 @@ namespace EdgarSharp.Storage;
 /// versioned migrations in <see cref="Migrations"/>, recorded in <c>schema_migrations</c>. Amounts and share
 /// counts are canonical decimal TEXT (<see cref="DecimalText"/>).
 /// </summary>
-public sealed class SqliteEdgarStore : IEdgarStore
+public sealed partial class SqliteEdgarStore : IEdgarStore
 {
     private readonly SqliteConnection _connection;
 
