@@ -285,10 +285,16 @@ public static partial class FilingReader
                 continue;
             }
             var typeName = f.Concept?.Type?.LocalName;
-            var isTextBlock = !f.IsNumeric && (typeName is "textBlockItemType" || (typeName is null && f.Name.LocalName.EndsWith("TextBlock", StringComparison.Ordinal)));
-            var value = f.IsNil ? null : f.DecimalValue is { } dv ? DecimalText.Canonical(dv) : f.Lexical;
+            var isTextBlock = !f.IsNumeric && (typeName is "textBlockItemType" || f.Name.LocalName.EndsWith("TextBlock", StringComparison.Ordinal));
+            var exact = f.DecimalValue;
+            if (exact is null && f.IsNumeric && !f.IsNil
+                && decimal.TryParse(f.Lexical.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+            {
+                exact = parsed;
+            }
+            var value = f.IsNil ? null : exact is { } dv ? DecimalText.Canonical(dv) : f.Lexical;
             facts.Add(new XbrlFactRecord(facts.Count + 1, f.Id, f.PrefixedName, f.Name.Namespace, f.ContextRef, f.Unit?.ToString() ?? f.UnitRef,
-                f.Decimals, f.Precision, f.IsNil, f.IsNumeric, isTextBlock, value, f.IsNil ? null : f.DecimalValue));
+                f.Decimals, f.Precision, f.IsNil, f.IsNumeric, isTextBlock, value, f.IsNil ? null : exact));
         }
 
         var documentType = Dei("DocumentType");

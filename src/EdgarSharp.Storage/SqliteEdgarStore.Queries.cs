@@ -15,7 +15,7 @@ public sealed partial class SqliteEdgarStore
                 (SELECT COUNT(*) FROM diagnostics d WHERE d.filing_id = f.filing_id AND d.severity = 'error'),
                 (SELECT COUNT(*) FROM diagnostics d WHERE d.filing_id = f.filing_id AND d.severity = 'warning')
             FROM filings f WHERE f.cik = $cik
-            ORDER BY COALESCE(f.filing_date, f.period_of_report), f.filing_id
+            ORDER BY COALESCE(f.filing_date, f.period_of_report), f.is_amendment, f.filing_id
             """,
             r => new FilingListing(r.GetString(0), r.GetString(1), Str(r, 2), Str(r, 3), Str(r, 4), r.GetString(5), r.GetString(6),
                 r.GetInt64(7) != 0, r.GetInt64(8) != 0, Str(r, 9)?.Split(' ') ?? [], r.GetInt32(10), r.GetInt32(11), r.GetInt32(12)),
@@ -54,7 +54,7 @@ public sealed partial class SqliteEdgarStore
             JOIN filings f ON f.filing_id = x.filing_id
             LEFT JOIN xbrl_contexts c ON c.filing_id = x.filing_id AND c.context_id = x.context_id
             WHERE f.cik = $cik AND {(prefixed ? "x.concept = $concept" : "(x.concept = $concept OR x.concept LIKE '%:' || $concept)")}
-            ORDER BY COALESCE(f.filing_date, f.period_of_report), f.filing_id, x.seq
+            ORDER BY COALESCE(f.filing_date, f.period_of_report), f.is_amendment, f.filing_id, x.seq
             """,
             r => new FactObservation(r.GetString(0), Str(r, 1), Str(r, 2), Str(r, 3), r.GetString(4), Str(r, 5), Str(r, 6), Str(r, 7),
                 r.GetString(8), Str(r, 9), Str(r, 10), r.GetInt64(11) != 0, Str(r, 12)),

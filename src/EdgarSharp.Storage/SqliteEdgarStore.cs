@@ -106,7 +106,8 @@ public sealed partial class SqliteEdgarStore : IEdgarStore
                 WHERE f.version_key IS NULL OR NOT EXISTS (
                     SELECT 1 FROM filings g
                     WHERE g.version_key = f.version_key AND g.is_amendment = 1 AND g.filing_id <> f.filing_id
-                      AND (COALESCE(g.filing_date, '') > COALESCE(f.filing_date, '')
+                      AND (f.is_amendment = 0
+                           OR COALESCE(g.filing_date, '') > COALESCE(f.filing_date, '')
                            OR (COALESCE(g.filing_date, '') = COALESCE(f.filing_date, '') AND g.filing_id > f.filing_id)));
             CREATE VIEW filing_amendments AS
                 SELECT a.filing_id AS amendment_id, o.filing_id AS original_id, a.version_key AS version_key
@@ -388,7 +389,7 @@ public sealed partial class SqliteEdgarStore : IEdgarStore
         using (var cmd = Command("""
             SELECT filing_id, id_kind, content_sha256, form, filing_date, period_of_report, document_kind, file_name, bytes,
                 is_amendment, original_date
-            FROM filings WHERE cik = $cik ORDER BY COALESCE(filing_date, period_of_report), filing_id
+            FROM filings WHERE cik = $cik ORDER BY COALESCE(filing_date, period_of_report), is_amendment, filing_id
             """, null, ("$cik", cik)))
         using (var r = cmd.ExecuteReader())
         {

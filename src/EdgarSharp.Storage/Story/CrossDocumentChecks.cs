@@ -140,11 +140,13 @@ public static partial class CrossDocumentChecks
                     continue;
                 }
                 var period = PromisedPeriod(commitment.Period);
+                // "In future filings, beginning with the 10-K for 2024": that period and every later one.
+                var onward = FutureFilings().IsMatch(commitment.Text + " " + commitment.Filing) || commitment.Text.Contains("beginning", StringComparison.OrdinalIgnoreCase);
                 var proposed = letter.Comments.FirstOrDefault(c => c.Number == commitment.Comment)?.ProposedDisclosure;
                 var terms = KeyTerms(proposed ?? commitment.Text);
                 var later = filings.Where(f => f.FormBase is { } form && forms.Contains(form, StringComparer.OrdinalIgnoreCase)
                         && string.CompareOrdinal(f.FilingDate ?? f.PeriodOfReport ?? string.Empty, letterDate) > 0
-                        && (period is null || f.PeriodOfReport == period))
+                        && (period is null || (onward ? string.CompareOrdinal(f.PeriodOfReport ?? string.Empty, period) >= 0 : f.PeriodOfReport == period)))
                     .ToList();
                 if (later.Count == 0)
                 {
