@@ -84,13 +84,11 @@ public sealed partial class SqliteEdgarStore
     /// <inheritdoc />
     public IReadOnlyList<StoredDiagnostic> StoredDiagnostics(string? code, long? cik = null)
     {
-        var prefix = code is not null && code.EndsWith('*')
-            ? code[..^1].Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%"
-            : null;
+        var prefix = code is not null && code.EndsWith('*') ? code[..^1] : null;
         return Read("""
             SELECT d.filing_id, f.cik, f.form, f.file_name, d.seq, d.severity, d.code, d.message
             FROM diagnostics d JOIN filings f ON f.filing_id = d.filing_id
-            WHERE ($code IS NULL OR d.code = $code OR ($prefix IS NOT NULL AND d.code LIKE $prefix ESCAPE '\'))
+            WHERE (($code IS NULL AND $prefix IS NULL) OR d.code = $code OR substr(d.code, 1, length($prefix)) = $prefix)
               AND ($cik IS NULL OR f.cik = $cik)
             ORDER BY d.code, COALESCE(f.filing_date, f.period_of_report), d.filing_id, d.seq
             """,
