@@ -160,25 +160,22 @@ public static partial class FilingReader
                 break;
             }
             case DocumentKind.CommentLetter:
+                (filing, companyName) = WithLetter(filing, company, LetterReader.Read(bytes, name), diagnostics);
+                break;
+            case DocumentKind.Html or DocumentKind.Pdf or DocumentKind.Text when bytes.Length <= MaxLetterBytes:
             {
+                // SEC correspondence saved as a bare document (EDGAR's filename1.pdf, a response in HTML): a letter when
+                // the letter reader recognises one; its accession number from the folder or file name EDGAR gives it.
                 var letter = LetterReader.Read(bytes, name);
-                if (company is null)
+                if (letter.Kind == LetterKind.Other || letter.Side == LetterSide.Unknown)
                 {
-                    companyName = letter.Company;
+                    return Reject(path, kindName, $"a {kindName} document the letter reader does not recognise as SEC correspondence (a staff letter or a company response); the store keeps {kindName} documents only as letters");
                 }
-                filing = filing with
+                (filing, companyName) = WithLetter(filing, company, letter, diagnostics);
+                if (AccessionOf(path) is { } accession)
                 {
-                    Form = filing.Form ?? (letter.Side == LetterSide.Company ? "CORRESP" : "UPLOAD"),
-                    FilingDate = filing.FilingDate ?? Date(letter.Date),
-                    Letter = new LetterRecord(letter.Kind.ToName(), letter.Side.ToName(), Date(letter.Date), letter.Company, letter.FileNumber,
-                        Date(letter.Answers),
-                        letter.Comments.Select(c => new CommentRecord(c.Number, c.Heading, c.Text, c.Response,
-                            c.ProposedDisclosure.Count == 0 ? null : string.Join('\n', c.ProposedDisclosure))).ToList(),
-                        letter.Commitments.Select((c, i) => new CommitmentRecord(i + 1, c.Text, c.Trigger, c.Filing, c.Period, c.Comment)).ToList(),
-                        letter.Citations.Select((c, i) => new CitationRecord(i + 1, c.Text, c.Id, c.Family, c.Comment)).ToList(),
-                        letter.Body),
-                };
-                diagnostics.AddRange(letter.Diagnostics);
+                    filing = filing with { Id = accession, IdKind = "accession" };
+                }
                 break;
             }
             case DocumentKind.EdgarSubmission when submission is not null:
@@ -208,6 +205,43 @@ public static partial class FilingReader
         };
         return new FilingRead(filing, null);
     }
+
+    /// <summary>Letters are short: HTML, PDF and text documents larger than this are not read as letters (16 MB).</summary>
+    private const int MaxLetterBytes = 16 * 1024 * 1024;
+
+    private static (FilingRecord Filing, string? CompanyName) WithLetter(FilingRecord filing, CompanyRecord? company, Letter letter, List<Diagnostic> diagnostics)
+    {
+        diagnostics.AddRange(letter.Diagnostics);
+        return (filing with
+        {
+            Form = filing.Form ?? (letter.Side == LetterSide.Company ? "CORRESP" : "UPLOAD"),
+            FilingDate = filing.FilingDate ?? Date(letter.Date),
+            Letter = new LetterRecord(letter.Kind.ToName(), letter.Side.ToName(), Date(letter.Date), letter.Company, letter.FileNumber,
+                Date(letter.Answers),
+                letter.Comments.Select(c => new CommentRecord(c.Number, c.Heading, c.Text, c.Response,
+                    c.ProposedDisclosure.Count == 0 ? null : string.Join('\n', c.ProposedDisclosure))).ToList(),
+                letter.Commitments.Select((c, i) => new CommitmentRecord(i + 1, c.Text, c.Trigger, c.Filing, c.Period, c.Comment)).ToList(),
+                letter.Citations.Select((c, i) => new CitationRecord(i + 1, c.Text, c.Id, c.Family, c.Comment)).ToList(),
+                letter.Body),
+        }, company is null ? letter.Company : null);
+    }
+
+    /// <summary>The accession number in the name of the document's folder (EDGAR's archive layout) or of the file itself, or null.</summary>
+    private static string? AccessionOf(string path)
+    {
+        var folder = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)) ?? string.Empty);
+        foreach (var candidate in new[] { folder, Path.GetFileNameWithoutExtension(path) })
+        {
+            if (Accession().Match(candidate) is { Success: true } m)
+            {
+                return m.Value;
+            }
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"^\d{10}-\d{2}-\d{6}$")]
+    private static partial Regex Accession();
 
     private static FilingRead Reject(string path, string kind, string reason) => new(null, new RejectedFile(path, kind, reason));
 
