@@ -57,8 +57,9 @@ public static partial class FilingReader
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var kind = DocumentKindDetector.Detect(bytes, isWholeDocument: true, document: path);
         var kindName = kind.KindName;
-        var entry = manifest?.Entry(name);
-        var company = manifest is not null && entry is not null ? manifest.Company : null;
+        manifest ??= Manifest.FindFor(path);
+        var entry = manifest?.Entry(name) ?? manifest?.EntryForAccession(AccessionOf(path));
+        var company = manifest is not null && entry is not null ? entry.Company ?? manifest.Company : null;
         var filing = new FilingRecord
         {
             Id = sha, IdKind = "sha256", Sha256 = sha, Kind = kindName, File = name, Bytes = bytes.Length,
@@ -87,8 +88,8 @@ public static partial class FilingReader
             }
             filing = filing with
             {
-                Id = header.AccessionNumber ?? sha,
-                IdKind = header.AccessionNumber is null ? "sha256" : "accession",
+                Id = header.AccessionNumber ?? AccessionOf(path) ?? sha,
+                IdKind = (header.AccessionNumber ?? AccessionOf(path)) is null ? "sha256" : "accession",
                 Form = header.FormType ?? form ?? filing.Form,
                 IsAmendment = form?.EndsWith("/A", StringComparison.Ordinal) == true,
                 FilingDate = Date(header.FilingDate) ?? filing.FilingDate,
@@ -161,6 +162,10 @@ public static partial class FilingReader
             }
             case DocumentKind.CommentLetter:
                 (filing, companyName) = WithLetter(filing, company, LetterReader.Read(bytes, name), diagnostics);
+                if (submission is null && AccessionOf(path) is { } letterAccession)
+                {
+                    filing = filing with { Id = letterAccession, IdKind = "accession" };
+                }
                 break;
             case DocumentKind.Html or DocumentKind.Pdf or DocumentKind.Text when bytes.Length <= MaxLetterBytes:
             {

@@ -191,7 +191,8 @@ public sealed partial class SqliteEdgarStore : IEdgarStore
         }
         if (existing is not null
             && Scalar("SELECT file_name FROM filings WHERE filing_id = $id", tx, ("$id", filing.Id)) is string file
-            && !string.Equals(file, filing.File, StringComparison.Ordinal))
+            && !string.Equals(file, filing.File, StringComparison.Ordinal)
+            && !(Scalar("SELECT document_kind FROM filings WHERE filing_id = $id", tx, ("$id", filing.Id)) is "text" && filing.Kind is not "text"))
         {
             tx.Rollback();
             return StoreOutcome.HeldByAnotherDocument;

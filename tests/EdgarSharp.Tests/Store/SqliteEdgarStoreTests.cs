@@ -101,4 +101,28 @@ public class SqliteEdgarStoreTests
         Assert.Equal(1102993, store.FindCompany(null, null, "LIVEPERSON, INC.")?.Cik);
         Assert.Null(store.FindCompany("AAPL"));
     }
+
+    [Fact]
+    public void A_letter_from_a_text_extraction_gives_way_to_the_same_accession_read_from_the_document_in_either_order()
+    {
+        static FilingRecord Letter(string sha, string kind, string file) => new()
+        {
+            Id = "0000000000-16-092800", IdKind = "accession", Sha256 = sha, Kind = kind, File = file, Bytes = 1, Form = "UPLOAD",
+            Letter = new LetterRecord("staff-comment-letter", "staff", "2016-09-14", "Agilent Technologies, Inc.", "1-15405", null, [], []),
+        };
+        var text = Letter("aa", "text", "0000000000-16-092800.txt");
+        var pdf = Letter("bb", "pdf", "filename1.pdf");
+        using var folder = new TempFolder();
+        using var one = SqliteEdgarStore.Open(folder.Db);
+        using var two = SqliteEdgarStore.Open(Path.Combine(folder.Path, "two.db"));
+
+        Assert.Equal(StoreOutcome.Stored, one.Store(text));
+        Assert.Equal(StoreOutcome.Replaced, one.Store(pdf));
+        Assert.Equal(StoreOutcome.HeldByAnotherDocument, one.Store(text));
+        Assert.Equal(StoreOutcome.Stored, two.Store(pdf));
+        Assert.Equal(StoreOutcome.HeldByAnotherDocument, two.Store(text));
+
+        Assert.Equal(one.Dump(), two.Dump());
+        Assert.Equal("pdf", one.Query("SELECT document_kind FROM filings WHERE filing_id = $v", "0000000000-16-092800"));
+    }
 }
