@@ -49,6 +49,11 @@ public static partial class FilingReader
         {
             return new FilingRead(null, new RejectedFile(path, "unknown", $"cannot be read: {ex.Message}"));
         }
+        catch (Exception ex) when (ex is not IOException and not UnauthorizedAccessException and not OutOfMemoryException and not OperationCanceledException)
+        {
+            // A reader's own failure on one document must not stop a bulk ingest: the document is rejected with what went wrong.
+            return new FilingRead(null, new RejectedFile(path, "unknown", $"a reader failed on it ({ex.GetType().Name}: {ex.Message}); please report the document"));
+        }
     }
 
     private static FilingRead ReadCore(byte[] bytes, string path, Manifest? manifest)
@@ -147,8 +152,8 @@ public static partial class FilingReader
                 var signed = d.Signatures.Select(s => s.Date).Where(x => x is not null).Max();
                 filing = filing with
                 {
-                    Id = d.Source.AccessionNumber ?? filing.Id,
-                    IdKind = d.Source.AccessionNumber is null ? filing.IdKind : "accession",
+                    Id = d.Source.AccessionNumber ?? (submission is null ? AccessionOf(path) : null) ?? filing.Id,
+                    IdKind = (d.Source.AccessionNumber ?? (submission is null ? AccessionOf(path) : null)) is null ? filing.IdKind : "accession",
                     Form = d.DocumentType ?? filing.Form,
                     IsAmendment = d.IsAmendment || filing.IsAmendment,
                     OriginalDate = Date(d.DateOfOriginalSubmission),
