@@ -176,6 +176,11 @@ public static partial class FilingReader
             {
                 // SEC correspondence saved as a bare document (EDGAR's filename1.pdf, a response in HTML): a letter when
                 // the letter reader recognises one; its accession number from the folder or file name EDGAR gives it.
+                if (kind.Kind == DocumentKind.Text && OriginalOfExtraction(path) is { } original)
+                {
+                    return Reject(path, kindName,
+                        $"EDGAR's text extraction of filing {Path.GetFileName(original)}, whose own documents are in {original}: the filing is read from them");
+                }
                 var letter = LetterReader.Read(bytes, name);
                 if (letter.Kind == LetterKind.Other || letter.Side == LetterSide.Unknown)
                 {
@@ -248,6 +253,21 @@ public static partial class FilingReader
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// For a text file named by an accession number (<c>THREAD/extracted_text/ACCESSION.txt</c>, EDGAR's text extraction
+    /// of a filing) the folder holding the filing's own documents (<c>THREAD/filings/ACCESSION</c>) when it exists, else null.
+    /// </summary>
+    private static string? OriginalOfExtraction(string path)
+    {
+        var stem = Path.GetFileNameWithoutExtension(path);
+        if (!Accession().IsMatch(stem) || Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path))) is not { } thread)
+        {
+            return null;
+        }
+        var folder = Path.Combine(thread, "filings", stem);
+        return Directory.Exists(folder) && Directory.EnumerateFiles(folder).Any(f => !f.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) ? folder : null;
     }
 
     [GeneratedRegex(@"^\d{10}-\d{2}-\d{6}$")]

@@ -194,10 +194,6 @@ public enum StoreOutcome
     /// <summary>
     /// The accession number is held by another document of the same filing (another file name, other bytes): nothing
     /// is stored, so that ingesting both again changes nothing. (Filings of several documents come with submissions.)
-    /// So that the result does not depend on the order of ingest, the more complete source wins: a filing stored from
-    /// plain text (an EDGAR text extraction) is replaced by the same accession number read from the document itself
-    /// (HTML, PDF, XML), and a filing stored from one document by its whole submission; the replaced one is then
-    /// held by the other.
     /// </summary>
     HeldByAnotherDocument,
 }

@@ -191,8 +191,7 @@ public sealed partial class SqliteEdgarStore : IEdgarStore
         }
         if (existing is not null
             && Scalar("SELECT file_name FROM filings WHERE filing_id = $id", tx, ("$id", filing.Id)) is string file
-            && !string.Equals(file, filing.File, StringComparison.Ordinal)
-            && SourceRank(filing.Kind) <= SourceRank(Scalar("SELECT document_kind FROM filings WHERE filing_id = $id", tx, ("$id", filing.Id)) as string))
+            && !string.Equals(file, filing.File, StringComparison.Ordinal))
         {
             tx.Rollback();
             return StoreOutcome.HeldByAnotherDocument;
@@ -328,17 +327,6 @@ public sealed partial class SqliteEdgarStore : IEdgarStore
         tx.Commit();
         return existing is null ? StoreOutcome.Stored : StoreOutcome.Replaced;
     }
-
-    /// <summary>
-    /// How completely a document of a filing represents it, so that the store keeps the same one whatever the order of
-    /// ingest: the whole submission (2), one of its documents (1), a plain-text extraction (0).
-    /// </summary>
-    private static int SourceRank(string? kind) => kind switch
-    {
-        "edgar-submission" => 2,
-        "text" => 0,
-        _ => 1,
-    };
 
     /// <summary>An owner's CIK without leading zeros, for the version key; empty when none.</summary>
     private static string OwnerKey(string? ownerCik) =>

@@ -85,4 +85,22 @@ public class FilingReaderTests
         Assert.All(store.InsiderTransactions(9990001, null), t => Assert.Equal(amendment.Id, t.FilingId));
         Assert.Contains(store.InsiderTransactions(9990001, null, latestOnly: false), t => t.FilingId == original.Id);
     }
+
+    [Fact]
+    public void A_letter_thread_folder_gives_the_letter_its_accession_company_and_date_and_rejects_the_text_extraction()
+    {
+        using var temp = new TempFolder();
+        using var store = SqliteEdgarStore.Open(temp.Db);
+
+        var report = Ingestor.Ingest(store, [Corpus.Fixture(Path.Combine("Store", "letter-thread"))]);
+
+        var stored = Assert.Single(report.Files);
+        Assert.Equal("0009990201-24-000007", stored.FilingId);
+        var letter = Assert.Single(store.Filings(9990201));
+        Assert.Equal(("CORRESP", "2024-06-17", "accession"), (letter.Form, letter.FilingDate, letter.IdKind));
+        Assert.Equal("EXGR", letter.Company?.Ticker);
+        Assert.Single(letter.Letter!.Commitments);
+        Assert.Contains(report.Rejected, r => r.File.EndsWith("0009990201-24-000007.txt", StringComparison.Ordinal)
+            && r.Reason.StartsWith("EDGAR's text extraction of filing 0009990201-24-000007", StringComparison.Ordinal));
+    }
 }

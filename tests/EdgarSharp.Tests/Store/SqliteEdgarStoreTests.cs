@@ -103,47 +103,6 @@ public class SqliteEdgarStoreTests
     }
 
     [Fact]
-    public void A_letter_from_a_text_extraction_gives_way_to_the_same_accession_read_from_the_document_in_either_order()
-    {
-        static FilingRecord Letter(string sha, string kind, string file) => new()
-        {
-            Id = "0000000000-16-092800", IdKind = "accession", Sha256 = sha, Kind = kind, File = file, Bytes = 1, Form = "UPLOAD",
-            Letter = new LetterRecord("staff-comment-letter", "staff", "2016-09-14", "Agilent Technologies, Inc.", "1-15405", null, [], []),
-        };
-        var text = Letter("aa", "text", "0000000000-16-092800.txt");
-        var pdf = Letter("bb", "pdf", "filename1.pdf");
-        using var folder = new TempFolder();
-        using var one = SqliteEdgarStore.Open(folder.Db);
-        using var two = SqliteEdgarStore.Open(Path.Combine(folder.Path, "two.db"));
-
-        Assert.Equal(StoreOutcome.Stored, one.Store(text));
-        Assert.Equal(StoreOutcome.Replaced, one.Store(pdf));
-        Assert.Equal(StoreOutcome.HeldByAnotherDocument, one.Store(text));
-        Assert.Equal(StoreOutcome.Stored, two.Store(pdf));
-        Assert.Equal(StoreOutcome.HeldByAnotherDocument, two.Store(text));
-
-        Assert.Equal(one.Dump(), two.Dump());
-        Assert.Equal("pdf", one.Query("SELECT document_kind FROM filings WHERE filing_id = $v", "0000000000-16-092800"));
-    }
-
-    [Fact]
-    public void A_submission_holds_its_accession_number_over_one_of_its_documents_in_either_order()
-    {
-        var document = Form4("aa") with { Id = "0000320193-22-000061", IdKind = "accession", File = "0000320193-22-000061.xml" };
-        var submission = Form4("bb") with { Id = "0000320193-22-000061", IdKind = "accession", File = "0000320193-22-000061.txt", Kind = "edgar-submission" };
-        using var folder = new TempFolder();
-        using var one = SqliteEdgarStore.Open(folder.Db);
-        using var two = SqliteEdgarStore.Open(Path.Combine(folder.Path, "two.db"));
-
-        one.Store(document);
-        Assert.Equal(StoreOutcome.Replaced, one.Store(submission));
-        two.Store(submission);
-        Assert.Equal(StoreOutcome.HeldByAnotherDocument, two.Store(document));
-
-        Assert.Equal(one.Dump(), two.Dump());
-    }
-
-    [Fact]
     public void A_store_of_schema_version_1_is_migrated_in_place_to_the_latest_version()
     {
         using var folder = new TempFolder();
