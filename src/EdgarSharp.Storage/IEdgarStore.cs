@@ -100,8 +100,7 @@ public sealed record XbrlFactRecord(
     bool IsNumeric,
     bool IsTextBlock,
     string? Value,
-    decimal? DecimalValue,
-    string? Language = null);
+    decimal? DecimalValue);
 
 /// <summary>A diagnostic (a check's finding) as stored: severity, code, message.</summary>
 public sealed record DiagnosticRecord(int Seq, string Severity, string Code, string Message);

@@ -82,7 +82,7 @@ public class StoreSchemaTests
     }
 
     [Fact]
-    public void Ingesting_the_fixtures_twice_in_another_order_of_runs_changes_nothing_but_the_runs()
+    public void Ingesting_the_fixtures_twice_changes_nothing_but_the_runs()
     {
         using var temp = new TempFolder();
         using var store = ExampleGears(temp);
