@@ -26,6 +26,7 @@ public static class EdgarApp
             "edgar: turns raw SEC EDGAR material (XBRL, inline XBRL, Forms 3/4/5, comment letters) into validated, structured data. Offline unless asked.");
         root.Subcommands.Add(IngestCommand.Create(io));
         root.Subcommands.Add(CompanyCommand.Create(io));
+        root.Subcommands.Add(QueryCommand.Create(io));
         root.Subcommands.Add(SamplesCommand.Create(io));
         root.Subcommands.Add(DetectCommand.Create(io));
         root.Subcommands.Add(XbrlCommand.Create(io));

@@ -23,7 +23,8 @@ public sealed record InsiderRow(
     string? AcquiredDisposed,
     decimal? SharesFollowing,
     string? DirectOrIndirect,
-    decimal? ExercisePrice = null);
+    decimal? ExercisePrice = null,
+    string? Nature = null);
 
 /// <summary>An insider report: who reported what about which issuer.</summary>
 public sealed record InsiderReport(
@@ -38,8 +39,14 @@ public sealed record InsiderReport(
     bool? Aff10b5One,
     IReadOnlyList<InsiderRow> Rows);
 
-/// <summary>A numbered comment of a letter, with the company's response when there is one.</summary>
-public sealed record CommentRecord(int Number, string? Heading, string Text, string? Response);
+/// <summary>
+/// A numbered comment of a letter, with the company's response when there is one and the passages the response
+/// proposes to disclose (joined by newlines), or null.
+/// </summary>
+public sealed record CommentRecord(int Number, string? Heading, string Text, string? Response, string? ProposedDisclosure = null);
+
+/// <summary>A rule, standard, item or form cited in a letter, with its normalised id and family.</summary>
+public sealed record CitationRecord(int Seq, string Text, string CitationId, string Family, int? Comment);
 
 /// <summary>A commitment made in a letter (a disclosure promised for a later filing).</summary>
 public sealed record CommitmentRecord(int Seq, string Text, string Trigger, string? Filing, string? Period, int? Comment);
@@ -53,7 +60,47 @@ public sealed record LetterRecord(
     string? FileNumber,
     string? Answers,
     IReadOnlyList<CommentRecord> Comments,
-    IReadOnlyList<CommitmentRecord> Commitments);
+    IReadOnlyList<CommitmentRecord> Commitments,
+    IReadOnlyList<CitationRecord>? Citations = null,
+    string? Body = null);
+
+/// <summary>
+/// An XBRL context as stored: entity, period (ISO dates; an instant has only <paramref name="PeriodEnd"/>) and its
+/// dimensions; <paramref name="DimensionsKey"/> is the dimensions in one canonical string (<c>axis=member</c> pairs
+/// sorted and joined by <c>|</c>, empty for none) so that contexts compare by text.
+/// </summary>
+public sealed record XbrlContextRecord(
+    string Id,
+    string EntityScheme,
+    string EntityId,
+    string PeriodType,
+    string? PeriodStart,
+    string? PeriodEnd,
+    string DimensionsKey,
+    IReadOnlyList<XbrlDimensionRecord> Dimensions);
+
+/// <summary>One dimension of a context: an explicit member or a typed value.</summary>
+public sealed record XbrlDimensionRecord(string Dimension, string? Member, string? TypedValue, bool InScenario);
+
+/// <summary>
+/// An XBRL fact as stored. <paramref name="Value"/> is the exact text: for a decimal item its canonical decimal
+/// (<see cref="DecimalText.Canonical(decimal)"/>), else the lexical value as written; <paramref name="IsTextBlock"/>
+/// marks the narrative blocks that full-text search indexes.
+/// </summary>
+public sealed record XbrlFactRecord(
+    int Seq,
+    string? FactId,
+    string Concept,
+    string Namespace,
+    string? ContextId,
+    string? Unit,
+    string? Decimals,
+    string? Precision,
+    bool IsNil,
+    bool IsNumeric,
+    bool IsTextBlock,
+    string? Value,
+    decimal? DecimalValue);
 
 /// <summary>A diagnostic (a check's finding) as stored: severity, code, message.</summary>
 public sealed record DiagnosticRecord(int Seq, string Severity, string Code, string Message);
@@ -76,8 +123,23 @@ public sealed record FilingRecord
     /// <summary>The company the filing is about (the issuer, the filer, the company under review), or null.</summary>
     public CompanyRecord? Company { get; init; }
 
-    /// <summary>The form (<c>10-Q</c>, <c>4</c>, <c>CORRESP</c>), or null.</summary>
+    /// <summary>
+    /// The company's name as the document gives it when its CIK is unknown (a letter's <c>Re:</c> company): the store
+    /// links the filing to the company of that name, now or when the company is stored later.
+    /// </summary>
+    public string? CompanyName { get; init; }
+
+    /// <summary>The form (<c>10-Q</c>, <c>4</c>, <c>CORRESP</c>, <c>10-K/A</c>), or null.</summary>
     public string? Form { get; init; }
+
+    /// <summary>The form without its amendment suffix (<c>10-K</c> for <c>10-K/A</c>), or null.</summary>
+    public string? FormBase => Form is null ? null : Form.EndsWith("/A", StringComparison.OrdinalIgnoreCase) ? Form[..^2] : Form;
+
+    /// <summary>True for an amendment (<c>4/A</c>, <c>10-K/A</c>, or an XBRL report whose <c>dei:AmendmentFlag</c> is true).</summary>
+    public bool IsAmendment { get; init; }
+
+    /// <summary>For an amendment: the date of the original submission where the document states it, or null.</summary>
+    public string? OriginalDate { get; init; }
 
     /// <summary>The filing date (yyyy-MM-dd), or null.</summary>
     public string? FilingDate { get; init; }
@@ -105,6 +167,12 @@ public sealed record FilingRecord
 
     /// <summary>The letter, for correspondence.</summary>
     public LetterRecord? Letter { get; init; }
+
+    /// <summary>The XBRL contexts, for instances and inline XBRL documents.</summary>
+    public IReadOnlyList<XbrlContextRecord> XbrlContexts { get; init; } = [];
+
+    /// <summary>The XBRL facts (items, tuples' children included), in document order.</summary>
+    public IReadOnlyList<XbrlFactRecord> XbrlFacts { get; init; } = [];
 
     /// <summary>The readers' and checks' diagnostics.</summary>
     public IReadOnlyList<DiagnosticRecord> Diagnostics { get; init; } = [];
@@ -146,6 +214,30 @@ public interface IEdgarStore : IDisposable
 
     /// <summary>The company's filings with everything stored about them, in time order.</summary>
     IReadOnlyList<FilingRecord> Filings(long cik);
+
+    /// <summary>The company's filings as a list, in time order, with amendments linked to their originals and the latest versions marked.</summary>
+    IReadOnlyList<FilingListing> FilingListings(long cik);
+
+    /// <summary>
+    /// The Forms 3/4/5 rows of an issuer and/or an owner (CIK, compared as a number), in time order; with
+    /// <paramref name="latestOnly"/> the rows of filings superseded by an amendment are left out.
+    /// </summary>
+    IReadOnlyList<InsiderTransaction> InsiderTransactions(long? issuerCik, long? ownerCik, bool latestOnly = true);
+
+    /// <summary>Every fact of <paramref name="concept"/> (<c>prefix:LocalName</c>, or a local name) that the company's filings report, oldest filing first.</summary>
+    IReadOnlyList<FactObservation> FactObservations(long cik, string concept);
+
+    /// <summary>
+    /// Full-text search (SQLite FTS5 syntax: words, <c>"phrases"</c>, <c>AND</c>/<c>OR</c>/<c>NOT</c>, <c>prefix*</c>) over
+    /// letters, comments, responses and XBRL text blocks; <paramref name="source"/> narrows to one of them; best first.
+    /// </summary>
+    IReadOnlyList<SearchHit> Search(string query, int limit = 20, string? source = null, long? cik = null, string? filingId = null);
+
+    /// <summary>The number of texts of a filing that full-text search holds (of one <paramref name="source"/>, or all).</summary>
+    int TextCount(string filingId, string? source = null);
+
+    /// <summary>The stored diagnostics whose code is <paramref name="code"/> (a trailing <c>*</c> matches a prefix; null for all), optionally of one company.</summary>
+    IReadOnlyList<StoredDiagnostic> StoredDiagnostics(string? code, long? cik = null);
 
     /// <summary>Records the start of an ingest run; returns its id.</summary>
     long BeginRun(IReadOnlyList<string> sources);

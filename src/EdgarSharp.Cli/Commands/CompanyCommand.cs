@@ -60,11 +60,13 @@ internal static class CompanyCommand
         }
         CompanyRecord? company;
         IReadOnlyList<FilingRecord> filings;
+        Story story;
         try
         {
             using var store = SqliteEdgarStore.Open(db);
             company = store.FindCompany(who);
             filings = company is null ? [] : store.Filings(company.Cik);
+            story = company is null ? Story.Empty : Story.Build(store, company.Cik, filings);
         }
         catch (SqliteException ex)
         {
@@ -78,18 +80,35 @@ internal static class CompanyCommand
         }
         if (format == OutputFormat.Json)
         {
-            Output.Json(io.Out, json => WriteJson(json, company, filings));
+            Output.Json(io.Out, json => WriteJson(json, company, filings, story));
         }
         else
         {
-            WriteText(io.Out, company, filings);
+            WriteText(io.Out, company, filings, story);
         }
         return 0;
     }
 
     internal static bool IsCheck(DiagnosticRecord d) => CheckPrefixes.Any(p => d.Code.StartsWith(p, StringComparison.Ordinal));
 
-    private static void WriteJson(Utf8JsonWriter json, CompanyRecord company, IReadOnlyList<FilingRecord> filings)
+    /// <summary>What the store knows across the company's filings: versions, fact counts, threads and the cross-document checks.</summary>
+    private sealed record Story(
+        IReadOnlyDictionary<string, FilingListing> Listings,
+        IReadOnlyList<HoldingsFinding> Holdings,
+        IReadOnlyList<CommentThread> Threads,
+        IReadOnlyList<CommitmentFinding> Commitments)
+    {
+        public static Story Empty { get; } = new(new Dictionary<string, FilingListing>(), [], [], []);
+
+        public static Story Build(SqliteEdgarStore store, long cik, IReadOnlyList<FilingRecord> filings)
+        {
+            var listings = store.FilingListings(cik).ToDictionary(l => l.Id, StringComparer.Ordinal);
+            var latest = filings.Where(f => !listings.TryGetValue(f.Id, out var l) || l.IsLatest).ToList();
+            return new Story(listings, CrossDocumentChecks.Holdings(latest), CommentThreads.Build(filings), CrossDocumentChecks.Commitments(store, cik));
+        }
+    }
+
+    private static void WriteJson(Utf8JsonWriter json, CompanyRecord company, IReadOnlyList<FilingRecord> filings, Story story)
     {
         json.WriteStartObject();
         json.WriteStartObject("company");
@@ -110,6 +129,18 @@ internal static class CompanyCommand
             json.WriteString("kind", f.Kind);
             json.WriteString("file", f.File);
             json.WriteNumber("bytes", f.Bytes);
+            if (story.Listings.TryGetValue(f.Id, out var listing))
+            {
+                json.WriteBoolean("amendment", listing.IsAmendment);
+                json.WriteBoolean("latest", listing.IsLatest);
+                json.WriteStartArray("amends");
+                foreach (var a in listing.Amends)
+                {
+                    json.WriteStringValue(a);
+                }
+                json.WriteEndArray();
+                json.WriteNumber("facts", listing.Facts);
+            }
             if (f.XbrlRoles.Count > 0)
             {
                 json.WriteStartObject("xbrl");
@@ -221,6 +252,76 @@ internal static class CompanyCommand
             json.WriteEndObject();
         }
         json.WriteEndArray();
+        json.WriteStartArray("holdingsChecks");
+        foreach (var h in story.Holdings)
+        {
+            json.WriteStartObject();
+            json.WriteString("severity", h.Severity);
+            json.WriteString("code", h.Code);
+            json.WriteString("ownerCik", h.OwnerCik);
+            json.WriteString("ownerName", h.OwnerName);
+            json.WriteString("position", h.Position);
+            json.WriteString("earlierFiling", h.EarlierFiling);
+            json.WriteString("earlierDate", h.EarlierDate);
+            json.WriteNumber("heldAfter", h.HeldAfter);
+            json.WriteString("laterFiling", h.LaterFiling);
+            json.WriteString("laterDate", h.LaterDate);
+            json.WriteNumber("impliedBefore", h.ImpliedBefore);
+            json.WriteNumber("difference", h.Difference);
+            json.WriteString("message", h.Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("threads");
+        foreach (var t in story.Threads)
+        {
+            json.WriteStartObject();
+            json.WriteString("fileNumber", t.FileNumber);
+            json.WriteString("status", t.Status);
+            json.WriteString("opened", t.Opened);
+            json.WriteString("closed", t.Closed);
+            json.WriteNumber("letters", t.Letters.Count);
+            json.WriteNumber("comments", t.Comments.Count);
+            json.WriteNumber("openComments", t.Comments.Count(c => c.Open));
+            json.WriteNumber("commitments", t.Commitments.Count);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("commitmentChecks");
+        foreach (var c in story.Commitments)
+        {
+            json.WriteStartObject();
+            json.WriteString("status", c.Status);
+            json.WriteString("letter", c.LetterFiling);
+            json.WriteString("letterDate", c.LetterDate);
+            json.WriteNumber("seq", c.Seq);
+            json.WriteString("commitment", c.Commitment);
+            json.WriteStartArray("promisedForms");
+            foreach (var form in c.PromisedForms)
+            {
+                json.WriteStringValue(form);
+            }
+            json.WriteEndArray();
+            json.WriteString("promisedPeriod", c.PromisedPeriod);
+            json.WriteString("checkedFiling", c.CheckedFiling);
+            json.WriteString("checkedForm", c.CheckedForm);
+            json.WriteString("checkedPeriod", c.CheckedPeriod);
+            json.WriteStartArray("terms");
+            foreach (var term in c.Terms)
+            {
+                json.WriteStringValue(term);
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("found");
+            foreach (var term in c.Found)
+            {
+                json.WriteStringValue(term);
+            }
+            json.WriteEndArray();
+            json.WriteString("message", c.Message);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 
@@ -262,7 +363,7 @@ internal static class CompanyCommand
 
     private static string Amount(decimal? value) => value is { } v ? v.ToString("#,0.####", CultureInfo.InvariantCulture) : "-";
 
-    private static void WriteText(TextWriter o, CompanyRecord company, IReadOnlyList<FilingRecord> filings)
+    private static void WriteText(TextWriter o, CompanyRecord company, IReadOnlyList<FilingRecord> filings, Story story)
     {
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{company.Name ?? "(no name)"} (CIK {company.Cik}, {company.Ticker ?? "no ticker"}): {filings.Count} filings in the store"));
@@ -271,6 +372,21 @@ internal static class CompanyCommand
             o.WriteLine();
             var when = f.FilingDate is not null ? $"filed {f.FilingDate}" : $"period {f.PeriodOfReport ?? "unknown"}";
             o.WriteLine($"{f.FilingDate ?? f.PeriodOfReport ?? "----------"}  Form {f.Form ?? "?"}  {f.File} ({f.Kind}, {when}, {f.IdKind} {f.Id[..Math.Min(16, f.Id.Length)]})");
+            if (story.Listings.TryGetValue(f.Id, out var listing))
+            {
+                if (listing.IsAmendment)
+                {
+                    o.WriteLine($"  amendment{(listing.Amends.Count == 0 ? " (original not in the store)" : " of " + string.Join(", ", listing.Amends))}");
+                }
+                if (!listing.IsLatest)
+                {
+                    o.WriteLine("  superseded by a later amendment");
+                }
+                if (listing.Facts > 0)
+                {
+                    o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  XBRL facts: {listing.Facts}"));
+                }
+            }
             if (f.XbrlRoles.Count > 0)
             {
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -314,6 +430,26 @@ internal static class CompanyCommand
             {
                 o.WriteLine($"    error {d.Code}: {d.Message}");
             }
+        }
+        o.WriteLine();
+        var breaks = story.Holdings.Count(h => h.Severity == "error");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Holdings across forms: {story.Holdings.Count} positions compared between consecutive forms of one owner, {breaks} breaks"));
+        foreach (var h in story.Holdings)
+        {
+            o.WriteLine($"  {(h.Severity == "error" ? "break" : "ok")} {h.OwnerName ?? h.OwnerCik}: {h.Message}");
+        }
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Comment threads: {story.Threads.Count}"));
+        foreach (var t in story.Threads)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  file {t.FileNumber ?? "(none)"}: {t.Status}, {t.Letters.Count} letters, {t.Comments.Count} comments ({t.Comments.Count(c => c.Open)} open), {t.Commitments.Count} commitments"));
+        }
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Commitments checked against later filings: {story.Commitments.Count(c => c.Status == "kept")} kept, {story.Commitments.Count(c => c.Status == "not-kept")} not kept, {story.Commitments.Count(c => c.Status == "no-later-filing")} with no later filing in the store, {story.Commitments.Count(c => c.Status == "not-checkable")} not checkable"));
+        foreach (var c in story.Commitments)
+        {
+            o.WriteLine($"  {c.Status} (letter of {c.LetterDate ?? "-"}, commitment {c.Seq}): {c.Message}");
         }
     }
 

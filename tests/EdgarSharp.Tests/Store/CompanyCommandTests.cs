@@ -85,4 +85,38 @@ public class CompanyCommandTests
         Assert.Equal(1, exit);
         Assert.Contains("no company with CIK or ticker 'AAPL'", err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Company_story_shows_the_holdings_break_between_two_Forms_4()
+    {
+        using var folder = new TempFolder();
+        var (ingest, _, err) = Run("ingest", StoreFixtures.HoldingsBreak, "--db", folder.Db);
+        Assert.True(ingest == 0, err);
+
+        var (exit, output, _) = Run("company", "EXPU", "--db", folder.Db);
+        var (_, json, _) = Run("company", "EXPU", "--db", folder.Db, "--format", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Holdings across forms: 2 positions compared between consecutive forms of one owner, 1 breaks", output, StringComparison.Ordinal);
+        Assert.Contains("starts from 48,450: 1,550 fewer shares", output, StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(json);
+        var brk = Assert.Single(doc.RootElement.GetProperty("holdingsChecks").EnumerateArray(), h => h.GetProperty("severity").GetString() == "error");
+        Assert.Equal(-1550m, brk.GetProperty("difference").GetDecimal());
+    }
+
+    [Fact]
+    public void Company_story_shows_the_commitment_kept_and_not_kept_and_the_amendment()
+    {
+        using var folder = new TempFolder();
+        var (ingest, _, err) = Run("ingest", StoreFixtures.ExampleGears, "--db", folder.Db);
+        Assert.True(ingest == 0, err);
+
+        var (exit, output, _) = Run("company", "EXGR", "--db", folder.Db);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Commitments checked against later filings: 2 kept, 1 not kept", output, StringComparison.Ordinal);
+        Assert.Contains("not-kept (letter of 2024-06-14, commitment 1): Not kept in the Form 10-K of 2025-12-31", output, StringComparison.Ordinal);
+        Assert.Contains("superseded by a later amendment", output, StringComparison.Ordinal);
+        Assert.Contains("file 001-99901: open, 1 letters, 1 comments (0 open), 1 commitments", output, StringComparison.Ordinal);
+    }
 }

@@ -101,4 +101,29 @@ public class SqliteEdgarStoreTests
         Assert.Equal(1102993, store.FindCompany(null, null, "LIVEPERSON, INC.")?.Cik);
         Assert.Null(store.FindCompany("AAPL"));
     }
+
+    [Fact]
+    public void A_store_of_schema_version_1_is_migrated_in_place_to_the_latest_version()
+    {
+        using var folder = new TempFolder();
+        using (var v1 = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={folder.Db};Pooling=False"))
+        {
+            v1.Open();
+            using var cmd = v1.CreateCommand();
+            cmd.CommandText = "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL);" + SqliteEdgarStore.Migrations[0].Sql + """
+                INSERT INTO schema_migrations VALUES (1, 'initial');
+                INSERT INTO companies VALUES (1102993, 'LPSN', 'LivePerson, Inc.');
+                INSERT INTO filings VALUES ('0001102993-13-000010', 'accession', 'cc', 1102993, '10-K/A', '2013-03-01', '2012-12-31', 'xbrl-instance', 'a.xml', 1);
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        using var store = SqliteEdgarStore.Open(folder.Db);
+
+        Assert.Equal(SqliteEdgarStore.Migrations[^1].Version, store.SchemaVersion);
+        Assert.Equal("LIVEPERSON", store.Query("SELECT name_key FROM companies WHERE cik = $v", 1102993));
+        Assert.Equal("10-K", store.Query("SELECT form_base FROM filings WHERE is_amendment = 1 AND filing_id = $v", "0001102993-13-000010"));
+        Assert.Equal("1102993|10-K|2012-12-31|", store.Query("SELECT version_key FROM filings WHERE filing_id = $v", "0001102993-13-000010"));
+        Assert.Equal(1102993L, store.FindCompany(null, null, "LIVEPERSON INC")?.Cik);
+    }
 }
