@@ -14,6 +14,12 @@ public sealed record IngestedFile(string File, string FilingId, string Kind, str
 /// <summary>A file ingest did not store, with the reason.</summary>
 public sealed record RejectedFile(string File, string Kind, string Reason);
 
+/// <summary>
+/// What reading one file gave: the filing to store, or the rejection; <paramref name="ResolveCompany"/>, when
+/// present, resolves the filing's company against the store just before it is stored.
+/// </summary>
+internal sealed record FileReading(FilingRecord? Filing, RejectedFile? Rejected, Func<IEdgarStore, CompanyRecord?>? ResolveCompany = null);
+
 /// <summary>What one ingest run did.</summary>
 public sealed record IngestReport(long Run, IReadOnlyList<IngestedFile> Files, IReadOnlyList<RejectedFile> Rejected)
 {
@@ -141,9 +147,33 @@ public static class Ingestor
         }
     }
 
-    private static (IngestedFile? Ingested, RejectedFile? Rejected) IngestFile(IEdgarStore store, string path, Manifest? manifest)
+    private static (IngestedFile? Ingested, RejectedFile? Rejected) IngestFile(IEdgarStore store, string path, Manifest? manifest) =>
+        StoreFile(store, path, ReadFile(path, File.ReadAllBytes(path), manifest));
+
+    /// <summary>Stores what <see cref="ReadFile"/> read: resolves the company against the store, then stores the filing (one transaction).</summary>
+    internal static (IngestedFile? Ingested, RejectedFile? Rejected) StoreFile(IEdgarStore store, string path, FileReading reading)
     {
-        var bytes = File.ReadAllBytes(path);
+        if (reading.Filing is not { } filing)
+        {
+            return (null, reading.Rejected);
+        }
+        if (reading.ResolveCompany is { } resolve)
+        {
+            filing = filing with { Company = resolve(store) };
+        }
+        var outcome = store.Store(filing);
+        return outcome == StoreOutcome.HeldByAnotherDocument
+            ? (null, new RejectedFile(path, filing.Kind, $"filing {filing.Id} is already stored from another document; documents of one filing are stored together from its submission"))
+            : (new IngestedFile(path, filing.Id, filing.Kind, filing.Form, outcome), null);
+    }
+
+    /// <summary>
+    /// Reads one file's <paramref name="bytes"/> into the filing to store, or the rejection, without touching the store
+    /// (thread-safe: ingest runs it on several threads). The company is resolved against the store later, by
+    /// <see cref="FileReading.ResolveCompany"/>.
+    /// </summary>
+    internal static FileReading ReadFile(string path, byte[] bytes, Manifest? manifest)
+    {
         var name = Path.GetFileName(path);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var kind = DocumentKindDetector.Detect(bytes, isWholeDocument: true, document: path);
@@ -157,6 +187,7 @@ public static class Ingestor
             Documents = [new DocumentRecord(1, name, kindName, bytes.Length, sha)],
         };
         var diagnostics = new List<Diagnostic>();
+        Func<IEdgarStore, CompanyRecord?>? resolveCompany = null;
         var readAs = kind.Kind;
         if (kind.Kind == DocumentKind.EdgarSubmission)
         {
@@ -171,7 +202,7 @@ public static class Ingestor
             };
             if (readAs == DocumentKind.EdgarSubmission)
             {
-                return (null, new RejectedFile(path, kindName, $"submissions of form {form ?? "(none)"} are not stored yet (Forms 3/4/5, CORRESP and UPLOAD are)"));
+                return new FileReading(null, new RejectedFile(path, kindName, $"submissions of form {form ?? "(none)"} are not stored yet (Forms 3/4/5, CORRESP and UPLOAD are)"));
             }
             var party = header.Parties.FirstOrDefault(p => p.Role is EdgarSharp.Edgar.PartyRole.Issuer or EdgarSharp.Edgar.PartyRole.SubjectCompany)
                 ?? header.Parties.FirstOrDefault(p => p.Role == EdgarSharp.Edgar.PartyRole.Filer);
@@ -194,7 +225,7 @@ public static class Ingestor
         switch (readAs)
         {
             case DocumentKind.ConformanceSuite:
-                return (null, new RejectedFile(path, kindName, "an XBRL conformance-suite file tests processors; it is not a filing"));
+                return new FileReading(null, new RejectedFile(path, kindName, "an XBRL conformance-suite file tests processors; it is not a filing"));
             case DocumentKind.XbrlSchema or DocumentKind.LabelLinkbase or DocumentKind.PresentationLinkbase or DocumentKind.CalculationLinkbase
                 or DocumentKind.DefinitionLinkbase or DocumentKind.ReferenceLinkbase or DocumentKind.GenericLinkbase or DocumentKind.XbrlInstance:
             {
@@ -210,7 +241,8 @@ public static class Ingestor
                 var result = OwnershipReader.Read(bytes, name);
                 var d = result.Document;
                 long? issuerCik = long.TryParse(d.Issuer.Cik, NumberStyles.None, CultureInfo.InvariantCulture, out var ic) ? ic : null;
-                company = Resolve(store, issuerCik, d.Issuer.TradingSymbol, d.Issuer.Name, company);
+                var fallback = company;
+                resolveCompany = store => Resolve(store, issuerCik, d.Issuer.TradingSymbol, d.Issuer.Name, fallback);
                 var owner = d.ReportingOwners.FirstOrDefault();
                 var rows = d.Rows.Select((r, i) => new InsiderRow(
                     i + 1, r.Table == OwnershipTable.NonDerivative ? "I" : "II", r.IsHolding, r.SecurityTitle.Text,
@@ -233,7 +265,8 @@ public static class Ingestor
             case DocumentKind.CommentLetter:
             {
                 var letter = LetterReader.Read(bytes, name);
-                company = Resolve(store, company?.Cik, null, letter.Company ?? company?.Name, company);
+                var fallback = company;
+                resolveCompany = store => Resolve(store, fallback?.Cik, null, letter.Company ?? fallback?.Name, fallback);
                 filing = filing with
                 {
                     Form = filing.Form ?? (letter.Side == LetterSide.Company ? "CORRESP" : "UPLOAD"),
@@ -247,17 +280,14 @@ public static class Ingestor
                 break;
             }
             default:
-                return (null, new RejectedFile(path, kindName, $"{kindName} files are not stored yet (Forms 3/4/5, comment letters, XBRL linkbases, schemas and instances are)"));
+                return new FileReading(null, new RejectedFile(path, kindName, $"{kindName} files are not stored yet (Forms 3/4/5, comment letters, XBRL linkbases, schemas and instances are)"));
         }
         filing = filing with
         {
             Company = company,
             Diagnostics = diagnostics.Select((x, i) => new DiagnosticRecord(i + 1, x.Severity.ToString().ToLowerInvariant(), x.Code, x.Message)).ToList(),
         };
-        var outcome = store.Store(filing);
-        return outcome == StoreOutcome.HeldByAnotherDocument
-            ? (null, new RejectedFile(path, kindName, $"filing {filing.Id} is already stored from another document; documents of one filing are stored together from its submission"))
-            : (new IngestedFile(path, filing.Id, kindName, filing.Form, outcome), null);
+        return new FileReading(filing, null, resolveCompany);
     }
 
     /// <summary>The company by CIK, then ticker, then name: the store's record when it has one, else what the document says, else the manifest's.</summary>
@@ -293,7 +323,7 @@ public static class Ingestor
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A <c>manifest.json</c>: the company and, per file, form and dates.</summary>
-    private sealed class Manifest
+    internal sealed class Manifest
     {
         public CompanyRecord? Company { get; private init; }
 
