@@ -44,8 +44,10 @@ internal enum IngestProgressMode
 internal static class IngestCommand
 {
     /// <summary>
-    /// Test hook for the crash-safety test: after this many filings committed, a line <c>edgar-test-kill-point N</c>
-    /// goes to standard error so that the test can SIGKILL the process at a seeded point. Ingest goes on as usual.
+    /// Test hook for the crash-safety test: <c>N</c> or <c>N,hold</c>. After N filings newly committed, a line
+    /// <c>edgar-test-kill-point N</c> goes to standard error so that the test can SIGKILL the process at a seeded
+    /// point; with <c>hold</c> the writer then waits (readers go on) so that the kill lands right after commit N,
+    /// else ingest goes on and the kill lands wherever it finds the process, inside a transaction or not.
     /// </summary>
     internal const string KillAfterVariable = "EDGAR_TEST_KILL_AFTER";
 
@@ -98,7 +100,9 @@ internal static class IngestCommand
             progress = interactive && !listsToTerminal ? IngestProgressMode.Bar : IngestProgressMode.None;
         }
         using var json = format == OutputFormat.Json ? new JsonStream(io.Out, db) : null;
-        var killAfter = int.TryParse(Environment.GetEnvironmentVariable(KillAfterVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k > 0 ? k : 0;
+        var killHook = (Environment.GetEnvironmentVariable(KillAfterVariable) ?? string.Empty).Split(',');
+        var killAfter = int.TryParse(killHook[0], NumberStyles.None, CultureInfo.InvariantCulture, out var k) && k > 0 ? k : 0;
+        var killHold = killHook.Length > 1 && killHook[1] == "hold";
         var committed = 0;
         var options = new IngestOptions
         {
@@ -113,6 +117,10 @@ internal static class IngestCommand
                 {
                     io.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edgar-test-kill-point {committed}"));
                     io.Err.Flush();
+                    if (killHold)
+                    {
+                        Thread.Sleep(Timeout.Infinite);
+                    }
                 }
             },
             Rejected = r =>
@@ -265,7 +273,7 @@ internal static class IngestCommand
             _output = output;
             _json = new Utf8JsonWriter(_buffer, Options);
             _spool = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-            _rejections = new Utf8JsonWriter(_spool, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true });
+            _rejections = new Utf8JsonWriter(_spool, new JsonWriterOptions { Encoder = Options.Encoder });
             _json.WriteStartObject();
             _json.WriteString("db", Path.GetFullPath(db));
             _json.WriteStartArray("files");
@@ -294,6 +302,7 @@ internal static class IngestCommand
             _rejections.WriteString("reason", r.Reason);
             _rejections.WriteEndObject();
             _rejections.Flush();
+            _rejections.Reset();
             _spool.WriteByte((byte)'\n');
         }
 
