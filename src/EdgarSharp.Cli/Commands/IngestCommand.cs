@@ -197,6 +197,13 @@ internal static class IngestCommand
             $"{p.Files:#,0} documents: {p.Stored:#,0} stored, {p.Unchanged:#,0} unchanged, {p.Rejected:#,0} rejected; {p.Files / seconds:#,0}/s, {p.Bytes / 1e6 / seconds:0.0} MB/s");
     }
 
+    private static string ShortRates(IngestProgress p)
+    {
+        var seconds = Math.Max(p.Elapsed.TotalSeconds, 1e-3);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{p.Stored:#,0} stored, {p.Unchanged:#,0} same, {p.Rejected:#,0} rejected; {p.Files / seconds:#,0}/s {p.Bytes / 1e6 / seconds:0.0} MB/s");
+    }
+
     private static IngestReport WithBar(SqliteEdgarStore store, IReadOnlyList<string> sources, IngestOptions options)
     {
         var total = Math.Max(1, IngestPipeline.MeasureSources(sources));
@@ -204,7 +211,7 @@ internal static class IngestCommand
         IngestReport? report = null;
         console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask("ingest", maxValue: total);
@@ -217,11 +224,13 @@ internal static class IngestCommand
                         {
                             last = p.Elapsed;
                             task.Value = Math.Min(total, p.SourceBytes);
-                            task.Description = Markup.Escape(Rates(p));
+                            task.Description = Markup.Escape(ShortRates(p));
                         }
                     },
                 });
                 task.Value = total;
+                task.Description = Markup.Escape(ShortRates(new IngestProgress(
+                    report.Total, report.Stored, report.Unchanged, report.RejectedCount, report.Bytes, total, report.Elapsed)));
             });
         return report!;
     }
