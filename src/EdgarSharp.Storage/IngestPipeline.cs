@@ -147,9 +147,18 @@ public static class IngestPipeline
         }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var readerTasks = Enumerable.Range(0, readers).Select(_ => Task.Run(async () =>
         {
-            await foreach (var (seq, item) in input.Reader.ReadAllAsync(cancel.Token).ConfigureAwait(false))
+            try
             {
-                output.Writer.TryWrite(ReadItem(seq, item));
+                await foreach (var (seq, item) in input.Reader.ReadAllAsync(cancel.Token).ConfigureAwait(false))
+                {
+                    output.Writer.TryWrite(ReadItem(seq, item));
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A reader's bug or the producer's failure: the writer, waiting for this document, must hear it now.
+                output.Writer.TryComplete(ex);
+                cancel.Cancel();
             }
         })).ToArray();
         _ = Task.WhenAll(readerTasks).ContinueWith(

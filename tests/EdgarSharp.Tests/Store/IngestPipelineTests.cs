@@ -228,4 +228,33 @@ public class IngestPipelineTests
         Assert.Equal("4", kind.GetProperty("form").GetString());
         Assert.Equal(string.Empty, stderr.ToString());
     }
+
+    [Fact]
+    public async Task A_failure_in_the_writer_stops_the_readers_and_the_producer_and_is_thrown_not_hung()
+    {
+        using var folder = new TempFolder();
+        var input = Path.Combine(folder.Path, "in");
+        SyntheticForm4.WriteFolder(input, 60);
+        using var store = SqliteEdgarStore.Open(folder.Db);
+        var seen = 0;
+
+        var run = Task.Run(() => IngestPipeline.Run(store, [input], new IngestOptions
+        {
+            Readers = 2,
+            InFlight = 2,
+            Ingested = _ =>
+            {
+                if (++seen == 3)
+                {
+                    throw new InvalidOperationException("planted");
+                }
+            },
+        }));
+
+        var first = await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(1), TestContext.Current.CancellationToken));
+        Assert.Same(run, first);
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => run);
+        Assert.Equal("planted", ex.Message);
+        Assert.Equal(3L, store.Count("filings"));
+    }
 }
