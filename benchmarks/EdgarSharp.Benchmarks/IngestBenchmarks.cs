@@ -9,7 +9,7 @@ namespace EdgarSharp.Benchmarks;
 /// Ingest into SQLite beside the readers alone, over the same files: 200 Form 4 submissions synthesised by
 /// renumbering the corpus's Form 4 submissions (<see cref="SyntheticFilings"/>), and the XBRL files of two corpus
 /// filings (<c>aapl_10q_2023</c>, <c>unp</c>). Per input: a raw read of the bytes (the floor), the readers alone on one
-/// thread (<see cref="Ingestor.ReadFile"/>, what ingest does per document before the store), ingest with one reader
+/// thread (<see cref="DocumentSeam.Read"/>, what ingest does per document before the store), ingest with one reader
 /// thread and ingest with a reader per core, each into a fresh store. Filings a second = documents / mean; MB a
 /// second = bytes / mean (both printed at setup).
 /// </summary>
@@ -61,13 +61,13 @@ public class IngestBenchmarks
     [Benchmark(Baseline = true, Description = "raw read of the bytes")]
     public long RawRead() => _files.Sum(f => (long)File.ReadAllBytes(f).Length);
 
-    [Benchmark(Description = "readers alone, one thread (Ingestor.ReadFile)")]
+    [Benchmark(Description = "readers alone, one thread (DocumentSeam.Read)")]
     public int ReadersAlone()
     {
         var n = 0;
         foreach (var file in _files)
         {
-            n += Ingestor.ReadFile(file, File.ReadAllBytes(file), null).Filing is null ? 0 : 1;
+            n += DocumentSeam.Read(File.ReadAllBytes(file), file, null).Filing is null ? 0 : 1;
         }
         return n;
     }

@@ -98,9 +98,9 @@ public sealed class IngestReport
 
 /// <summary>
 /// The ingest pipeline: one producer expands the sources (<see cref="SourceExpander"/>) in a fixed order; reader
-/// threads (<see cref="IngestOptions.Readers"/>) read each document into its filing (<see cref="Ingestor.ReadFile"/>,
+/// threads (<see cref="IngestOptions.Readers"/>) read each document into its filing (<see cref="DocumentSeam.Read"/>,
 /// no store); one writer (the calling thread) stores the filings in source order, one transaction each
-/// (<see cref="Ingestor.StoreFile"/>), so that a run gives the same store whatever the threads' timing, and a run
+/// (<see cref="DocumentSeam.Store"/>), so that a run gives the same store whatever the threads' timing, and a run
 /// after a crash picks up where the committed transactions end. Channels connect the stages; a window of
 /// <see cref="IngestOptions.InFlight"/> documents bounds memory.
 /// </summary>
@@ -224,7 +224,7 @@ public static class IngestPipeline
                 return new Read(seq, item, new FileReading(null, new RejectedFile(item.Path, kind.KindName,
                     "XBRL inside an archive is not read yet (its DTS needs the package's other files on disk): extract the archive and ingest the folder")), bytes.Length);
             }
-            return new Read(seq, item, Ingestor.ReadFile(item.Path, bytes, item.Manifest), bytes.Length);
+            return new Read(seq, item, DocumentSeam.Read(bytes, item.Path, item.Manifest), bytes.Length);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or InvalidOperationException or System.Xml.XmlException)
         {
@@ -244,7 +244,7 @@ public static class IngestPipeline
             return;
         }
         tally.Bytes += read.Bytes;
-        var (ingested, rejected) = Ingestor.StoreFile(store, read.Item.Path, reading);
+        var (ingested, rejected) = DocumentSeam.Store(store, read.Item.Path, reading);
         if (ingested is not null)
         {
             tally.Add(ingested);
@@ -332,4 +332,19 @@ public static class IngestPipeline
                 .OrderByDescending(g => g.Count).ThenBy(g => g.Kind, StringComparer.Ordinal).ThenBy(g => g.Reason, StringComparer.Ordinal).ToList(),
         };
     }
+}
+
+/// <summary>
+/// The one seam between the pipeline and the per-document reading it schedules: <see cref="Read"/> turns a
+/// document's bytes into its filing or rejection on any thread, without the store; <see cref="Store"/> stores it on
+/// the writer, one transaction.
+/// </summary>
+internal static class DocumentSeam
+{
+    /// <summary>Reads a document (thread-safe, no store).</summary>
+    public static FileReading Read(byte[] bytes, string path, Ingestor.Manifest? manifest) => Ingestor.ReadFile(path, bytes, manifest);
+
+    /// <summary>Stores what <see cref="Read"/> gave, or passes its rejection on.</summary>
+    public static (IngestedFile? Ingested, RejectedFile? Rejected) Store(IEdgarStore store, string path, FileReading reading) =>
+        Ingestor.StoreFile(store, path, reading);
 }

@@ -2,6 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using EdgarSharp.Documents;
 using EdgarSharp.Edgar;
+using ManifestFile = EdgarSharp.Storage.Ingestor.Manifest;
 
 namespace EdgarSharp.Storage;
 
@@ -12,7 +13,7 @@ namespace EdgarSharp.Storage;
 /// accounts for (the file's length, or how far the archive stream moved), for progress.
 /// </summary>
 internal sealed record SourceItem(
-    string Path, byte[]? Bytes, Ingestor.Manifest? Manifest, RejectedFile? Rejected, long SourceBytes, bool FromArchive)
+    string Path, byte[]? Bytes, ManifestFile? Manifest, RejectedFile? Rejected, long SourceBytes, bool FromArchive)
 {
     /// <summary>True for an item that only accounts for source bytes (the rest of an archive once read): no document.</summary>
     public bool AccountsOnly { get; init; }
@@ -74,7 +75,7 @@ internal static class SourceExpander
                     {
                         suiteFolders.Clear();
                     }
-                    var manifest = Ingestor.Manifest.Load(Path.Combine(dir, ManifestName));
+                    var manifest = ManifestFile.Load(Path.Combine(dir, ManifestName));
                     var files = SafeList(() => Directory.GetFiles(dir));
                     Array.Sort(files, StringComparer.Ordinal);
                     foreach (var file in files)
@@ -86,7 +87,7 @@ internal static class SourceExpander
             else if (System.IO.File.Exists(source))
             {
                 var directory = Path.GetDirectoryName(Path.GetFullPath(source)) ?? ".";
-                Document(source, directory, Ingestor.Manifest.Load(Path.Combine(directory, ManifestName)), limits, suiteFolders, emit);
+                Document(source, directory, ManifestFile.Load(Path.Combine(directory, ManifestName)), limits, suiteFolders, emit);
             }
             else
             {
@@ -95,7 +96,7 @@ internal static class SourceExpander
         }
     }
 
-    private static void Document(string path, string root, Ingestor.Manifest? manifest, ArchiveLimits limits,
+    private static void Document(string path, string root, ManifestFile? manifest, ArchiveLimits limits,
         Dictionary<string, bool> suiteFolders, Action<SourceItem> emit)
     {
         var name = Path.GetFileName(path);
