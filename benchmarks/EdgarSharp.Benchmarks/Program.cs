@@ -1,3 +1,11 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using EdgarSharp.Benchmarks;
 
+if (args is ["synthesize-form4", var folder, var count])
+{
+    // Inputs for the ingest memory measurements (benchmarks/README.md): renumbered corpus Form 4 submissions.
+    SyntheticFilings.WriteForm4(folder, int.Parse(count, CultureInfo.InvariantCulture));
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

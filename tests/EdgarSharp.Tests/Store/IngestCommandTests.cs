@@ -34,20 +34,23 @@ public class IngestCommandTests
     }
 
     [Fact]
-    public void Ingest_text_rejects_a_conformance_suite_file_in_one_line_and_ends_with_a_summary()
+    public void Ingest_text_lists_a_conformance_suite_file_in_one_line_then_the_rejections_by_reason_and_the_summary()
     {
         using var folder = new TempFolder();
         var suite = Path.Combine(folder.Path, "suite");
         Directory.CreateDirectory(suite);
         File.WriteAllText(Path.Combine(suite, "index.xml"), "<?xml version=\"1.0\"?><testcases name=\"XBRL 2.1\"><testcase uri=\"100.xml\"/></testcases>");
 
-        var (exit, output, _) = Run("ingest", suite, "--db", folder.Db);
+        var (exit, output, _) = Run("ingest", suite, "--db", folder.Db, "--list");
 
         Assert.Equal(0, exit);
         var lines = output.TrimEnd().Split('\n');
-        Assert.Equal(2, lines.Length);
         Assert.StartsWith("rejected", lines[0], StringComparison.Ordinal);
         Assert.Contains("conformance-suite: an XBRL conformance-suite file tests processors; it is not a filing", lines[0], StringComparison.Ordinal);
-        Assert.StartsWith("0 stored, 0 unchanged, 1 rejected into ", lines[1], StringComparison.Ordinal);
+        Assert.Equal("rejected by reason:", lines[1]);
+        Assert.Matches(@"^ +1  conformance-suite: an XBRL conformance-suite file tests processors; it is not a filing \(e\.g\. .*index\.xml\)$", lines[2]);
+        Assert.StartsWith("1 documents, ", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("0 stored, 0 unchanged, 1 rejected into ", lines[4], StringComparison.Ordinal);
+        Assert.Equal(5, lines.Length);
     }
 }
