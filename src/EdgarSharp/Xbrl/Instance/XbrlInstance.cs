@@ -120,11 +120,7 @@ public sealed class XbrlInstance
         reader.Check();
         var diagnostics = dts.Diagnostics.Concat(schemaDiagnostics).Concat(reader.Diagnostics).ToList();
         var instance = new XbrlInstance(UrlUtil.FromPath(Path.GetFullPath(file)), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
-        var checks = new DiagnosticBag();
-        CalculationCheck.Run(instance, checks);
-        RelationshipFactChecks.Run(instance, checks);
-        DimensionalValidityCheck.Run(instance, reader.Schemas, checks);
-        diagnostics.AddRange(checks);
+        diagnostics.AddRange(RunChecks(instance, reader.Schemas, options));
         return instance;
     }
 
@@ -181,12 +177,29 @@ public sealed class XbrlInstance
         reader.Check();
         var diagnostics = dts.Diagnostics.Concat(early).Concat(reader.Diagnostics).ToList();
         var instance = new XbrlInstance(UrlUtil.FromPath(full), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
-        var checks = new DiagnosticBag();
-        CalculationCheck.Run(instance, checks);
-        RelationshipFactChecks.Run(instance, checks);
-        DimensionalValidityCheck.Run(instance, reader.Schemas, checks);
-        diagnostics.AddRange(checks);
+        diagnostics.AddRange(RunChecks(instance, reader.Schemas, options));
         return instance;
+    }
+
+    /// <summary>The checks that need the whole instance: calculations (as <see cref="XbrlLoadOptions.Calculations"/> says), essence-alias and requires-element, dimensional validity.</summary>
+    private static DiagnosticBag RunChecks(XbrlInstance instance, System.Xml.Schema.XmlSchemaSet? schemas, XbrlLoadOptions options)
+    {
+        var checks = new DiagnosticBag();
+        switch (options.Calculations)
+        {
+            case CalculationMode.Xbrl21:
+                CalculationCheck.Run(instance, checks);
+                break;
+            case CalculationMode.Calculations11:
+                Calculation11Check.Run(instance, truncation: false, checks);
+                break;
+            case CalculationMode.Calculations11Truncation:
+                Calculation11Check.Run(instance, truncation: true, checks);
+                break;
+        }
+        RelationshipFactChecks.Run(instance, checks);
+        DimensionalValidityCheck.Run(instance, schemas, checks);
+        return checks;
     }
 
     /// <summary>The XBRL instance of a folder: the first file, by name, whose root is <c>xbrli:xbrl</c>; null when none.</summary>

@@ -19,6 +19,9 @@ public sealed class XbrlLoadOptions
 
     /// <summary>Whether to run the taxonomy checks of XBRL 2.1 and XBRL Dimensions 1.0 after loading (default true).</summary>
     public bool Validate { get; init; } = true;
+
+    /// <summary>How an instance's calculations are checked (default: the classic rules of XBRL 2.1).</summary>
+    public CalculationMode Calculations { get; init; } = CalculationMode.Xbrl21;
 }
 
 /// <summary>
