@@ -54,7 +54,7 @@ internal static class Calculation11Check
     /// <summary>What a fact set contributes: an interval, nothing (all nil), or a stop (inconsistent, excess digits, unknown accuracy).</summary>
     private readonly record struct SetValue(SetState State, Interval Interval);
 
-    public static void Run(XbrlInstance instance, bool truncation, DiagnosticBag diagnostics)
+    public static void Run(XbrlInstance instance, SEqualKeys keys, bool truncation, DiagnosticBag diagnostics)
     {
         var dts = instance.Dts;
         var networks = new Dictionary<BaseSetKey, List<Relationship>>();
@@ -79,24 +79,22 @@ internal static class Calculation11Check
         // Fact sets: top-level numeric items by (concept, context key, unit key).
         var sets = new Dictionary<(QName, string, string), List<XbrlFact>>();
         var alignments = new Dictionary<QName, List<(string Context, string Unit)>>();
-        var contextKeys = new Dictionary<XbrlContext, string>(ReferenceEqualityComparer.Instance);
-        var unitKeys = new Dictionary<XbrlUnit, string>(ReferenceEqualityComparer.Instance);
         foreach (var f in instance.Facts)
         {
             if (f.IsTuple || !f.IsNumeric || f.Context is null || f.Unit is null || (!f.IsNil && f.DecimalValue is null))
             {
                 continue;
             }
-            var c = CalculationCheck.ContextKey(f.Context, contextKeys);
-            var u = CalculationCheck.UnitKey(f.Unit, unitKeys);
+            var c = keys.Context(f.Context);
+            var u = keys.Unit(f.Unit);
             if (!sets.TryGetValue((f.Name, c, u), out var list))
             {
                 sets[(f.Name, c, u)] = list = [];
-                if (!alignments.TryGetValue(f.Name, out var keys))
+                if (!alignments.TryGetValue(f.Name, out var aligned))
                 {
-                    alignments[f.Name] = keys = [];
+                    alignments[f.Name] = aligned = [];
                 }
-                keys.Add((c, u));
+                aligned.Add((c, u));
             }
             list.Add(f);
         }

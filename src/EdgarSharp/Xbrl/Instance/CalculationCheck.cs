@@ -12,7 +12,7 @@ namespace EdgarSharp.Xbrl.Internal;
 /// </summary>
 internal static class CalculationCheck
 {
-    public static void Run(XbrlInstance instance, DiagnosticBag diagnostics)
+    public static void Run(XbrlInstance instance, SEqualKeys keys, DiagnosticBag diagnostics)
     {
         // Concepts, s-equal contexts and u-equal units as small numbers, so the keys below hash cheaply.
         // Index: (concept, context, unit, parent) -> facts, for duplicates; (concept, context, unit) -> facts for binding;
@@ -22,8 +22,6 @@ internal static class CalculationCheck
         var unitIds = new Dictionary<XbrlUnit, int>(ReferenceEqualityComparer.Instance);
         var contextClasses = new Dictionary<string, int>(StringComparer.Ordinal);
         var unitClasses = new Dictionary<string, int>(StringComparer.Ordinal);
-        var contextKeys = new Dictionary<XbrlContext, string>(ReferenceEqualityComparer.Instance);
-        var unitKeys = new Dictionary<XbrlUnit, string>(ReferenceEqualityComparer.Instance);
         var index = new Dictionary<(int, int, int, XbrlFact?), List<XbrlFact>>();
         var byValueKey = new Dictionary<(int, int, int), List<XbrlFact>>();
         var keysByConcept = new Dictionary<int, List<(int, int, int, XbrlFact?)>>();
@@ -39,7 +37,7 @@ internal static class CalculationCheck
             }
             if (!contextIds.TryGetValue(f.Context, out var c))
             {
-                var text = ContextKey(f.Context, contextKeys);
+                var text = keys.Context(f.Context);
                 if (!contextClasses.TryGetValue(text, out c))
                 {
                     contextClasses[text] = c = contextClasses.Count;
@@ -48,7 +46,7 @@ internal static class CalculationCheck
             }
             if (!unitIds.TryGetValue(f.Unit, out var u))
             {
-                var text = UnitKey(f.Unit, unitKeys);
+                var text = keys.Unit(f.Unit);
                 if (!unitClasses.TryGetValue(text, out u))
                 {
                     unitClasses[text] = u = unitClasses.Count;
@@ -59,11 +57,11 @@ internal static class CalculationCheck
             if (!index.TryGetValue(key, out var list))
             {
                 index[key] = list = [];
-                if (!keysByConcept.TryGetValue(n, out var keys))
+                if (!keysByConcept.TryGetValue(n, out var conceptKeys))
                 {
-                    keysByConcept[n] = keys = [];
+                    keysByConcept[n] = conceptKeys = [];
                 }
-                keys.Add(key);
+                conceptKeys.Add(key);
             }
             list.Add(f);
             Add(byValueKey, (n, c, u), f);
@@ -262,48 +260,5 @@ internal static class CalculationCheck
             r *= 10m;
         }
         return r;
-    }
-
-    /// <summary>A key equal for s-equal contexts: entity, period as instants, dimension members in any order, other content.</summary>
-    internal static string ContextKey(XbrlContext c, Dictionary<XbrlContext, string> cache)
-    {
-        if (cache.TryGetValue(c, out var key))
-        {
-            return key;
-        }
-        var sb = new StringBuilder();
-        sb.Append(c.Scheme).Append('|').Append(c.Identifier.Trim()).Append('|');
-        var p = c.Period;
-        if (p.IsForever)
-        {
-            sb.Append("forever");
-        }
-        else if (p.Instant is { } i)
-        {
-            sb.Append(i.AsEnd.Ticks.ToString(CultureInfo.InvariantCulture));
-        }
-        else if (p.Start is { } s && p.End is { } e)
-        {
-            sb.Append(s.AsStart.Ticks.ToString(CultureInfo.InvariantCulture)).Append('-').Append(e.AsEnd.Ticks.ToString(CultureInfo.InvariantCulture));
-        }
-        foreach (var d in c.Dimensions.OrderBy(d => d.InScenario).ThenBy(d => d.Dimension.Namespace, StringComparer.Ordinal).ThenBy(d => d.Dimension.LocalName, StringComparer.Ordinal))
-        {
-            sb.Append('|').Append(d.InScenario ? 's' : 'g').Append(d.Dimension).Append('=').Append(d.Member?.ToString() ?? d.TypedValue);
-        }
-        sb.Append('|').Append(c.OtherSegmentContent).Append('|').Append(c.OtherScenarioContent);
-        key = sb.ToString();
-        cache[c] = key;
-        return key;
-    }
-
-    internal static string UnitKey(XbrlUnit u, Dictionary<XbrlUnit, string> cache)
-    {
-        if (cache.TryGetValue(u, out var key))
-        {
-            return key;
-        }
-        key = string.Join('*', u.Numerators.Select(q => q.ToString()).Order(StringComparer.Ordinal)) + "/" + string.Join('*', u.Denominators.Select(q => q.ToString()).Order(StringComparer.Ordinal));
-        cache[u] = key;
-        return key;
     }
 }

@@ -218,19 +218,20 @@ public sealed class XbrlInstance
     private static DiagnosticBag RunChecks(XbrlInstance instance, System.Xml.Schema.XmlSchemaSet? schemas, XbrlLoadOptions options)
     {
         var checks = new DiagnosticBag();
+        var keys = new SEqualKeys(schemas);
         switch (options.Calculations)
         {
             case CalculationMode.Xbrl21:
-                CalculationCheck.Run(instance, checks);
+                CalculationCheck.Run(instance, keys, checks);
                 break;
             case CalculationMode.Calculations11:
-                Calculation11Check.Run(instance, truncation: false, checks);
+                Calculation11Check.Run(instance, keys, truncation: false, checks);
                 break;
             case CalculationMode.Calculations11Truncation:
-                Calculation11Check.Run(instance, truncation: true, checks);
+                Calculation11Check.Run(instance, keys, truncation: true, checks);
                 break;
         }
-        RelationshipFactChecks.Run(instance, checks);
+        RelationshipFactChecks.Run(instance, keys, checks);
         DimensionalValidityCheck.Run(instance, schemas, checks);
         return checks;
     }
@@ -711,7 +712,7 @@ public sealed class XbrlInstance
             var name = info.Name;
             var concept = info.Concept;
             var prefix = info.Prefix;
-            string? contextRef = null, unitRef = null, decimals = null, precision = null, id = null;
+            string? contextRef = null, unitRef = null, decimals = null, precision = null, id = null, xbrlAttribute = null;
             var nil = false;
             var atoms = _atoms!;
             if (r.MoveToFirstAttribute())
@@ -743,9 +744,16 @@ public sealed class XbrlInstance
                             id = r.Value;
                         }
                     }
-                    else if (ReferenceEquals(ns, atoms.Xsi) && ReferenceEquals(local, atoms.Nil))
+                    else if (ReferenceEquals(ns, atoms.Xsi))
                     {
-                        nil = r.Value.Trim() is "true" or "1";
+                        if (ReferenceEquals(local, atoms.Nil))
+                        {
+                            nil = r.Value.Trim() is "true" or "1";
+                        }
+                    }
+                    else if (ns is XbrlNamespaces.Xbrli or XbrlNamespaces.Link or XbrlNamespaces.XLink or XbrlNamespaces.Xl)
+                    {
+                        xbrlAttribute ??= r.Name;
                     }
                 }
                 while (r.MoveToNextAttribute());
@@ -760,6 +768,10 @@ public sealed class XbrlInstance
                 var empty = r.IsEmptyElement;
                 r.Read();
                 var tuple = new XbrlFact(name, prefix) { Concept = concept, Id = id, IsNil = nil, IsTuple = true, Children = children, Location = location };
+                if (xbrlAttribute is not null)
+                {
+                    _diagnostics.Error("xbrl.4.9", $"The tuple {tuple.PrefixedName} has the attribute {xbrlAttribute}; a tuple may have no attribute in a namespace of XBRL 2.1 (xbrli, link, xlink, xl).", location);
+                }
                 while (!empty && !r.EOF && r.Depth > depth)
                 {
                     if (r.NodeType == XmlNodeType.Element)
