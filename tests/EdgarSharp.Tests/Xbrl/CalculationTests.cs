@@ -114,4 +114,24 @@ public class CalculationTests
     {
         Assert.Empty(Errors("inconsistent.xml", CalculationMode.None));
     }
+
+    [Fact]
+    public void An_instance_read_against_a_loaded_dts_without_validation_keeps_every_fact_and_checks_nothing()
+    {
+        var path = Corpus.Fixture(Path.Combine("Calculation", "inconsistent.xml"));
+        var dts = Dts.Load(path);
+        var read = XbrlInstance.Load(dts, path, new XbrlLoadOptions { Validate = false });
+        var validated = XbrlInstance.Load(dts, path);
+        Assert.Same(dts, read.Dts);
+        Assert.Equal(validated.AllFacts().Select(f => (f.PrefixedName, f.DecimalValue, f.Context?.Id, f.Unit?.Id)),
+            read.AllFacts().Select(f => (f.PrefixedName, f.DecimalValue, f.Context?.Id, f.Unit?.Id)));
+        Assert.Equal(6, read.AllFacts().Count(f => f.Context is not null && f.Unit is not null));
+        Assert.DoesNotContain(read.Diagnostics, d => d.Code == "xbrl.5.2.5.2");
+        Assert.Contains(validated.Diagnostics, d => d.Code == "xbrl.5.2.5.2");
+
+        // A reference that does not resolve is still reported when only reading.
+        var missing = Corpus.Fixture(Path.Combine("Instance", "missing_unit.xml"));
+        var unread = XbrlInstance.Load(Dts.Load(missing), missing, new XbrlLoadOptions { Validate = false });
+        Assert.Contains(unread.Diagnostics, d => d.Code == "xbrl.4.6.2" && d.Location is { Line: > 0 });
+    }
 }
