@@ -307,12 +307,39 @@ public static class ConformanceSuite
     /// Runs every variation, in parallel on the machine's cores (variations share nothing but the catalog and the
     /// compiled schema sets, both safe to read concurrently); the results are in the order of <paramref name="variations"/>.
     /// </summary>
+    /// <remarks>
+    /// One plain thread per core takes the next variation until none is left: no thread-pool workers spinning between
+    /// work items, which on a machine shared with other work cost a sixth more CPU than running on one core.
+    /// </remarks>
     public static IReadOnlyList<ConformanceResult> RunAll(IReadOnlyList<ConformanceVariation> variations, ConformanceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(variations);
         options ??= new ConformanceOptions();
         var results = new ConformanceResult[variations.Count];
-        Parallel.For(0, variations.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => results[i] = Run(variations[i], options));
+        var next = -1;
+        Exception? failure = null;
+        void Work()
+        {
+            try
+            {
+                for (var i = Interlocked.Increment(ref next); i < variations.Count && Volatile.Read(ref failure) is null; i = Interlocked.Increment(ref next))
+                {
+                    results[i] = Run(variations[i], options);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+            }
+        }
+        var helpers = Enumerable.Range(0, Math.Max(0, Math.Min(Environment.ProcessorCount, variations.Count) - 1)).Select(_ => new Thread(Work) { IsBackground = true }).ToList();
+        helpers.ForEach(t => t.Start());
+        Work();
+        helpers.ForEach(t => t.Join());
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
         return results;
     }
 
