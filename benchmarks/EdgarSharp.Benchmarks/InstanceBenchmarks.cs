@@ -6,7 +6,8 @@ namespace EdgarSharp.Benchmarks;
 
 /// <summary>
 /// Loading an XBRL instance with its DTS (facts, contexts, units, footnotes, the checks), beside a bare
-/// <see cref="XmlReader"/> pass over the instance and over the instance plus its folder's schemas and linkbases.
+/// <see cref="XmlReader"/> pass over the instance and over the instance plus its folder's schemas and linkbases; and
+/// the instance alone against a DTS loaded once, only read (<c>Validate = false</c>) and read then validated.
 /// </summary>
 [MemoryDiagnoser]
 public class InstanceBenchmarks
@@ -14,6 +15,8 @@ public class InstanceBenchmarks
     private string _folder = "";
     private string _instance = "";
     private string[] _files = [];
+    private Dts _dts = null!;
+    private static readonly XbrlLoadOptions ReadOnly = new() { Validate = false };
 
     /// <summary>The AAPL 10-K 2023 folder (3.25 MB) and AMZN 2022 (the corpus's largest instance, 2.46 MB).</summary>
     [Params("aapl_10k_2023", "amzn")]
@@ -24,6 +27,7 @@ public class InstanceBenchmarks
     {
         _folder = Path.Combine(Paths.Corpus, "xbrl-filings", "edgartools", Input);
         _instance = XbrlInstance.FindInstance(_folder)!;
+        _dts = Dts.Load(_folder);
         _files = Directory.GetFiles(_folder).Where(f => f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".xsd", StringComparison.Ordinal)).ToArray();
     }
 
@@ -50,6 +54,12 @@ public class InstanceBenchmarks
 
     [Benchmark(Description = "bare XmlReader pass, instance only")]
     public int BareInstance() => Pass([_instance]);
+
+    [Benchmark(Description = "instance read (DTS loaded, Validate = false)")]
+    public int ReadInstance() => XbrlInstance.Load(_dts, _instance, ReadOnly).Facts.Count;
+
+    [Benchmark(Description = "instance read and validated (DTS loaded)")]
+    public int ReadAndValidateInstance() => XbrlInstance.Load(_dts, _instance).Facts.Count;
 
     [Benchmark(Description = "XbrlInstance.Load (folder: DTS, facts, checks)")]
     public int Load() => XbrlInstance.Load(_folder).Facts.Count;

@@ -94,9 +94,11 @@ internal static class FactsCommand
         var format = CommonOptions.Format(OutputFormat.Text, OutputFormat.Text, OutputFormat.Json);
         var cache = XbrlCommand.CacheOption();
         var packages = XbrlCommand.PackageOption();
+        var calc = CalculationOption();
         var command = new Command("validate", "Validates an instance and its DTS (XBRL 2.1 and taxonomy rules) and prints every diagnostic; exit 1 when any is an error.");
         command.Arguments.Add(path);
         command.Options.Add(format);
+        command.Options.Add(calc);
         command.Options.Add(cache);
         command.Options.Add(packages);
         command.SetAction(parse =>
@@ -106,7 +108,7 @@ internal static class FactsCommand
             var isInstance = File.Exists(target) ? IsInstance(target) || InlineXbrl.IsInlineDocument(target) : Directory.Exists(target) && XbrlInstance.FindInstance(target) is not null;
             if (isInstance)
             {
-                var instance = Load(target, parse, cache, packages, io);
+                var instance = Load(target, parse, cache, packages, io, parse.GetValue(calc));
                 if (instance is null)
                 {
                     return 2;
@@ -167,7 +169,33 @@ internal static class FactsCommand
             || EdgarSharp.Documents.DocumentKindDetector.DetectFile(file).Kind == EdgarSharp.Documents.DocumentKind.XbrlInstance;
     }
 
-    private static XbrlInstance? Load(string path, ParseResult parse, Option<string[]> cache, Option<string[]> packages, CliIO io)
+    /// <summary><c>--calc</c>: which rules check calculations.</summary>
+    private static Option<CalculationMode> CalculationOption() => new("--calc")
+    {
+        Description = "Calculation rules: 2.1 (classic XBRL 2.1, the default), 1.1 (Calculations 1.1, round-to-nearest), 1.1-truncation, or none.",
+        DefaultValueFactory = _ => CalculationMode.Xbrl21,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "2.1";
+            switch (token.ToLowerInvariant())
+            {
+                case "2.1":
+                    return CalculationMode.Xbrl21;
+                case "1.1":
+                    return CalculationMode.Calculations11;
+                case "1.1-truncation":
+                    return CalculationMode.Calculations11Truncation;
+                case "none":
+                    return CalculationMode.None;
+                default:
+                    result.AddError($"Unknown calculation rules '{token}': use one of 2.1|1.1|1.1-truncation|none.");
+                    return CalculationMode.Xbrl21;
+            }
+        },
+    };
+
+    private static XbrlInstance? Load(string path, ParseResult parse, Option<string[]> cache, Option<string[]> packages, CliIO io,
+        CalculationMode calculations = CalculationMode.Xbrl21)
     {
         if (!File.Exists(path) && !Directory.Exists(path))
         {
@@ -177,7 +205,7 @@ internal static class FactsCommand
         using var catalog = XbrlCommand.BuildCatalog(parse, cache, packages, io);
         try
         {
-            return InlineXbrl.LoadAny(path, new XbrlLoadOptions { Catalog = catalog });
+            return InlineXbrl.LoadAny(path, new XbrlLoadOptions { Catalog = catalog, Calculations = calculations });
         }
         catch (FileNotFoundException e)
         {

@@ -308,52 +308,63 @@ internal static class XbrlCommand
 
     private static Command Conformance(CliIO io)
     {
-        var index = new Argument<string>("index") { Description = "The suite's index (e.g. xbrl.xml, xdt.xml) or one test case file." };
+        var index = new Argument<string[]>("index")
+        {
+            Description = "The suite's index (e.g. xbrl.xml, xdt.xml) or one test case file; several run one after the other in one process.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var report = new Option<string?>("--report") { Description = "Writes one CSV row per variation: testcase, id, expected, actual, status (as Arelle's --csvTestReport)." };
         var cache = CacheOption();
         var packages = PackageOption();
-        var command = new Command("conformance", "Runs an XBRL conformance suite, variation by variation, and prints the totals.");
+        var command = new Command("conformance", "Runs XBRL conformance suites, variation by variation (in parallel on the machine's cores), and prints the totals of each.");
         command.Arguments.Add(index);
         command.Options.Add(report);
         command.Options.Add(cache);
         command.Options.Add(packages);
         command.SetAction(parse =>
         {
-            var indexPath = parse.GetValue(index)!;
-            if (!File.Exists(indexPath))
+            var indexPaths = parse.GetValue(index)!;
+            if (indexPaths.FirstOrDefault(p => !File.Exists(p)) is { } missing)
             {
-                io.Err.WriteLine($"edgar: the suite index '{indexPath}' does not exist.");
+                io.Err.WriteLine($"edgar: the suite index '{missing}' does not exist.");
                 return 2;
             }
             using var catalog = BuildCatalog(parse, cache, packages, io);
-            var bag = new DiagnosticBag();
-            var variations = ConformanceSuite.Read(indexPath, bag);
-            foreach (var d in bag)
-            {
-                io.Err.WriteLine(d.ToString());
-            }
             var options = new ConformanceOptions { Catalog = catalog };
-            var results = variations.Select(v => ConformanceSuite.Run(v, options)).ToList();
+            var all = new List<ConformanceResult>();
+            var anyFailed = false;
+            foreach (var indexPath in indexPaths)
+            {
+                var bag = new DiagnosticBag();
+                var variations = ConformanceSuite.Read(indexPath, bag);
+                foreach (var d in bag)
+                {
+                    io.Err.WriteLine(d.ToString());
+                }
+                var results = ConformanceSuite.RunAll(variations, options);
+                all.AddRange(results);
+                foreach (var r in results.Where(r => r.Status == ConformanceStatus.Fail))
+                {
+                    io.Out.WriteLine($"FAIL {r.Variation}  expected {r.Variation.Expected}, got {r.Actual}");
+                }
+                var pass = results.Count(r => r.Status == ConformanceStatus.Pass);
+                var fail = results.Count(r => r.Status == ConformanceStatus.Fail);
+                var owed = results.Count(r => r.Status == ConformanceStatus.Owed);
+                anyFailed |= fail > 0;
+                io.Out.WriteLine($"{results.Count} variations: {pass} passed, {fail} failed, {owed} owed by later issues.");
+            }
             var reportPath = parse.GetValue(report);
             if (reportPath is not null)
             {
                 var sb = new StringBuilder("testcase,id,expected,actual,status\n");
-                foreach (var r in results)
+                foreach (var r in all)
                 {
                     sb.Append(Csv(r.Variation.Testcase)).Append(',').Append(Csv(r.Variation.Id)).Append(',').Append(Csv(r.Variation.Expected)).Append(',')
                       .Append(Csv(r.Status == ConformanceStatus.Owed ? r.Reason! : r.Actual)).Append(',').Append(r.Status.ToString().ToLowerInvariant()).Append('\n');
                 }
                 File.WriteAllText(reportPath, sb.ToString());
             }
-            foreach (var r in results.Where(r => r.Status == ConformanceStatus.Fail))
-            {
-                io.Out.WriteLine($"FAIL {r.Variation}  expected {r.Variation.Expected}, got {r.Actual}");
-            }
-            var pass = results.Count(r => r.Status == ConformanceStatus.Pass);
-            var fail = results.Count(r => r.Status == ConformanceStatus.Fail);
-            var owed = results.Count(r => r.Status == ConformanceStatus.Owed);
-            io.Out.WriteLine($"{results.Count} variations: {pass} passed, {fail} failed, {owed} owed by later issues.");
-            return fail == 0 ? 0 : 1;
+            return anyFailed ? 1 : 0;
         });
         return command;
     }

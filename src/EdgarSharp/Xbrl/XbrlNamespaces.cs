@@ -83,6 +83,8 @@ public static class XbrlArcroles
     public const string ParentChild = "http://www.xbrl.org/2003/arcrole/parent-child";
     /// <summary>summation-item (calculation).</summary>
     public const string SummationItem = "http://www.xbrl.org/2003/arcrole/summation-item";
+    /// <summary>summation-item of Calculations 1.1 (2023): a calculation network that only Calculations 1.1 checks.</summary>
+    public const string SummationItem11 = "https://xbrl.org/2023/arcrole/summation-item";
     /// <summary>general-special (definition).</summary>
     public const string GeneralSpecial = "http://www.xbrl.org/2003/arcrole/general-special";
     /// <summary>essence-alias (definition).</summary>

@@ -161,4 +161,22 @@ public class FactsCommandTests
         Assert.Contains("\n0 errors, 1 warnings.\n", ok.Out, StringComparison.Ordinal);
         Assert.Contains("xbrl-instance-2003-12-31.xsd", ok.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_checks_calculations_by_the_rules_calc_names()
+    {
+        var rounding = Corpus.Fixture("Calculation/rounding.xml");
+        var classic = Run("xbrl", "validate", rounding);
+        Assert.Equal(2, classic.Out.Split('\n').Count(l => l.Contains("error xbrl.5.2.5.2", StringComparison.Ordinal)));
+        var calc11 = Run("xbrl", "validate", rounding, "--calc", "1.1");
+        Assert.Equal(1, calc11.Code);
+        Assert.DoesNotContain("xbrl.5.2.5.2", calc11.Out, StringComparison.Ordinal);
+        Assert.Contains("rounding.xml:18:4: error calc11e:inconsistentCalculationUsingRounding", calc11.Out, StringComparison.Ordinal);
+        Assert.Contains("[3500, 4500]", calc11.Out, StringComparison.Ordinal);
+        var none = Run("xbrl", "validate", rounding, "--calc", "none");
+        Assert.Equal(0, none.Code);
+        var bad = Run("xbrl", "validate", rounding, "--calc", "1.0");
+        Assert.NotEqual(0, bad.Code);
+        Assert.Contains("2.1|1.1|1.1-truncation|none", bad.Out + bad.Err, StringComparison.Ordinal);
+    }
 }

@@ -91,11 +91,34 @@ public sealed class ConformanceOptions
 /// </summary>
 public static class ConformanceSuite
 {
-    /// <summary>The reason used for variations whose entry point is an instance: the instances capability owes them.</summary>
-    public const string OwedByInstances = "owed by the instances issue: its entry point is an XBRL instance, whose validation (schema validity, s-equality, units, essence-alias, complete calculation rules) this version does not finish yet";
+    private const string TaxonomySchemaRule = "a rule on taxonomy schemas themselves, not on instances; the taxonomy checks (Dts.Load, another issue's code) do not make it yet: ";
+    private const string DtsDiscovery = "DTS discovery (Dts.Load, another issue's code) does not do it yet: ";
 
-    /// <summary>The reason used for XBRL 2.1 variations outside the linkbase section: they judge XML Schema validity of schemas, which comes with the instances issue.</summary>
-    public const string OwedBySchemaValidation = "owed by the instances issue: it judges the XML Schema validity of taxonomy schemas (XBRL 2.1 section 5.1 through XmlSchemaSet), which this version does not check yet";
+    /// <summary>
+    /// The XBRL 2.1 variations this version cannot pass, each with its exact reason (the list only shrinks). A listed
+    /// variation is still run, and counts as a pass when it passes.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> OwedVariations { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Common/300-instance/307-schemaRef.xml#V-3"] = DtsDiscovery + "the schemaRef href must be resolved against its xml:base (which names a label linkbase, not a schema); discovery resolves it against the instance's own URL",
+        ["Common/300-instance/314-lax-validation-testcase.xml#V-06"] = "an attribute of another namespace on an item (lax-test:integerAttribute, declared xs:integer, holding a string) must be laxly validated, but its declaration is reached only through the instance's xsi:schemaLocation hint, which the instance validation does not follow (following it would add schemas to the compiled set the DTS shares)",
+        ["Common/300-instance/331-equivalentRelationships-testcase.xml#V-13"] = DtsDiscovery + "arc equivalence must compare a boolean attribute by value (1 equals true); the equivalence keys are built in the DTS loader, lexically",
+        ["Common/100-schema/103-type.xml#V-1"] = TaxonomySchemaRule + "an item type with complex content not derived from fractionItemType (XBRL 2.1 section 5.1.1.3)",
+        ["Common/100-schema/104-tuple.xml#V-10c"] = TaxonomySchemaRule + "a tuple declaration requiring xbrli:periodType",
+        ["Common/100-schema/104-tuple.xml#V-10d1"] = TaxonomySchemaRule + "a tuple declaration allowing xbrli:periodType",
+        ["Common/100-schema/104-tuple.xml#V-10d2"] = TaxonomySchemaRule + "a tuple declaration allowing xlink:href",
+        ["Common/100-schema/104-tuple.xml#V-12"] = TaxonomySchemaRule + "a tuple declaration with mixed content",
+        ["Common/100-schema/104-tuple.xml#V-17"] = TaxonomySchemaRule + "a tuple whose children are local (anonymous) element declarations, not references to items or tuples",
+        ["Common/100-schema/114-lax-validation-testcase.xml#V-02"] = TaxonomySchemaRule + "lax validation of appinfo content (an element declared xs:integer holding a string)",
+        ["Common/100-schema/114-lax-validation-testcase.xml#V-03"] = TaxonomySchemaRule + "lax validation of appinfo content (an attribute declared xs:integer holding a string)",
+        ["Common/100-schema/114-lax-validation-testcase.xml#V-05"] = TaxonomySchemaRule + "XML Schema validity of a linkbase embedded in appinfo (a valid element in a place the linkbase schema does not allow)",
+        ["Common/related-standards/xml-schema/uniqueParticleAttribution/uniqueParticleAttribution-testcase.xml#V-03"] = TaxonomySchemaRule + "a content model violating Unique Particle Attribution, which .NET's XmlSchemaSet does not report for this model",
+        ["Common/related-standards/xml-schema/uniqueParticleAttribution/uniqueParticleAttribution-testcase.xml#V-06"] = TaxonomySchemaRule + "a content model violating Unique Particle Attribution, which .NET's XmlSchemaSet does not report for this model",
+        ["Common/400-misc/400-nestedElements.xml#v03"] = DtsDiscovery + "a schema nested inside another XML element must be found and judged",
+        ["Common/400-misc/400-nestedElements.xml#v04"] = DtsDiscovery + "schemas nested inside another XML element must be found and judged",
+        ["Common/400-misc/400-nestedElements.xml#v05"] = DtsDiscovery + "a linkbase nested inside another XML element must be found and judged",
+        ["Common/400-misc/400-nestedElements.xml#v06"] = DtsDiscovery + "linkbases nested inside another XML element must be found and judged",
+    };
 
     /// <summary>The reason for the Dimensions suite's instance variations: fact-level dimensional validity is not implemented yet.</summary>
     public const string OwedByDimensionalInstances = "owed by the instances issue: dimensional validity of facts (xbrldie) and the lists of dimensionally valid facts are not implemented yet";
@@ -112,28 +135,13 @@ public static class ConformanceSuite
     }
 
     /// <summary>
-    /// Which failures a later capability owes in this version: variations whose entry point is an instance (except the
-    /// Dimensions suite's <c>200-xbrldie</c> and <c>300-factlist</c>, whose failures are failures), and XBRL 2.1
-    /// variations outside <c>Common/200-linkbase</c> (XML Schema validity), are owed by the instances issue. Every
-    /// variation is run; one that passes counts as a pass whatever this says.
+    /// Which failures are owed in this version: exactly the variations of <see cref="OwedVariations"/>, each with its
+    /// reason; any other failure is a failure. Every variation is run; one that passes counts as a pass whatever this says.
     /// </summary>
     public static string? DefaultOwedReason(ConformanceVariation variation)
     {
         ArgumentNullException.ThrowIfNull(variation);
-        if (variation.Testcase.StartsWith("200-xbrldie/", StringComparison.Ordinal) || variation.Testcase.StartsWith("300-factlist/", StringComparison.Ordinal))
-        {
-            // The Dimensions suite's instance variations: dimensional validity of facts exists, so a failure is a failure.
-            return null;
-        }
-        if (variation.EntryPoints.Any(e => string.Equals(e.Kind, "instance", StringComparison.Ordinal)))
-        {
-            return OwedByInstances;
-        }
-        if (variation.Testcase.StartsWith("Common/", StringComparison.Ordinal) && !variation.Testcase.StartsWith("Common/200-linkbase/", StringComparison.Ordinal))
-        {
-            return OwedBySchemaValidation;
-        }
-        return null;
+        return OwedVariations.GetValueOrDefault(variation.ToString());
     }
 
     /// <summary>
@@ -293,6 +301,46 @@ public static class ConformanceSuite
         {
             diagnostics.Error("xml:notWellFormed", $"The test case is not well-formed XML: {e.Message}", new SourceLocation(path, e.LineNumber, e.LinePosition));
         }
+    }
+
+    /// <summary>
+    /// Runs every variation, in parallel on the machine's cores (variations share nothing but the catalog and the
+    /// compiled schema sets, both safe to read concurrently); the results are in the order of <paramref name="variations"/>.
+    /// </summary>
+    /// <remarks>
+    /// One plain thread per core takes the next variation until none is left: no thread-pool workers spinning between
+    /// work items, which on a machine shared with other work cost a sixth more CPU than running on one core.
+    /// </remarks>
+    public static IReadOnlyList<ConformanceResult> RunAll(IReadOnlyList<ConformanceVariation> variations, ConformanceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(variations);
+        options ??= new ConformanceOptions();
+        var results = new ConformanceResult[variations.Count];
+        var next = -1;
+        Exception? failure = null;
+        void Work()
+        {
+            try
+            {
+                for (var i = Interlocked.Increment(ref next); i < variations.Count && Volatile.Read(ref failure) is null; i = Interlocked.Increment(ref next))
+                {
+                    results[i] = Run(variations[i], options);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+            }
+        }
+        var helpers = Enumerable.Range(0, Math.Max(0, Math.Min(Environment.ProcessorCount, variations.Count) - 1)).Select(_ => new Thread(Work) { IsBackground = true }).ToList();
+        helpers.ForEach(t => t.Start());
+        Work();
+        helpers.ForEach(t => t.Join());
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+        return results;
     }
 
     /// <summary>Runs one variation: loads its DTS from the entry points and compares the verdict.</summary>

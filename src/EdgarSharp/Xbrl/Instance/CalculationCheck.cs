@@ -12,32 +12,96 @@ namespace EdgarSharp.Xbrl.Internal;
 /// </summary>
 internal static class CalculationCheck
 {
-    public static void Run(XbrlInstance instance, DiagnosticBag diagnostics)
+    public static void Run(XbrlInstance instance, SEqualKeys keys, DiagnosticBag diagnostics)
     {
-        var facts = instance.AllFacts().Where(f => !f.IsTuple && f.IsNumeric && f.Context is not null && f.Unit is not null).ToList();
-        if (facts.Count == 0)
+        // Concepts, s-equal contexts and u-equal units as small numbers, so the keys below hash cheaply.
+        // Index: (concept, context, unit, parent) -> facts, for duplicates; (concept, context, unit) -> facts for binding;
+        // concept -> its keys in the first index, so each summation visits only its own facts.
+        var conceptIds = new Dictionary<QName, int>();
+        var contextIds = new Dictionary<XbrlContext, int>(ReferenceEqualityComparer.Instance);
+        var unitIds = new Dictionary<XbrlUnit, int>(ReferenceEqualityComparer.Instance);
+        var contextClasses = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unitClasses = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<(int, int, int, XbrlFact?), List<XbrlFact>>();
+        var byValueKey = new Dictionary<(int, int, int), List<XbrlFact>>();
+        var keysByConcept = new Dictionary<int, List<(int, int, int, XbrlFact?)>>();
+        foreach (var f in instance.AllFacts())
+        {
+            if (f.IsTuple || !f.IsNumeric || f.Context is null || f.Unit is null)
+            {
+                continue;
+            }
+            if (!conceptIds.TryGetValue(f.Name, out var n))
+            {
+                conceptIds[f.Name] = n = conceptIds.Count;
+            }
+            if (!contextIds.TryGetValue(f.Context, out var c))
+            {
+                var text = keys.Context(f.Context);
+                if (!contextClasses.TryGetValue(text, out c))
+                {
+                    contextClasses[text] = c = contextClasses.Count;
+                }
+                contextIds[f.Context] = c;
+            }
+            if (!unitIds.TryGetValue(f.Unit, out var u))
+            {
+                var text = keys.Unit(f.Unit);
+                if (!unitClasses.TryGetValue(text, out u))
+                {
+                    unitClasses[text] = u = unitClasses.Count;
+                }
+                unitIds[f.Unit] = u;
+            }
+            var key = (n, c, u, f.Parent);
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = [];
+                if (!keysByConcept.TryGetValue(n, out var conceptKeys))
+                {
+                    keysByConcept[n] = conceptKeys = [];
+                }
+                conceptKeys.Add(key);
+            }
+            list.Add(f);
+            Add(byValueKey, (n, c, u), f);
+        }
+        if (index.Count == 0)
         {
             return;
         }
-        // Index: (concept, context key, unit key, parent) -> facts, for duplicates; (concept, context, unit) -> facts for binding.
-        var index = new Dictionary<(QName, string, string, XbrlFact?), List<XbrlFact>>();
-        var byValueKey = new Dictionary<(QName, string, string), List<XbrlFact>>();
-        var contextKeys = new Dictionary<XbrlContext, string>(ReferenceEqualityComparer.Instance);
-        var unitKeys = new Dictionary<XbrlUnit, string>(ReferenceEqualityComparer.Instance);
-        foreach (var f in facts)
+        // The summation-item relationships by link role and total, in document order (the DTS keeps the set by arcrole).
+        var summations = new Dictionary<(string LinkRole, QName Name), List<Relationship>>();
+        foreach (var r in instance.Dts.RelationshipSet(XbrlArcroles.SummationItem).Relationships)
         {
-            var c = ContextKey(f.Context!, contextKeys);
-            var u = UnitKey(f.Unit!, unitKeys);
-            Add(index, (f.Name, c, u, f.Parent), f);
-            Add(byValueKey, (f.Name, c, u), f);
-        }
-        var summations = instance.Dts.Relationships.Where(r => r.Arcrole == XbrlArcroles.SummationItem && r.FromConcept is not null && r.ToConcept is not null)
-            .GroupBy(r => (r.LinkRole, r.FromConcept!.Name));
-        foreach (var network in summations)
-        {
-            var items = network.GroupBy(r => r.ToConcept!.Name).Select(g => (Name: g.Key, Weight: g.First().Arc.Weight ?? 1m)).ToList();
-            foreach (var (key, sumFacts) in index.Where(kv => kv.Key.Item1 == network.Key.Name))
+            if (r.FromConcept is { } from && r.ToConcept is not null)
             {
+                if (!summations.TryGetValue((r.LinkRole, from.Name), out var rels))
+                {
+                    summations[(r.LinkRole, from.Name)] = rels = [];
+                }
+                rels.Add(r);
+            }
+        }
+        foreach (var (networkKey, network) in summations)
+        {
+            if (!conceptIds.TryGetValue(networkKey.Name, out var sumId) || !keysByConcept.TryGetValue(sumId, out var sumKeys))
+            {
+                continue;
+            }
+            // Items with no fact at all cannot bind: only those reported are kept.
+            var items = new List<(int Id, decimal Weight)>();
+            var seen = new HashSet<QName>();
+            foreach (var r in network)
+            {
+                if (seen.Add(r.ToConcept!.Name) && conceptIds.TryGetValue(r.ToConcept.Name, out var itemId))
+                {
+                    items.Add((itemId, r.Arc.Weight ?? 1m));
+                }
+            }
+            foreach (var key in sumKeys)
+            {
+                var sumFacts = index[key];
                 if (sumFacts.Count != 1)
                 {
                     continue; // duplicates of the summation: the calculation does not bind
@@ -52,16 +116,16 @@ internal static class CalculationCheck
                 var bound = false;
                 var blocked = false;
                 var unknownAccuracy = sumDecimals is null && IsPrecisionZero(sum);
-                foreach (var (name, weight) in items)
+                foreach (var (itemId, weight) in items)
                 {
-                    if (!byValueKey.TryGetValue((name, key.Item2, key.Item3), out var candidates))
+                    if (!byValueKey.TryGetValue((itemId, key.Item2, key.Item3), out var candidates))
                     {
                         continue;
                     }
                     // Contributing items: those in the summation's parent, and within tuples below it.
                     foreach (var item in candidates.Where(c => IsWithin(c, sum.Parent)))
                     {
-                        if (index[(item.Name, key.Item2, key.Item3, item.Parent)].Count != 1)
+                        if (index[(itemId, key.Item2, key.Item3, item.Parent)].Count != 1)
                         {
                             blocked = true;
                             break;
@@ -96,7 +160,7 @@ internal static class CalculationCheck
                 if (unknownAccuracy || sumDecimals is null)
                 {
                     diagnostics.Error("xbrl.5.2.5.2",
-                        $"Calculation inconsistency in {network.Key.LinkRole}: {sum.PrefixedName} in context '{sum.ContextRef}' or one of its items has precision 0, so the sum cannot be shown to hold.",
+                        $"Calculation inconsistency in {networkKey.LinkRole}: {sum.PrefixedName} in context '{sum.ContextRef}' or one of its items has precision 0, so the sum cannot be shown to hold.",
                         sum.Location);
                     continue;
                 }
@@ -106,7 +170,7 @@ internal static class CalculationCheck
                 {
                     diagnostics.Error("xbrl.5.2.5.2",
                         string.Create(CultureInfo.InvariantCulture,
-                            $"Calculation inconsistency in {network.Key.LinkRole}: {sum.PrefixedName} in context '{sum.ContextRef}' is {roundedSummation} but its items add up to {roundedSum}."),
+                            $"Calculation inconsistency in {networkKey.LinkRole}: {sum.PrefixedName} in context '{sum.ContextRef}' is {roundedSummation} but its items add up to {roundedSum}."),
                         sum.Location);
                 }
             }
@@ -196,48 +260,5 @@ internal static class CalculationCheck
             r *= 10m;
         }
         return r;
-    }
-
-    /// <summary>A key equal for s-equal contexts: entity, period as instants, dimension members in any order, other content.</summary>
-    internal static string ContextKey(XbrlContext c, Dictionary<XbrlContext, string> cache)
-    {
-        if (cache.TryGetValue(c, out var key))
-        {
-            return key;
-        }
-        var sb = new StringBuilder();
-        sb.Append(c.Scheme).Append('|').Append(c.Identifier.Trim()).Append('|');
-        var p = c.Period;
-        if (p.IsForever)
-        {
-            sb.Append("forever");
-        }
-        else if (p.Instant is { } i)
-        {
-            sb.Append(i.AsEnd.Ticks.ToString(CultureInfo.InvariantCulture));
-        }
-        else if (p.Start is { } s && p.End is { } e)
-        {
-            sb.Append(s.AsStart.Ticks.ToString(CultureInfo.InvariantCulture)).Append('-').Append(e.AsEnd.Ticks.ToString(CultureInfo.InvariantCulture));
-        }
-        foreach (var d in c.Dimensions.OrderBy(d => d.InScenario).ThenBy(d => d.Dimension.Namespace, StringComparer.Ordinal).ThenBy(d => d.Dimension.LocalName, StringComparer.Ordinal))
-        {
-            sb.Append('|').Append(d.InScenario ? 's' : 'g').Append(d.Dimension).Append('=').Append(d.Member?.ToString() ?? d.TypedValue);
-        }
-        sb.Append('|').Append(c.OtherSegmentContent).Append('|').Append(c.OtherScenarioContent);
-        key = sb.ToString();
-        cache[c] = key;
-        return key;
-    }
-
-    internal static string UnitKey(XbrlUnit u, Dictionary<XbrlUnit, string> cache)
-    {
-        if (cache.TryGetValue(u, out var key))
-        {
-            return key;
-        }
-        key = string.Join('*', u.Numerators.Select(q => q.ToString()).Order(StringComparer.Ordinal)) + "/" + string.Join('*', u.Denominators.Select(q => q.ToString()).Order(StringComparer.Ordinal));
-        cache[u] = key;
-        return key;
     }
 }

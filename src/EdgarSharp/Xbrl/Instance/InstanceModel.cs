@@ -29,7 +29,7 @@ public readonly record struct XbrlDate(string Lexical, DateOnly Date, TimeOnly? 
     {
         value = default;
         var s = text.Trim();
-        if (s.Length < 10 || !DateOnly.TryParseExact(s.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (s.Length < 10 || !TryParseDate(s.AsSpan(0, 10), out var date))
         {
             return false;
         }
@@ -64,6 +64,33 @@ public readonly record struct XbrlDate(string Lexical, DateOnly Date, TimeOnly? 
             return false;
         }
         value = new XbrlDate(s, date, time);
+        return true;
+    }
+
+    /// <summary><c>YYYY-MM-DD</c> with a real day of a real month (year 0001 to 9999), digit by digit.</summary>
+    private static bool TryParseDate(ReadOnlySpan<char> s, out DateOnly date)
+    {
+        date = default;
+        if (s[4] != '-' || s[7] != '-' || !Digits(s[..4], out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+            value = (value * 10) + (c - '0');
+        }
         return true;
     }
 

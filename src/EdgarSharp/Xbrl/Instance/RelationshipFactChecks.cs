@@ -7,7 +7,7 @@ namespace EdgarSharp.Xbrl.Internal;
 /// </summary>
 internal static class RelationshipFactChecks
 {
-    public static void Run(XbrlInstance instance, DiagnosticBag diagnostics)
+    public static void Run(XbrlInstance instance, SEqualKeys keys, DiagnosticBag diagnostics)
     {
         var essenceAlias = instance.Dts.Relationships.Where(r => r.Arcrole == XbrlArcroles.EssenceAlias && r.FromConcept is not null && r.ToConcept is not null).ToList();
         var requires = instance.Dts.Relationships.Where(r => r.Arcrole == XbrlArcroles.RequiresElement && r.FromConcept is not null && r.ToConcept is not null).ToList();
@@ -17,8 +17,6 @@ internal static class RelationshipFactChecks
         }
         var facts = instance.AllFacts().ToList();
         var byConcept = facts.GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.ToList());
-        var contextKeys = new Dictionary<XbrlContext, string>(ReferenceEqualityComparer.Instance);
-        var unitKeys = new Dictionary<XbrlUnit, string>(ReferenceEqualityComparer.Instance);
 
         foreach (var r in essenceAlias)
         {
@@ -28,16 +26,16 @@ internal static class RelationshipFactChecks
             }
             foreach (var e in essences.Where(f => !f.IsTuple && f.Context is not null && !f.IsNil))
             {
-                var eKey = CalculationCheck.ContextKey(e.Context!, contextKeys);
+                var eKey = keys.Context(e.Context!);
                 foreach (var a in aliases.Where(f => !f.IsTuple && f.Context is not null && !f.IsNil && ReferenceEquals(f.Parent, e.Parent)))
                 {
-                    if (CalculationCheck.ContextKey(a.Context!, contextKeys) != eKey)
+                    if (keys.Context(a.Context!) != eKey)
                     {
                         continue;
                     }
                     if (e.Unit is not null || a.Unit is not null)
                     {
-                        if (e.Unit is null || a.Unit is null || CalculationCheck.UnitKey(e.Unit, unitKeys) != CalculationCheck.UnitKey(a.Unit, unitKeys))
+                        if (e.Unit is null || a.Unit is null || keys.Unit(e.Unit) != keys.Unit(a.Unit))
                         {
                             diagnostics.Error("xbrl.5.2.6.2.2", $"The essence {e.PrefixedName} and its alias {a.PrefixedName} in context '{e.ContextRef}' have different units.", a.Location);
                             continue;

@@ -113,18 +113,54 @@ public sealed class XbrlInstance
             throw new FileNotFoundException($"There is no file or folder at '{path}'.", path);
         }
         var dts = Dts.Load(Directory.Exists(path) ? path : file, options);
-        var reader = new InstanceReader(Path.GetFullPath(file), dts, options);
+        return Read(dts, Path.GetFullPath(file), options, open: null);
+    }
+
+    /// <summary>
+    /// Reads the instance at <paramref name="instancePath"/> against a DTS already loaded (several instances of one
+    /// taxonomy, or the load measured apart from the DTS). The DTS's diagnostics come first in the instance's.
+    /// </summary>
+    /// <remarks>
+    /// With <see cref="XbrlLoadOptions.Validate"/> false the instance is only read: contexts, units, facts with their
+    /// typed values, footnotes, and references resolved (a missing context or unit is still reported); XML Schema
+    /// validity, the XBRL 2.1 instance rules, calculations and dimensional validity are not checked.
+    /// </remarks>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static XbrlInstance Load(Dts dts, string instancePath, XbrlLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dts);
+        ArgumentException.ThrowIfNullOrEmpty(instancePath);
+        if (!File.Exists(instancePath))
+        {
+            throw new FileNotFoundException($"There is no file at '{instancePath}'.", instancePath);
+        }
+        return Read(dts, Path.GetFullPath(instancePath), options ?? new XbrlLoadOptions(), open: null);
+    }
+
+    /// <summary>Reads the instance document against its DTS, then (unless the options say not to) validates it.</summary>
+    private static XbrlInstance Read(Dts dts, string fullPath, XbrlLoadOptions options, Func<Stream>? open, IEnumerable<Diagnostic>? early = null)
+    {
+        var reader = new InstanceReader(fullPath, dts, options, open);
         var schemaDiagnostics = new DiagnosticBag();
-        reader.Schemas = SchemaValidation.Build(dts, options.Catalog, schemaDiagnostics);
+        if (options.Validate)
+        {
+            reader.Schemas = SchemaValidation.Build(dts, options.Catalog, schemaDiagnostics);
+        }
         reader.Read();
-        reader.Check();
-        var diagnostics = dts.Diagnostics.Concat(schemaDiagnostics).Concat(reader.Diagnostics).ToList();
-        var instance = new XbrlInstance(UrlUtil.FromPath(Path.GetFullPath(file)), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
-        var checks = new DiagnosticBag();
-        CalculationCheck.Run(instance, checks);
-        RelationshipFactChecks.Run(instance, checks);
-        DimensionalValidityCheck.Run(instance, reader.Schemas, checks);
-        diagnostics.AddRange(checks);
+        reader.Check(options.Validate);
+        var diagnostics = new List<Diagnostic>(dts.Diagnostics.Count + schemaDiagnostics.Count + reader.Diagnostics.Count);
+        diagnostics.AddRange(dts.Diagnostics);
+        if (early is not null)
+        {
+            diagnostics.AddRange(early);
+        }
+        diagnostics.AddRange(schemaDiagnostics);
+        diagnostics.AddRange(reader.Diagnostics);
+        var instance = new XbrlInstance(UrlUtil.FromPath(fullPath), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
+        if (options.Validate)
+        {
+            diagnostics.AddRange(RunChecks(instance, reader.Schemas, options));
+        }
         return instance;
     }
 
@@ -175,18 +211,29 @@ public sealed class XbrlInstance
         var folder = Path.GetDirectoryName(full);
         var missingEntry = entries.Any(e => UrlUtil.IsFile(e) && UrlUtil.ToPath(e) is { } p && !File.Exists(p));
         var dts = missingEntry && folder is not null && Directory.Exists(folder) ? Dts.Load(folder, options) : Dts.Load(entries, options);
-        var reader = new InstanceReader(full, dts, options, () => new MemoryStream(xml.ToArray(), writable: false));
-        reader.Schemas = SchemaValidation.Build(dts, options.Catalog, early);
-        reader.Read();
-        reader.Check();
-        var diagnostics = dts.Diagnostics.Concat(early).Concat(reader.Diagnostics).ToList();
-        var instance = new XbrlInstance(UrlUtil.FromPath(full), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
+        return Read(dts, full, options, () => new MemoryStream(xml.ToArray(), writable: false), early);
+    }
+
+    /// <summary>The checks that need the whole instance: calculations (as <see cref="XbrlLoadOptions.Calculations"/> says), essence-alias and requires-element, dimensional validity.</summary>
+    private static DiagnosticBag RunChecks(XbrlInstance instance, System.Xml.Schema.XmlSchemaSet? schemas, XbrlLoadOptions options)
+    {
         var checks = new DiagnosticBag();
-        CalculationCheck.Run(instance, checks);
-        RelationshipFactChecks.Run(instance, checks);
-        DimensionalValidityCheck.Run(instance, reader.Schemas, checks);
-        diagnostics.AddRange(checks);
-        return instance;
+        var keys = new SEqualKeys(schemas);
+        switch (options.Calculations)
+        {
+            case CalculationMode.Xbrl21:
+                CalculationCheck.Run(instance, keys, checks);
+                break;
+            case CalculationMode.Calculations11:
+                Calculation11Check.Run(instance, keys, truncation: false, checks);
+                break;
+            case CalculationMode.Calculations11Truncation:
+                Calculation11Check.Run(instance, keys, truncation: true, checks);
+                break;
+        }
+        RelationshipFactChecks.Run(instance, keys, checks);
+        DimensionalValidityCheck.Run(instance, schemas, checks);
+        return checks;
     }
 
     /// <summary>The XBRL instance of a folder: the first file, by name, whose root is <c>xbrli:xbrl</c>; null when none.</summary>
@@ -275,6 +322,7 @@ public sealed class XbrlInstance
                 };
             }
             using var r = SafeXml.Create(stream, UrlUtil.IsFile(path) || !Uri.TryCreate(path, UriKind.Absolute, out _) ? UrlUtil.FromPath(Path.GetFullPath(path)) : path, settings);
+            _atoms = new Atoms(r.NameTable);
             try
             {
                 if (r.MoveToContent() != XmlNodeType.Element || r.LocalName != "xbrl" || r.NamespaceURI != XbrlNamespaces.Xbrli)
@@ -602,18 +650,115 @@ public sealed class XbrlInstance
             Units.Add(unit);
         }
 
+        /// <summary>The attribute names a fact may carry, atomized in the reader's name table so they compare by reference.</summary>
+        private sealed class Atoms(XmlNameTable names)
+        {
+            public readonly string ContextRef = names.Add("contextRef");
+            public readonly string UnitRef = names.Add("unitRef");
+            public readonly string Decimals = names.Add("decimals");
+            public readonly string Precision = names.Add("precision");
+            public readonly string Id = names.Add("id");
+            public readonly string Nil = names.Add("nil");
+            public readonly string Xsi = names.Add(XbrlNamespaces.Xsi);
+        }
+
+        private Atoms? _atoms;
+
+        /// <summary>What the reader knows of an element name, looked up once per name: its concept, display prefix and numeric kind.</summary>
+        private sealed class NameInfo(QName name, Concept? concept, string prefix, Numeric kind)
+        {
+            public QName Name { get; } = name;
+            public Concept? Concept { get; } = concept;
+            public string Prefix { get; } = prefix;
+            public Numeric Kind { get; } = kind;
+        }
+
+        /// <summary>Names by (namespace, local name) as the reader atomizes them: compared by reference, hashed by identity.</summary>
+        private sealed class AtomPairComparer : IEqualityComparer<(string Namespace, string LocalName)>
+        {
+            public static readonly AtomPairComparer Instance = new();
+
+            public bool Equals((string Namespace, string LocalName) x, (string Namespace, string LocalName) y) =>
+                ReferenceEquals(x.Namespace, y.Namespace) && ReferenceEquals(x.LocalName, y.LocalName);
+
+            // Cheap and good enough to spread element names: lengths and three characters (equality is by reference anyway).
+            public int GetHashCode((string Namespace, string LocalName) obj)
+            {
+                var local = obj.LocalName;
+                var ns = obj.Namespace;
+                return local.Length == 0 ? ns.Length
+                    : (((local.Length * 31) + local[0]) * 31 + local[local.Length / 2]) * 31 + local[^1] + (ns.Length * 7919) + (ns.Length > 0 ? ns[^1] : 0);
+            }
+        }
+
+        private readonly Dictionary<(string, string), NameInfo> _names = new(AtomPairComparer.Instance);
+
+        private NameInfo InfoOf(XmlReader r)
+        {
+            var key = (r.NamespaceURI, r.LocalName);
+            if (!_names.TryGetValue(key, out var info))
+            {
+                var name = new QName(key.NamespaceURI, key.LocalName);
+                var concept = dts.FindConcept(name);
+                _names[key] = info = new NameInfo(name, concept, EdgarTaxonomies.PrefixFor(name.Namespace) ?? r.Prefix, DeclaredKind(concept));
+            }
+            return info;
+        }
+
         private XbrlFact ReadFact(XmlReader r, XbrlFact? parent)
         {
             var location = Here(r);
-            var name = new QName(r.NamespaceURI, r.LocalName);
-            var concept = dts.FindConcept(name);
-            var prefix = EdgarTaxonomies.PrefixFor(name.Namespace) ?? r.Prefix;
-            var contextRef = r.GetAttribute("contextRef");
-            var unitRef = r.GetAttribute("unitRef");
-            var decimals = r.GetAttribute("decimals");
-            var precision = r.GetAttribute("precision");
-            var id = r.GetAttribute("id");
-            var nil = r.GetAttribute("nil", XbrlNamespaces.Xsi) is { } n && n.Trim() is "true" or "1";
+            var info = InfoOf(r);
+            var name = info.Name;
+            var concept = info.Concept;
+            var prefix = info.Prefix;
+            string? contextRef = null, unitRef = null, decimals = null, precision = null, id = null, xbrlAttribute = null;
+            var nil = false;
+            var atoms = _atoms!;
+            if (r.MoveToFirstAttribute())
+            {
+                do
+                {
+                    var local = r.LocalName;
+                    var ns = r.NamespaceURI;
+                    if (ns.Length == 0)
+                    {
+                        if (ReferenceEquals(local, atoms.ContextRef))
+                        {
+                            contextRef = r.Value;
+                        }
+                        else if (ReferenceEquals(local, atoms.UnitRef))
+                        {
+                            unitRef = r.Value;
+                        }
+                        else if (ReferenceEquals(local, atoms.Decimals))
+                        {
+                            decimals = r.Value;
+                        }
+                        else if (ReferenceEquals(local, atoms.Precision))
+                        {
+                            precision = r.Value;
+                        }
+                        else if (ReferenceEquals(local, atoms.Id))
+                        {
+                            id = r.Value;
+                        }
+                    }
+                    else if (ReferenceEquals(ns, atoms.Xsi))
+                    {
+                        if (ReferenceEquals(local, atoms.Nil))
+                        {
+                            nil = r.Value.Trim() is "true" or "1";
+                        }
+                    }
+                    else if (ns is XbrlNamespaces.Xbrli or XbrlNamespaces.Link or XbrlNamespaces.XLink or XbrlNamespaces.Xl)
+                    {
+                        xbrlAttribute ??= r.Name;
+                    }
+                }
+                while (r.MoveToNextAttribute());
+                r.MoveToElement();
+            }
 
             if (contextRef is null && (concept is { IsDeclared: true, IsTuple: true } || (!r.IsEmptyElement && (concept is null || !concept.IsDeclared))))
             {
@@ -623,6 +768,10 @@ public sealed class XbrlInstance
                 var empty = r.IsEmptyElement;
                 r.Read();
                 var tuple = new XbrlFact(name, prefix) { Concept = concept, Id = id, IsNil = nil, IsTuple = true, Children = children, Location = location };
+                if (xbrlAttribute is not null)
+                {
+                    _diagnostics.Error("xbrl.4.9", $"The tuple {tuple.PrefixedName} has the attribute {xbrlAttribute}; a tuple may have no attribute in a namespace of XBRL 2.1 (xbrli, link, xlink, xl).", location);
+                }
                 while (!empty && !r.EOF && r.Depth > depth)
                 {
                     if (r.NodeType == XmlNodeType.Element)
@@ -646,29 +795,36 @@ public sealed class XbrlInstance
                 return tuple;
             }
 
-            string text;
+            var text = "";
             if (r.IsEmptyElement)
             {
-                text = "";
                 r.Read();
             }
             else
             {
+                // The value: usually one text node, read without a builder; mixed or split content is joined.
                 var depth = r.Depth;
-                var sb = new StringBuilder();
+                StringBuilder? sb = null;
                 r.Read();
                 var hasChildElement = false;
                 while (!r.EOF && r.Depth > depth)
                 {
                     if (r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
                     {
-                        sb.Append(r.Value);
+                        if (text.Length == 0 && sb is null)
+                        {
+                            text = r.Value;
+                        }
+                        else
+                        {
+                            (sb ??= new StringBuilder(text)).Append(r.Value);
+                        }
                         r.Read();
                     }
                     else if (r.NodeType == XmlNodeType.Element)
                     {
                         hasChildElement = true;
-                        sb.Append(r.ReadOuterXml());
+                        (sb ??= new StringBuilder(text)).Append(r.ReadOuterXml());
                     }
                     else
                     {
@@ -679,7 +835,10 @@ public sealed class XbrlInstance
                 {
                     r.Read();
                 }
-                text = sb.ToString();
+                if (sb is not null)
+                {
+                    text = sb.ToString();
+                }
                 if (hasChildElement && concept is { IsDeclared: true, IsItem: true } && !IsMixedContentType(concept))
                 {
                     _diagnostics.Error("sche:XmlSchemaError", $"The item {prefix}:{name.LocalName} has element content; its type allows only a value.", location);
@@ -702,7 +861,7 @@ public sealed class XbrlInstance
             {
                 _diagnostics.Error("xbrl.4.6.1", $"The item {fact.PrefixedName} has no contextRef; every item needs one.", location);
             }
-            TypeValue(fact);
+            TypeValue(fact, info.Kind);
             Track(fact);
             return fact;
         }
@@ -719,46 +878,46 @@ public sealed class XbrlInstance
             }
         }
 
-        private void TypeValue(XbrlFact fact)
+        private void TypeValue(XbrlFact fact, Numeric declared)
         {
             if (fact.IsNil)
             {
                 return;
             }
-            var kind = NumericKind(fact);
+            var kind = declared == Numeric.UnknownWithUnit ? (fact.UnitRef is null ? Numeric.None : Numeric.Unknown) : declared;
             if (kind == Numeric.None)
             {
                 return;
             }
-            var text = fact.Lexical.Trim();
+            var span = fact.Lexical.AsSpan().Trim();
             if (kind == Numeric.Double)
             {
-                if (TryDouble(text, out var d))
+                if (TryDouble(span, out var d))
                 {
                     fact.DoubleValue = d;
                 }
                 else
                 {
-                    _diagnostics.Error("sche:XmlSchemaError", $"The value '{text}' of {fact.PrefixedName} is not a valid number.", fact.Location);
+                    _diagnostics.Error("sche:XmlSchemaError", $"The value '{span}' of {fact.PrefixedName} is not a valid number.", fact.Location);
                 }
                 return;
             }
-            if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            if (decimal.TryParse(span, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             {
                 fact.DecimalValue = value;
             }
-            else if (kind == Numeric.Unknown && TryDouble(text, out var d))
+            else if (kind == Numeric.Unknown && TryDouble(span, out var d))
             {
                 // A type we cannot see offline that takes exponents or INF: keep it as a double.
                 fact.DoubleValue = d;
             }
             else
             {
-                _diagnostics.Error("sche:XmlSchemaError", $"The value '{text}' of {fact.PrefixedName} is not a valid decimal number; fix the value or its unit.", fact.Location);
+                _diagnostics.Error("sche:XmlSchemaError", $"The value '{span}' of {fact.PrefixedName} is not a valid decimal number; fix the value or its unit.", fact.Location);
             }
         }
 
-        private static bool TryDouble(string text, out double value)
+        private static bool TryDouble(ReadOnlySpan<char> text, out double value)
         {
             switch (text)
             {
@@ -781,25 +940,31 @@ public sealed class XbrlInstance
             Decimal,
             Double,
             Unknown,
+
+            /// <summary>A kind known only per fact: <see cref="Unknown"/> when the fact has a unit, else <see cref="None"/>.</summary>
+            UnknownWithUnit,
         }
 
         private static Numeric NumericKind(XbrlFact fact)
         {
-            if (fact.Concept is { IsDeclared: true, Type: { } type })
+            var kind = DeclaredKind(fact.Concept);
+            return kind == Numeric.UnknownWithUnit ? (fact.UnitRef is null ? Numeric.None : Numeric.Unknown) : kind;
+        }
+
+        /// <summary>The numeric kind a concept's type gives its facts (per concept, so looked up once per name).</summary>
+        private static Numeric DeclaredKind(Concept? concept)
+        {
+            if (concept is { IsDeclared: true, Type: { } type } && (type.Namespace == XbrlNamespaces.Xbrli || type.Namespace == XbrlNamespaces.Xsd))
             {
-                if (type.Namespace == XbrlNamespaces.Xbrli || type.Namespace == XbrlNamespaces.Xsd)
+                return type.LocalName switch
                 {
-                    return type.LocalName switch
-                    {
-                        "floatItemType" or "doubleItemType" or "float" or "double" => Numeric.Double,
-                        "fractionItemType" => Numeric.None,
-                        _ when NumericTypes.Contains(type.LocalName) => Numeric.Decimal,
-                        _ => fact.UnitRef is null ? Numeric.None : Numeric.Unknown,
-                    };
-                }
-                return fact.UnitRef is null ? Numeric.None : Numeric.Unknown;
+                    "floatItemType" or "doubleItemType" or "float" or "double" => Numeric.Double,
+                    "fractionItemType" => Numeric.None,
+                    _ when NumericTypes.Contains(type.LocalName) => Numeric.Decimal,
+                    _ => Numeric.UnknownWithUnit,
+                };
             }
-            return fact.UnitRef is null ? Numeric.None : Numeric.Unknown;
+            return Numeric.UnknownWithUnit;
         }
 
         private static readonly HashSet<string> NumericTypes = new(StringComparer.Ordinal)
@@ -888,9 +1053,17 @@ public sealed class XbrlInstance
             }
         }
 
-        /// <summary>The instance checks that need the whole document: references, accuracy, period types.</summary>
-        public void Check()
+        /// <summary>
+        /// Resolves each fact's context and unit (a missing one is reported); when <paramref name="validate"/>, also the
+        /// instance checks that need the whole document: references, accuracy, period types, units, footnotes.
+        /// </summary>
+        public void Check(bool validate)
         {
+            if (!validate)
+            {
+                Resolve();
+                return;
+            }
             CheckUnits();
             var factIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var fact in Walk(Facts))
@@ -985,9 +1158,52 @@ public sealed class XbrlInstance
             }
         }
 
+        /// <summary>Only the references: each fact's context and unit, a missing one reported.</summary>
+        private void Resolve()
+        {
+            foreach (var fact in Walk(Facts))
+            {
+                if (fact.IsTuple)
+                {
+                    continue;
+                }
+                if (fact.ContextRef is { } cref)
+                {
+                    if (_contexts.TryGetValue(cref, out var ctx))
+                    {
+                        fact.Context = ctx;
+                    }
+                    else
+                    {
+                        _diagnostics.Error("xbrl.4.6.1", $"{fact.PrefixedName} names the context '{cref}', which does not exist.", fact.Location);
+                    }
+                }
+                if (fact.UnitRef is { } uref)
+                {
+                    if (_units.TryGetValue(uref, out var unit))
+                    {
+                        fact.Unit = unit;
+                    }
+                    else
+                    {
+                        _diagnostics.Error("xbrl.4.6.2", $"{fact.PrefixedName} names the unit '{uref}', which does not exist.", fact.Location);
+                    }
+                }
+            }
+        }
+
         private static readonly QName MonetaryItemType = new(XbrlNamespaces.Xbrli, "monetaryItemType");
         private static readonly QName SharesItemType = new(XbrlNamespaces.Xbrli, "sharesItemType");
         private const string Iso4217 = "http://www.xbrl.org/2003/iso4217";
+
+        private enum UnitRule
+        {
+            None,
+            Monetary,
+            Shares,
+        }
+
+        private readonly Dictionary<QName, UnitRule> _unitRules = [];
 
         /// <summary>XBRL 2.1 section 4.8.2: monetary items in one ISO 4217 currency, shares items in xbrli:shares.</summary>
         private void CheckUnitOfFact(XbrlFact fact, XbrlUnit unit)
@@ -996,7 +1212,11 @@ public sealed class XbrlInstance
             {
                 return;
             }
-            if (dts.TypeDerivesFrom(type, MonetaryItemType))
+            if (!_unitRules.TryGetValue(type, out var rule))
+            {
+                _unitRules[type] = rule = dts.TypeDerivesFrom(type, MonetaryItemType) ? UnitRule.Monetary : dts.TypeDerivesFrom(type, SharesItemType) ? UnitRule.Shares : UnitRule.None;
+            }
+            if (rule == UnitRule.Monetary)
             {
                 if (unit.Denominators.Count > 0 || unit.Numerators.Count != 1 || unit.Numerators[0].Namespace != Iso4217
                     || unit.Numerators[0].LocalName.Length != 3 || !unit.Numerators[0].LocalName.All(char.IsAsciiLetterUpper))
@@ -1004,7 +1224,7 @@ public sealed class XbrlInstance
                     _diagnostics.Error("xbrl.4.8.2", $"{fact.PrefixedName} is monetary, so its unit '{unit.Id}' must be a single ISO 4217 currency (iso4217:XXX); it is {unit}.", fact.Location);
                 }
             }
-            else if (dts.TypeDerivesFrom(type, SharesItemType))
+            else if (rule == UnitRule.Shares)
             {
                 if (unit.Denominators.Count > 0 || unit.Numerators.Count != 1 || unit.Numerators[0] != new QName(XbrlNamespaces.Xbrli, "shares"))
                 {
@@ -1035,19 +1255,39 @@ public sealed class XbrlInstance
         private static bool IsNumericType(Concept c) =>
             c.Type is { } t && (t.Namespace == XbrlNamespaces.Xbrli && (NumericTypes.Contains(t.LocalName) || t.LocalName is "floatItemType" or "doubleItemType" or "fractionItemType"));
 
-        private bool NamespaceHasReadSchema(string ns) =>
-            dts.Documents.Any(d => !d.IsMissing && d.Type == TaxonomyDocumentType.Schema && string.Equals(d.TargetNamespace, ns, StringComparison.Ordinal));
+        private readonly Dictionary<string, bool> _namespaceHasReadSchema = new(StringComparer.Ordinal);
 
-        private static IEnumerable<XbrlFact> Walk(IEnumerable<XbrlFact> facts)
+        private bool NamespaceHasReadSchema(string ns)
         {
-            foreach (var f in facts)
+            if (!_namespaceHasReadSchema.TryGetValue(ns, out var has))
             {
-                yield return f;
-                foreach (var c in Walk(f.Children))
+                _namespaceHasReadSchema[ns] = has = dts.Documents.Any(d => !d.IsMissing && d.Type == TaxonomyDocumentType.Schema && string.Equals(d.TargetNamespace, ns, StringComparison.Ordinal));
+            }
+            return has;
+        }
+
+        /// <summary>Every fact, tuples' children after their tuple, in document order (one list and an explicit stack, no nested iterators).</summary>
+        private static List<XbrlFact> Walk(List<XbrlFact> facts)
+        {
+            var all = new List<XbrlFact>(facts.Count);
+            var stack = new Stack<(IReadOnlyList<XbrlFact> List, int Index)>();
+            stack.Push((facts, 0));
+            while (stack.Count > 0)
+            {
+                var (list, i) = stack.Pop();
+                if (i >= list.Count)
                 {
-                    yield return c;
+                    continue;
+                }
+                var f = list[i];
+                all.Add(f);
+                stack.Push((list, i + 1));
+                if (f.Children.Count > 0)
+                {
+                    stack.Push((f.Children, 0));
                 }
             }
+            return all;
         }
     }
 }

@@ -17,8 +17,15 @@ public sealed class XbrlLoadOptions
     /// <summary>The most documents one DTS may hold (default 20,000); discovery stops there with an error diagnostic.</summary>
     public int MaxDocuments { get; init; } = 20_000;
 
-    /// <summary>Whether to run the taxonomy checks of XBRL 2.1 and XBRL Dimensions 1.0 after loading (default true).</summary>
+    /// <summary>
+    /// Whether to run the taxonomy checks of XBRL 2.1 and XBRL Dimensions 1.0 after loading (default true); for an
+    /// instance also its checks (XML Schema validity, the XBRL 2.1 instance rules, calculations, dimensional validity):
+    /// false only reads it.
+    /// </summary>
     public bool Validate { get; init; } = true;
+
+    /// <summary>How an instance's calculations are checked (default: the classic rules of XBRL 2.1).</summary>
+    public CalculationMode Calculations { get; init; } = CalculationMode.Xbrl21;
 }
 
 /// <summary>
