@@ -40,6 +40,7 @@ internal sealed partial class DtsLoader
     {
         public readonly string Id = t.Add("id"), Type = t.Add("type"), Href = t.Add("href"), Label = t.Add("label"), Role = t.Add("role"),
             Base = t.Add("base"), Lang = t.Add("lang"), Space = t.Add("space"), XLink = t.Add(XbrlNamespaces.XLink), Xml = t.Add(XbrlNamespaces.Xml),
+            Xmlns = t.Add("http://www.w3.org/2000/xmlns/"),
             Empty = t.Add("");
     }
 
@@ -93,15 +94,45 @@ internal sealed partial class DtsLoader
     private (string Url, string Fragment, bool Ok) ResolveHref(string baseUrl, string href)
     {
         var hash = href.IndexOf('#', StringComparison.Ordinal);
-        var documentPart = hash < 0 ? href : href[..hash];
-        var fragment = hash < 0 ? "" : href[(hash + 1)..];
-        if (fragment.Contains('%', StringComparison.Ordinal))
+        var documentPart = hash < 0 ? href.AsSpan() : href.AsSpan(0, hash);
+        if (!ReferenceEquals(baseUrl, _hrefBase))
         {
-            fragment = Uri.UnescapeDataString(fragment);
+            if (!_hrefCaches.TryGetValue(baseUrl, out var cache))
+            {
+                _hrefCaches[baseUrl] = cache = new Dictionary<string, string?>(StringComparer.Ordinal);
+            }
+            _hrefBase = baseUrl;
+            _hrefCache = cache.GetAlternateLookup<ReadOnlySpan<char>>();
         }
-        var absolute = Resolve(baseUrl, documentPart);
+        if (!_hrefCache.TryGetValue(documentPart, out var absolute))
+        {
+            var part = documentPart.ToString();
+            absolute = Resolve(baseUrl, part);
+            _hrefCache.Dictionary[part] = absolute;
+        }
+        var fragment = "";
+        if (hash >= 0)
+        {
+            // Fragments (ids) repeat across links: one string per distinct id.
+            var fragmentSpan = href.AsSpan(hash + 1);
+            if (!_fragments.TryGetValue(fragmentSpan, out var known))
+            {
+                known = fragmentSpan.ToString();
+                _fragments.Set.Add(known);
+            }
+            fragment = known;
+            if (fragment.Contains('%', StringComparison.Ordinal))
+            {
+                fragment = Uri.UnescapeDataString(fragment);
+            }
+        }
         return absolute is null ? ("", "", false) : (absolute, fragment, true);
     }
+
+    private string? _hrefBase;
+    private Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _hrefCache;
+    private readonly Dictionary<string, Dictionary<string, string?>> _hrefCaches = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _fragments = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Resolves a reference against a base URL, once per distinct document part (locators repeat them by the thousand).</summary>
     private string? Resolve(string baseUrl, string reference)
@@ -1159,9 +1190,7 @@ internal sealed partial class DtsLoader
         string? preferredLabel = null, contextElement = null, targetRole = null;
         bool? closed = null, usable = null;
         Dictionary<QName, string>? other = null;
-        string orderKey = "1";
-        string? weightKey = null;
-        List<string>? otherKeys = null;
+        string? orderText = null, weightText = null;
 
         if (r.MoveToFirstAttribute())
         {
@@ -1169,21 +1198,21 @@ internal sealed partial class DtsLoader
             {
                 var ans = r.NamespaceURI;
                 var alocal = r.LocalName;
-                var value = r.Value;
-                if (string.Equals(ans, XbrlNamespaces.XLink, StringComparison.Ordinal))
+                if (ReferenceEquals(ans, _atoms.XLink))
                 {
                     switch (alocal)
                     {
-                        case "from": from = value; break;
-                        case "to": to = value; break;
-                        case "arcrole": arcrole = value; break;
+                        case "from": from = r.Value; break;
+                        case "to": to = r.Value; break;
+                        case "arcrole": arcrole = r.Value; break;
                     }
                     continue;
                 }
-                if (string.Equals(ans, "http://www.w3.org/2000/xmlns/", StringComparison.Ordinal))
+                if (ReferenceEquals(ans, _atoms.Xmlns))
                 {
                     continue;
                 }
+                var value = r.Value;
                 if (ans.Length == 0)
                 {
                     switch (alocal)
@@ -1192,12 +1221,11 @@ internal sealed partial class DtsLoader
                             if (TryDecimal(value, out var o))
                             {
                                 order = o;
-                                orderKey = Canonical(o);
                             }
                             else
                             {
                                 _diagnostics.Error("sche:XmlSchemaError", $"The arc's order '{value}' is not a decimal number.", location);
-                                orderKey = value;
+                                orderText = value;
                             }
                             continue;
                         case "priority":
@@ -1218,12 +1246,11 @@ internal sealed partial class DtsLoader
                             if (TryDecimal(value, out var w))
                             {
                                 weight = w;
-                                weightKey = Canonical(w);
                             }
                             else
                             {
                                 _diagnostics.Error("sche:XmlSchemaError", $"The calculation arc's weight '{value}' is not a decimal number.", location);
-                                weightKey = value;
+                                weightText = value;
                             }
                             continue;
                         case "preferredLabel":
@@ -1259,12 +1286,10 @@ internal sealed partial class DtsLoader
                 }
                 other ??= [];
                 other[new QName(ans, alocal)] = value;
-                (otherKeys ??= []).Add("{" + ans + "}" + alocal + "=" + TypedValueKey(value));
             }
             while (r.MoveToNextAttribute());
             r.MoveToElement();
         }
-        var keyText = EquivalenceText(orderKey, weightKey, preferredLabel, closed, usable, contextElement, targetRole, otherKeys);
         return new Arc(new QName(r.NamespaceURI, r.LocalName), from, to, arcrole, location)
         {
             Order = order,
@@ -1277,7 +1302,8 @@ internal sealed partial class DtsLoader
             ContextElement = contextElement,
             TargetRole = targetRole,
             OtherAttributes = other ?? Arc.EmptyAttributes,
-            EquivalenceKey = keyText,
+            InvalidOrderText = orderText,
+            InvalidWeightText = weightText,
             Link = link,
         };
     }
@@ -1304,16 +1330,23 @@ internal sealed partial class DtsLoader
     /// <summary>
     /// The non-exempt attributes (XBRL 2.1 section 3.5.3.9.7.4) in a fixed order, typed values in canonical form and
     /// defaults filled in (order 1, xbrldt:closed false, xbrldt:usable true): compared ordinally to decide equivalence.
+    /// Built only for arcs that share their ends with another arc (most never need it).
     /// </summary>
-    private static string EquivalenceText(string order, string? weight, string? preferredLabel, bool? closed, bool? usable,
-        string? contextElement, string? targetRole, List<string>? others)
+    internal static string EquivalenceText(Arc arc)
     {
         var sb = new StringBuilder(64);
-        sb.Append(order).Append('\u001f').Append(weight).Append('\u001f').Append(preferredLabel).Append('\u001f')
-          .Append(closed == true ? 't' : 'f').Append(usable == false ? 'f' : 't').Append('\u001f')
-          .Append(contextElement).Append('\u001f').Append(targetRole);
-        if (others is not null)
+        sb.Append(arc.InvalidOrderText ?? Canonical(arc.Order)).Append('\u001f')
+          .Append(arc.InvalidWeightText ?? (arc.Weight is { } w ? Canonical(w) : null)).Append('\u001f')
+          .Append(arc.PreferredLabel).Append('\u001f')
+          .Append(arc.Closed == true ? 't' : 'f').Append(arc.Usable == false ? 'f' : 't').Append('\u001f')
+          .Append(arc.ContextElement).Append('\u001f').Append(arc.TargetRole);
+        if (arc.OtherAttributes.Count > 0)
         {
+            var others = new List<string>(arc.OtherAttributes.Count);
+            foreach (var (name, value) in arc.OtherAttributes)
+            {
+                others.Add("{" + name.Namespace + "}" + name.LocalName + "=" + TypedValueKey(value));
+            }
             others.Sort(StringComparer.Ordinal);
             foreach (var o in others)
             {
