@@ -46,12 +46,21 @@ internal sealed partial class DtsLoader
         }
         BuildRelationships();
         var effective = EffectiveRelationships(AllRelationships);
+        DimensionalModel? dimensionalModel = null;
         if (options.Validate)
         {
             new TaxonomyValidator(this, effective, _diagnostics).Validate();
-            new DimensionValidator(this, effective, _diagnostics).Validate();
+            var dimensions = new DimensionValidator(this, effective, _diagnostics);
+            dimensions.Validate();
+            dimensionalModel = dimensions.Model;
         }
-        return new Dts(entryUrls, _documentOrder, _concepts, _roleTypes, _arcroleTypes, _links, effective, _diagnostics.ToList()) { TypeBases = _typeBases };
+        var dts = new Dts(entryUrls, _documentOrder, _concepts, _roleTypes, _arcroleTypes, _links, effective, _diagnostics.ToList()) { TypeBases = _typeBases };
+        if (dimensionalModel is not null)
+        {
+            dimensionalModel.Attach(dts);
+            dts.DimensionalModel = dimensionalModel;
+        }
+        return dts;
     }
 
     internal IReadOnlyList<TaxonomyDocument> DocumentOrder => _documentOrder;

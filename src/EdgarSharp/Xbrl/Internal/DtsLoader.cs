@@ -293,6 +293,13 @@ internal sealed partial class DtsLoader
                 return TaxonomyDocumentType.Other;
             }
             stream.Position = 0;
+            Span<byte> start = stackalloc byte[4096];
+            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            if (SniffRootElement(start[..read]) is { } known)
+            {
+                return known;
+            }
+            stream.Position = 0;
             using var reader = SafeXml.Create(stream, UrlUtil.FromPath(path));
             while (reader.Read())
             {
@@ -309,6 +316,120 @@ internal sealed partial class DtsLoader
         {
         }
         return TaxonomyDocumentType.Other;
+    }
+
+    /// <summary>
+    /// The kind of a document from the start tag of its root element, read from the first bytes without an XML
+    /// reader; null when the bytes are not plain enough to be sure (then an XML reader decides). Plain means ASCII
+    /// up to the end of the root's start tag, only an XML declaration, comments and processing instructions before it,
+    /// no DOCTYPE, no entity or character reference in the namespace declaration.
+    /// </summary>
+    internal static TaxonomyDocumentType? SniffRootElement(ReadOnlySpan<byte> bytes)
+    {
+        var i = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+        while (true)
+        {
+            while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                i++;
+            }
+            if (i + 1 >= bytes.Length || bytes[i] != (byte)'<')
+            {
+                return null;
+            }
+            var rest = bytes[i..];
+            if (rest.StartsWith("<?"u8))
+            {
+                var end = rest.IndexOf("?>"u8);
+                if (end < 0)
+                {
+                    return null;
+                }
+                i += end + 2;
+                continue;
+            }
+            if (rest.StartsWith("<!--"u8))
+            {
+                var end = rest[4..].IndexOf("-->"u8);
+                if (end < 0)
+                {
+                    return null;
+                }
+                i += 4 + end + 3;
+                continue;
+            }
+            if (rest[1] == (byte)'!')
+            {
+                // A DOCTYPE (or anything else unusual): the XML reader decides.
+                return null;
+            }
+            break;
+        }
+        var tag = bytes[(i + 1)..];
+        var close = tag.IndexOf((byte)'>');
+        if (close < 0 || !IsAsciiWithWhitespace(tag[..close]))
+        {
+            return null;
+        }
+        tag = tag[..close];
+        var nameEnd = tag.IndexOfAny(" \t\r\n/"u8);
+        var name = nameEnd < 0 ? tag : tag[..nameEnd];
+        var colon = name.IndexOf((byte)':');
+        var prefix = colon < 0 ? [] : name[..colon];
+        var local = colon < 0 ? name : name[(colon + 1)..];
+        // The namespace declaration for the prefix: xmlns:prefix="..." (or xmlns="..." without a prefix), either quote.
+        var attributes = nameEnd < 0 ? [] : tag[nameEnd..];
+        string? ns = null;
+        while (attributes.Length > 0)
+        {
+            var equals = attributes.IndexOf((byte)'=');
+            if (equals < 0)
+            {
+                break;
+            }
+            var attributeName = attributes[..equals].Trim(" \t\r\n"u8);
+            var afterEquals = attributes[(equals + 1)..].TrimStart(" \t\r\n"u8);
+            if (afterEquals.Length == 0 || afterEquals[0] is not ((byte)'"' or (byte)'\''))
+            {
+                return null;
+            }
+            var valueEnd = afterEquals[1..].IndexOf(afterEquals[0]);
+            if (valueEnd < 0)
+            {
+                return null;
+            }
+            var value = afterEquals.Slice(1, valueEnd);
+            var isDeclaration = prefix.IsEmpty
+                ? attributeName.SequenceEqual("xmlns"u8)
+                : attributeName.StartsWith("xmlns:"u8) && attributeName[6..].SequenceEqual(prefix);
+            if (isDeclaration)
+            {
+                if (value.Contains((byte)'&'))
+                {
+                    return null;
+                }
+                ns = System.Text.Encoding.ASCII.GetString(value);
+            }
+            attributes = afterEquals[(valueEnd + 2)..];
+        }
+        if (ns is null)
+        {
+            // The prefix is declared nowhere in the tag (or is xml's): only an XML reader can say.
+            return null;
+        }
+        return Classify(ns, System.Text.Encoding.ASCII.GetString(local));
+
+        static bool IsAsciiWithWhitespace(ReadOnlySpan<byte> span)
+        {
+            foreach (var b in span)
+            {
+                if (b is not ((>= 0x20 and <= 0x7E) or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static TaxonomyDocumentType Classify(string ns, string local) => (ns, local) switch
@@ -1372,8 +1493,44 @@ internal sealed partial class DtsLoader
         }
     }
 
-    internal static bool TryDecimal(string text, out decimal value) =>
-        decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    internal static bool TryDecimal(string text, out decimal value)
+    {
+        // The common case (order="1", "2.5"): a few digits and at most one point, read without the general parser; the
+        // result is the parser's, scale included ("1.0" keeps its zero).
+        if (text.Length is > 0 and <= 18)
+        {
+            long mantissa = 0;
+            var scale = -1;
+            var digits = 0;
+            foreach (var ch in text)
+            {
+                if (char.IsAsciiDigit(ch))
+                {
+                    mantissa = (mantissa * 10) + (ch - '0');
+                    digits++;
+                    if (scale >= 0)
+                    {
+                        scale++;
+                    }
+                }
+                else if (ch == '.' && scale < 0)
+                {
+                    scale = 0;
+                }
+                else
+                {
+                    digits = -1;
+                    break;
+                }
+            }
+            if (digits > 0)
+            {
+                value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, false, (byte)Math.Max(scale, 0));
+                return true;
+            }
+        }
+        return decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
 
     /// <summary>The canonical lexical form of a decimal: no trailing zeros, invariant culture.</summary>
     internal static string Canonical(decimal d) => d.ToString("0.############################", CultureInfo.InvariantCulture);
