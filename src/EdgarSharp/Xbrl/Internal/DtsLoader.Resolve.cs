@@ -289,18 +289,19 @@ internal sealed partial class DtsLoader
             namespaceKnown = false;
         }
         var name = new QName(ns, local);
-        if (_concepts.TryGetValue(name, out var declared))
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_concepts, name, out var exists);
+        if (exists)
         {
-            known[fragment] = declared;
-            return declared;
+            known[fragment] = entry!;
+            return entry;
         }
         var concept = new Concept(name, prefix, locator.Url, fragment)
         {
             IsDeclared = false,
             IsNamespaceKnown = namespaceKnown,
         };
+        entry = concept;
         known[fragment] = concept;
-        _concepts[name] = concept;
         _conceptList.Add(concept);
         return concept;
     }
