@@ -37,6 +37,12 @@ internal sealed partial class DtsLoader
     private Dts Finish(IReadOnlyList<string> entryUrls)
     {
         ResolveSubstitutionGroups();
+        var locatorCount = 0;
+        foreach (var link in _links)
+        {
+            locatorCount += link.Locators.Count;
+        }
+        _resolvedTargets = new Dictionary<(string, string), XbrlElement>(locatorCount / 2, ReferencePairComparer.Instance);
         foreach (var link in _links)
         {
             foreach (var locator in link.Locators)
@@ -123,7 +129,39 @@ internal sealed partial class DtsLoader
         return null;
     }
 
+    /// <summary>
+    /// Resolves a locator's target. Locators repeat the same href in link after link, and their URL and fragment strings
+    /// are shared (one instance per document, one per id): a resolved pair is remembered by those instances.
+    /// </summary>
     private void ResolveLocator(Locator locator)
+    {
+        var key = (locator.Url, locator.Fragment);
+        if (_resolvedTargets.TryGetValue(key, out var known))
+        {
+            locator.Target = known;
+            return;
+        }
+        ResolveLocatorTarget(locator);
+        if (locator.Target is { } target)
+        {
+            _resolvedTargets[key] = target;
+        }
+    }
+
+    private Dictionary<(string, string), XbrlElement> _resolvedTargets = [];
+
+    /// <summary>Pairs of strings compared by identity (reference), never by content.</summary>
+    private sealed class ReferencePairComparer : IEqualityComparer<(string, string)>
+    {
+        public static readonly ReferencePairComparer Instance = new();
+
+        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
+    }
+
+    private void ResolveLocatorTarget(Locator locator)
     {
         if (locator.Url.Length == 0)
         {

@@ -250,10 +250,8 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     /// <summary>Roles and arcroles used in extended links, resources and arcs: declared, referenced and used where allowed.</summary>
     private void CheckLinks()
     {
-        var roleRefsByDoc = loader.RoleRefs.GroupBy(r => UrlUtil.Key(r.DocumentUrl), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.Uri).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var arcroleRefsByDoc = loader.ArcroleRefs.GroupBy(r => UrlUtil.Key(r.DocumentUrl), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.Uri).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var roleRefsByDoc = UrisByDocument(loader.RoleRefs);
+        var arcroleRefsByDoc = UrisByDocument(loader.ArcroleRefs);
         var roleTypes = loader.RoleTypeList.GroupBy(t => t.RoleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var arcroleTypes = loader.ArcroleTypeList.GroupBy(t => t.ArcroleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var hasMissingSchemas = loader.DocumentOrder.Any(d => d.IsMissing);
@@ -305,6 +303,21 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                 lastPassed = diagnostics.Count == reported ? arc : null;
             }
         }
+    }
+
+    private static Dictionary<string, HashSet<string>> UrisByDocument(List<DtsLoader.RefInfo> refs)
+    {
+        var byDocument = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var r in refs)
+        {
+            var key = UrlUtil.Key(r.DocumentUrl);
+            if (!byDocument.TryGetValue(key, out var uris))
+            {
+                byDocument[key] = uris = new HashSet<string>(StringComparer.Ordinal);
+            }
+            uris.Add(r.Uri);
+        }
+        return byDocument;
     }
 
     private void CheckArcrole(Arc arc, HashSet<string>? arcroleRefs, Dictionary<string, ArcroleType> arcroleTypes, bool hasMissingSchemas)
