@@ -8,4 +8,9 @@ if (args is ["synthesize-form4", var folder, var count])
     SyntheticFilings.WriteForm4(folder, int.Parse(count, CultureInfo.InvariantCulture));
     return;
 }
+if (args.Length > 1 && args[0] == "--interleaved")
+{
+    Interleaved.Run(args[1..]);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -152,6 +152,9 @@ public sealed class SubmissionStreamReader : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        _lines.Release();
+        _finished = true;
+        _pendingDocument = false;
         if (!_leaveOpen)
         {
             _stream.Dispose();
@@ -513,13 +516,14 @@ public sealed class SubmissionStreamReader : IDisposable
     private SubmissionDocument Complete(string type, int? sequence, string? fileName, string? description, BodyWrapper wrapper,
         BodyBuffer body, bool truncated, long documentLine)
     {
-        var content = body.ToMemory();
+        ReadOnlyMemory<byte> content;
         var uuencoded = false;
         string? uuName = null;
         if (_options.DecodeUuencoded && _options.KeepContent && wrapper is BodyWrapper.Text or BodyWrapper.Pdf
-            && Uudecoder.TryFindBegin(content.Span, out var name, out var dataStart))
+            && Uudecoder.TryFindBegin(body.Span, out var name, out var dataStart))
         {
-            var decoded = Uudecoder.Decode(content.Span[dataStart..], out var badLines, out var firstBad, out var sawEnd);
+            var decoded = Uudecoder.Decode(body.Span[dataStart..], out var badLines, out var firstBad, out var sawEnd);
+            body.Release();
             uuencoded = true;
             uuName = name;
             if (badLines > 0)
@@ -541,6 +545,11 @@ public sealed class SubmissionStreamReader : IDisposable
                     $"The uuencoded file is named '{name}' on its begin line but '{fileName}' in <FILENAME>; <FILENAME> is used.", At(documentLine));
             }
             content = decoded;
+        }
+        else
+        {
+            content = body.ToMemory();
+            body.Release();
         }
         if (fileName is not null && !EdgarFileNames.IsSafe(fileName))
         {
@@ -657,16 +666,38 @@ public sealed class SubmissionStreamReader : IDisposable
 
     private static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "...";
 
-    /// <summary>A growable body buffer with a hard limit; past the limit it only counts.</summary>
+    /// <summary>
+    /// A growable body buffer with a hard limit; past the limit it only counts. The bytes gather in arrays rented
+    /// from the shared pool, each twice the size of the one before and none copied as the body grows; the document gets
+    /// one exact copy of them.
+    /// </summary>
     private sealed class BodyBuffer(bool keep, long limit)
     {
-        private byte[] _bytes = keep ? new byte[4096] : [];
+        private readonly List<byte[]> _full = [];
+        private byte[] _current = [];
+        private int _used;
         private int _count;
+        private byte[]? _joined;
         private bool _reported;
 
         public long Length { get; private set; }
 
         public bool Truncated { get; private set; }
+
+        /// <summary>The bytes kept so far, contiguous; valid until <see cref="Release"/>.</summary>
+        public ReadOnlySpan<byte> Span
+        {
+            get
+            {
+                if (_full.Count == 0)
+                {
+                    return _current.AsSpan(0, _used);
+                }
+                _joined ??= System.Buffers.ArrayPool<byte>.Shared.Rent(_count);
+                CopyTo(_joined);
+                return _joined.AsSpan(0, _count);
+            }
+        }
 
         public void Append(ReadOnlySpan<byte> data, SubmissionStreamReader owner, long documentLine)
         {
@@ -691,15 +722,68 @@ public sealed class SubmissionStreamReader : IDisposable
             {
                 return;
             }
-            if (_count + room > _bytes.Length)
+            data = data[..room];
+            while (!data.IsEmpty)
             {
-                var size = (int)Math.Min(Math.Max((long)_bytes.Length * 2, _count + room), Array.MaxLength);
-                Array.Resize(ref _bytes, size);
+                if (_used == _current.Length)
+                {
+                    if (_current.Length > 0)
+                    {
+                        _full.Add(_current);
+                    }
+                    _current = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(4096L, (long)_count), 64L * 1024 * 1024));
+                    _used = 0;
+                }
+                var part = Math.Min(data.Length, _current.Length - _used);
+                data[..part].CopyTo(_current.AsSpan(_used));
+                _used += part;
+                _count += part;
+                data = data[part..];
             }
-            data[..room].CopyTo(_bytes.AsSpan(_count));
-            _count += room;
         }
 
-        public ReadOnlyMemory<byte> ToMemory() => _bytes.AsMemory(0, _count);
+        /// <summary>The bytes kept, in an array of their own.</summary>
+        public ReadOnlyMemory<byte> ToMemory()
+        {
+            if (_count == 0)
+            {
+                return ReadOnlyMemory<byte>.Empty;
+            }
+            var copy = GC.AllocateUninitializedArray<byte>(_count);
+            CopyTo(copy);
+            return copy;
+        }
+
+        private void CopyTo(byte[] destination)
+        {
+            var at = 0;
+            foreach (var segment in _full)
+            {
+                segment.CopyTo(destination, at);
+                at += segment.Length;
+            }
+            _current.AsSpan(0, _used).CopyTo(destination.AsSpan(at));
+        }
+
+        /// <summary>Gives the pooled arrays back; the buffer is empty afterwards.</summary>
+        public void Release()
+        {
+            foreach (var segment in _full)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(segment);
+            }
+            _full.Clear();
+            if (_current.Length > 0)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(_current);
+            }
+            if (_joined is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(_joined);
+            }
+            _current = [];
+            _joined = null;
+            _used = _count = 0;
+        }
     }
 }

@@ -3,10 +3,13 @@ namespace EdgarSharp.Edgar.Internal;
 /// <summary>
 /// Forward-only lines of bytes from a stream: LF, CRLF and bare CR all end a line (several dissemination-feed files
 /// use bare CR). A line longer than the buffer comes out in pieces, the later ones with <c>atLineStart</c> false, so
-/// memory stays bounded by the buffer whatever the input. Each returned span is valid until the next call.
+/// memory stays bounded by the buffer whatever the input. Each returned span is valid until the next call. The buffer
+/// is rented from the shared array pool and goes back with <see cref="Release"/>.
 /// </summary>
 internal sealed class ByteLineReader
 {
+    private bool _pooled;
+
     private readonly Stream _stream;
     private byte[] _buffer;
     private int _start;
@@ -17,7 +20,21 @@ internal sealed class ByteLineReader
     public ByteLineReader(Stream stream, int bufferSize = 256 * 1024)
     {
         _stream = stream;
-        _buffer = new byte[Math.Max(bufferSize, 16)];
+        _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(bufferSize, 16));
+        _pooled = true;
+    }
+
+    /// <summary>Gives the buffer back to the pool; the reader then reads nothing more.</summary>
+    public void Release()
+    {
+        if (_pooled)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+            _pooled = false;
+        }
+        _buffer = [];
+        _start = _end = 0;
+        _eof = true;
     }
 
     /// <summary>The one-based number of the line last returned (pieces of one long line share it).</summary>
@@ -139,7 +156,14 @@ internal sealed class ByteLineReader
         if (_end == _buffer.Length)
         {
             // Only reachable for a CR at the very end of a full buffer: grow by a little.
-            Array.Resize(ref _buffer, _buffer.Length + 16);
+            var larger = new byte[_buffer.Length + 16];
+            _buffer.AsSpan(0, _end).CopyTo(larger);
+            if (_pooled)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(_buffer);
+                _pooled = false;
+            }
+            _buffer = larger;
         }
         var read = _stream.Read(_buffer, _end, _buffer.Length - _end);
         if (read == 0)

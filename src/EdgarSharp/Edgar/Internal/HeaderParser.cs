@@ -59,18 +59,51 @@ internal static class HeaderParser
     /// <summary>The canonical key of a name of either syntax.</summary>
     public static string Key(string name)
     {
+        // Field names repeat in every header: the normalised form is looked up without allocating, in a bounded cache.
+        var trimmed = name.AsSpan().Trim();
+        if (trimmed.Length <= 64)
+        {
+            Span<char> normalised = stackalloc char[trimmed.Length];
+            trimmed.ToUpperInvariant(normalised);
+            normalised.Replace(' ', '-');
+            if (KeyCache.TryGetValue(normalised, out var cached))
+            {
+                return cached;
+            }
+        }
         var key = name.Trim().ToUpperInvariant().Replace(' ', '-');
-        return Aliases.TryGetValue(key, out var alias) ? alias : key;
+        var result = Aliases.TryGetValue(key, out var alias) ? alias : key;
+        if (key.Length <= 64 && KeyCache.Dictionary.Count < 4096)
+        {
+            KeyCache.Dictionary.TryAdd(key, result);
+        }
+        return result;
     }
 
-    private sealed class Node(string name, string value, long line)
+    /// <summary>Normalised field name to key (after aliases), shared by all readers; bounded so that odd headers cannot grow it without end.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeyCache =
+        new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private sealed class Node(string name, string value, long line, string? key = null)
     {
         public string Name { get; } = name;
+        private string? _key = key;
+
+        /// <summary>The field's key (the name normalised), computed once.</summary>
+        public string Key => _key ??= HeaderParser.Key(Name);
         public string Value { get; } = value;
         public long Line { get; } = line;
         public List<Node> Children { get; } = [];
 
-        public HeaderField Build() => new(Name, Key(Name), Value, Children.Select(c => c.Build()).ToArray(), Line);
+        public HeaderField Build()
+        {
+            var children = new HeaderField[Children.Count];
+            for (var i = 0; i < children.Length; i++)
+            {
+                children[i] = Children[i].Build();
+            }
+            return new(Name, Key, Value, children, Line);
+        }
     }
 
     private enum FrameKind { Root, Tag, Text }
@@ -148,13 +181,13 @@ internal static class HeaderParser
             while (stack[^1].Kind == FrameKind.Text && stack[^1].Depth >= depth)
             {
                 // "SERIAL COMPANY:" then "COMPANY DATA:" at the same depth: the block belongs to the party.
-                if (stack[^1].Depth == depth && PartyBlocks.Contains(key) && Roles.ContainsKey(Key(stack[^1].Node.Name)))
+                if (stack[^1].Depth == depth && PartyBlocks.Contains(key) && Roles.ContainsKey(stack[^1].Node.Key))
                 {
                     break;
                 }
                 stack.RemoveAt(stack.Count - 1);
             }
-            var field = new Node(name, value, line);
+            var field = new Node(name, value, line, key);
             stack[^1].Node.Children.Add(field);
             if (value.Length == 0)
             {

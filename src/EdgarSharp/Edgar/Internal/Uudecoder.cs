@@ -49,12 +49,13 @@ internal static class Uudecoder
     }
 
     /// <summary>Decodes the data lines from <paramref name="data"/> (after the begin line) up to <c>end</c>.</summary>
-    public static byte[] Decode(ReadOnlySpan<byte> data, out int badLines, out long firstBadLine, out bool sawEnd)
+    public static ReadOnlyMemory<byte> Decode(ReadOnlySpan<byte> data, out int badLines, out long firstBadLine, out bool sawEnd)
     {
         badLines = 0;
         firstBadLine = 0;
         sawEnd = false;
-        var output = new byte[(data.Length / 4 * 3) + 3];
+        // Every byte is written before it is read: no need to clear the array.
+        var output = GC.AllocateUninitializedArray<byte>((data.Length / 4 * 3) + 3);
         var written = 0;
         var offset = 0;
         long lineIndex = 0;
@@ -89,7 +90,9 @@ internal static class Uudecoder
             if (written + n > output.Length)
             {
                 // Lines EDGAR stripped of trailing spaces decode to more bytes than their length suggests.
-                Array.Resize(ref output, Math.Max(output.Length * 2, written + n));
+                var larger = GC.AllocateUninitializedArray<byte>(Math.Max(output.Length * 2, written + n));
+                output.AsSpan(0, written).CopyTo(larger);
+                output = larger;
             }
             if (encoded.Length >= needed)
             {
@@ -136,21 +139,11 @@ internal static class Uudecoder
                 if (produced < n) { output[written++] = b2; produced++; }
             }
         }
-        Array.Resize(ref output, written);
-        return output;
+        // The estimate is within a few bytes a line of the decoded size: the slice is kept rather than copied.
+        return output.AsMemory(0, written);
     }
 
-    private static bool IsUuChars(ReadOnlySpan<byte> encoded)
-    {
-        foreach (var b in encoded)
-        {
-            if (b is < 32 or > 96)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    private static bool IsUuChars(ReadOnlySpan<byte> encoded) => !encoded.ContainsAnyExceptInRange((byte)32, (byte)96);
 
     private static ReadOnlySpan<byte> NextLine(ReadOnlySpan<byte> text, int offset, out int next)
     {

@@ -68,11 +68,15 @@ public sealed partial class DimensionalModel
     public static DimensionalModel Build(Dts dts)
     {
         ArgumentNullException.ThrowIfNull(dts);
+        if (dts.DimensionalModel is { } built)
+        {
+            // The Dimensions checks of the load built this very model (same relationships, same typed domains).
+            return built;
+        }
         var diagnostics = new DiagnosticBag();
         var resolver = new Internal.TypedDomainIndex(dts.Concepts);
         var model = new Internal.DrsBuilder(dts.Relationships, resolver.Resolve, diagnostics).Build();
-        model.Dts = dts;
-        model.TypedDomains = resolver;
+        model.Attach(dts, resolver);
         return model;
     }
 }

@@ -66,6 +66,13 @@ public sealed partial class DimensionalModel
     /// <summary>Resolves typed dimensions' typedDomainRef in that DTS.</summary>
     internal Internal.TypedDomainIndex? TypedDomains { get; private set; }
 
+    /// <summary>Ties the model to the DTS it was built from.</summary>
+    internal void Attach(Dts dts, Internal.TypedDomainIndex? typedDomains = null)
+    {
+        Dts = dts;
+        TypedDomains = typedDomains ?? new Internal.TypedDomainIndex(dts.Concepts);
+    }
+
     /// <summary>
     /// Checks <paramref name="fact"/> against the dimensional relationship sets (XBRL Dimensions 1.0 section 3.1.4):
     /// the fact is valid when its concept is the primary item of no hypercube, or when, in some link role, every

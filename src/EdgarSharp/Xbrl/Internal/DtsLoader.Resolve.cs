@@ -2,8 +2,28 @@ namespace EdgarSharp.Xbrl.Internal;
 
 internal sealed partial class DtsLoader
 {
-    private readonly Dictionary<(string Url, string Fragment), Concept> _phantoms = [];
-    private readonly Dictionary<string, StandardTaxonomy?> _standardByUrl = new(StringComparer.Ordinal);
+    /// <summary>The concepts named by locators into one missing document, by fragment, and the standard taxonomy it is.</summary>
+    private sealed class MissingDocumentConcepts(StandardTaxonomy? taxonomy)
+    {
+        public StandardTaxonomy? Taxonomy { get; } = taxonomy;
+        public Dictionary<string, Concept> ByFragment { get; } = new(StringComparer.Ordinal);
+
+        private string? _unknownNamespaceUrl, _unknownNamespace;
+
+        /// <summary>The made-up namespace of a document outside EDGAR's table, named by the URL as a locator wrote it.</summary>
+        public string UnknownNamespace(string url)
+        {
+            if (!ReferenceEquals(url, _unknownNamespaceUrl))
+            {
+                (_unknownNamespaceUrl, _unknownNamespace) = (url, UnknownNamespacePrefix + url);
+            }
+            return _unknownNamespace!;
+        }
+    }
+
+    private readonly Dictionary<string, MissingDocumentConcepts> _phantoms = new(StringComparer.Ordinal);
+    private string? _lastPhantomUrl;
+    private MissingDocumentConcepts? _lastPhantoms;
     private string? _lastLocatorUrl;
     private TaxonomyDocument? _lastLocatorDocument;
     private DocumentIndex? _lastLocatorIndex;
@@ -17,6 +37,12 @@ internal sealed partial class DtsLoader
     private Dts Finish(IReadOnlyList<string> entryUrls)
     {
         ResolveSubstitutionGroups();
+        var locatorCount = 0;
+        foreach (var link in _links)
+        {
+            locatorCount += link.Locators.Count;
+        }
+        _resolvedTargets = new Dictionary<(string, string), XbrlElement>(locatorCount / 2, ReferencePairComparer.Instance);
         foreach (var link in _links)
         {
             foreach (var locator in link.Locators)
@@ -26,12 +52,21 @@ internal sealed partial class DtsLoader
         }
         BuildRelationships();
         var effective = EffectiveRelationships(AllRelationships);
+        DimensionalModel? dimensionalModel = null;
         if (options.Validate)
         {
             new TaxonomyValidator(this, effective, _diagnostics).Validate();
-            new DimensionValidator(this, effective, _diagnostics).Validate();
+            var dimensions = new DimensionValidator(this, effective, _diagnostics);
+            dimensions.Validate();
+            dimensionalModel = dimensions.Model;
         }
-        return new Dts(entryUrls, _documentOrder, _concepts, _roleTypes, _arcroleTypes, _links, effective, _diagnostics.ToList()) { TypeBases = _typeBases };
+        var dts = new Dts(entryUrls, _documentOrder, _concepts, _roleTypes, _arcroleTypes, _links, effective, _diagnostics.ToList()) { TypeBases = _typeBases };
+        if (dimensionalModel is not null)
+        {
+            dimensionalModel.Attach(dts);
+            dts.DimensionalModel = dimensionalModel;
+        }
+        return dts;
     }
 
     internal IReadOnlyList<TaxonomyDocument> DocumentOrder => _documentOrder;
@@ -94,7 +129,39 @@ internal sealed partial class DtsLoader
         return null;
     }
 
+    /// <summary>
+    /// Resolves a locator's target. Locators repeat the same href in link after link, and their URL and fragment strings
+    /// are shared (one instance per document, one per id): a resolved pair is remembered by those instances.
+    /// </summary>
     private void ResolveLocator(Locator locator)
+    {
+        var key = (locator.Url, locator.Fragment);
+        if (_resolvedTargets.TryGetValue(key, out var known))
+        {
+            locator.Target = known;
+            return;
+        }
+        ResolveLocatorTarget(locator);
+        if (locator.Target is { } target)
+        {
+            _resolvedTargets[key] = target;
+        }
+    }
+
+    private Dictionary<(string, string), XbrlElement> _resolvedTargets = [];
+
+    /// <summary>Pairs of strings compared by identity (reference), never by content.</summary>
+    private sealed class ReferencePairComparer : IEqualityComparer<(string, string)>
+    {
+        public static readonly ReferencePairComparer Instance = new();
+
+        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
+    }
+
+    private void ResolveLocatorTarget(Locator locator)
     {
         if (locator.Url.Length == 0)
         {
@@ -227,10 +294,19 @@ internal sealed partial class DtsLoader
         {
             return null;
         }
-        var key = (UrlUtil.Key(locator.Url), fragment);
-        if (_phantoms.TryGetValue(key, out var known))
+        if (!ReferenceEquals(locator.Url, _lastPhantomUrl))
         {
-            return known;
+            var documentKey = UrlUtil.Key(locator.Url);
+            if (!_phantoms.TryGetValue(documentKey, out var concepts))
+            {
+                _phantoms[documentKey] = concepts = new MissingDocumentConcepts(EdgarTaxonomies.TryGetBySchemaUrl(locator.Url, out var found) ? found : null);
+            }
+            (_lastPhantomUrl, _lastPhantoms) = (locator.Url, concepts);
+        }
+        var known = _lastPhantoms!.ByFragment;
+        if (known.TryGetValue(fragment, out var seen))
+        {
+            return seen;
         }
         var underscore = fragment.IndexOf('_', StringComparison.Ordinal);
         var idPrefix = underscore > 0 ? fragment[..underscore] : "";
@@ -238,10 +314,7 @@ internal sealed partial class DtsLoader
         string ns;
         string prefix;
         var namespaceKnown = true;
-        if (!_standardByUrl.TryGetValue(locator.Url, out var taxonomy))
-        {
-            _standardByUrl[locator.Url] = taxonomy = EdgarTaxonomies.TryGetBySchemaUrl(locator.Url, out var found) ? found : null;
-        }
+        var taxonomy = _lastPhantoms.Taxonomy;
         if (taxonomy is not null)
         {
             ns = taxonomy.Namespace;
@@ -249,23 +322,24 @@ internal sealed partial class DtsLoader
         }
         else
         {
-            ns = UnknownNamespacePrefix + locator.Url;
+            ns = _lastPhantoms.UnknownNamespace(locator.Url);
             prefix = idPrefix;
             namespaceKnown = false;
         }
         var name = new QName(ns, local);
-        if (_concepts.TryGetValue(name, out var declared))
+        ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_concepts, name, out var exists);
+        if (exists)
         {
-            _phantoms[key] = declared;
-            return declared;
+            known[fragment] = entry!;
+            return entry;
         }
         var concept = new Concept(name, prefix, locator.Url, fragment)
         {
             IsDeclared = false,
             IsNamespaceKnown = namespaceKnown,
         };
-        _phantoms[key] = concept;
-        _concepts[name] = concept;
+        entry = concept;
+        known[fragment] = concept;
         _conceptList.Add(concept);
         return concept;
     }
@@ -273,26 +347,29 @@ internal sealed partial class DtsLoader
     private void BuildRelationships()
     {
         // Per link: label -> chain of the elements carrying it (most labels carry one), in flat lists reused across links.
-        var heads = new Dictionary<string, (int Head, int Tail)>(StringComparer.Ordinal);
+        var heads = new Dictionary<string, LabelChain>(StringComparer.Ordinal);
         var elements = new List<XbrlElement?>();
         var next = new List<int>();
-        var remote = new HashSet<string>(StringComparer.Ordinal);
-        var pairs = new HashSet<(string, string)>();
+        var pairs = new HashSet<long>();
+        var arcCount = 0;
+        foreach (var link in _links)
+        {
+            arcCount += link.Arcs.Count;
+        }
+        AllRelationships.EnsureCapacity(arcCount);
         foreach (var link in _links)
         {
             heads.Clear();
             elements.Clear();
             next.Clear();
-            remote.Clear();
             pairs.Clear();
             foreach (var locator in link.Locators)
             {
-                remote.Add(locator.Label);
-                AddLabel(locator.Label, locator.Target);
+                AddLabel(locator.Label, locator.Target, remote: true);
             }
             foreach (var resource in link.Resources)
             {
-                AddLabel(resource.Label, resource);
+                AddLabel(resource.Label, resource, remote: false);
             }
             foreach (var arc in link.Arcs)
             {
@@ -304,13 +381,14 @@ internal sealed partial class DtsLoader
                         arc.Location);
                     continue;
                 }
-                if (!pairs.Add((arc.From, arc.To)))
+                // A chain's head index stands for its label.
+                if (!pairs.Add(((long)fromChain.Head << 32) | (uint)toChain.Head))
                 {
                     _diagnostics.Error("xlink:arcDuplicate",
                         $"Two arcs in one extended link join '{arc.From}' to '{arc.To}'; XLink allows one arc per from and to pair in a link.",
                         arc.Location);
                 }
-                var toIsRemote = remote.Contains(arc.To);
+                var toIsRemote = toChain.Remote;
                 for (var f = fromChain.Head; f >= 0; f = next[f])
                 {
                     if (elements[f] is not { } from)
@@ -328,23 +406,27 @@ internal sealed partial class DtsLoader
             }
         }
 
-        void AddLabel(string label, XbrlElement? element)
+        void AddLabel(string label, XbrlElement? element, bool remote)
         {
             // Unresolved locators still define their label (an arc to them is not an undefined-label error).
             var index = elements.Count;
             elements.Add(element);
             next.Add(-1);
-            if (heads.TryGetValue(label, out var chain))
+            ref var chain = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(heads, label, out var exists);
+            if (exists)
             {
                 next[chain.Tail] = index;
-                heads[label] = (chain.Head, index);
+                chain = new LabelChain(chain.Head, index, chain.Remote || remote);
             }
             else
             {
-                heads[label] = (index, index);
+                chain = new LabelChain(index, index, remote);
             }
         }
     }
+
+    /// <summary>The elements of one label in a link: first and last in the chain, and whether a locator carries it.</summary>
+    private readonly record struct LabelChain(int Head, int Tail, bool Remote);
 
     /// <summary>
     /// Prohibition and override (XBRL 2.1 section 3.5.3.9.7.5): among equivalent relationships, those of the
@@ -353,43 +435,66 @@ internal sealed partial class DtsLoader
     /// </summary>
     internal static List<Relationship> EffectiveRelationships(List<Relationship> all)
     {
-        // Most (from, to) pairs are joined by one arc only: those need no equivalence key at all.
-        var pairCounts = new Dictionary<(XbrlElement, XbrlElement), int>(all.Count, PairComparer.Instance);
+        // Most (from, to) pairs are joined by one arc only: those need no comparison at all. The others are grouped
+        // into classes of equivalent relationships, chained per pair (a pair has a handful of relationships at most).
+        var pairHeads = new Dictionary<(XbrlElement, XbrlElement), int>(all.Count, PairComparer.Instance);
         foreach (var r in all)
         {
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairCounts, (r.From, r.To), out _);
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairHeads, (r.From, r.To), out _);
             count++;
         }
         var keep = new bool[all.Count];
-        var groups = new Dictionary<EquivalenceKey, Winner>();
+        List<EquivalenceClass>? classes = null;
         for (var i = 0; i < all.Count; i++)
         {
             var r = all[i];
-            if (pairCounts[(r.From, r.To)] == 1)
+            ref var head = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(pairHeads, (r.From, r.To));
+            if (head == 1)
             {
                 keep[i] = !r.Arc.IsProhibited;
                 continue;
             }
-            var key = new EquivalenceKey(new BaseSetKey(r.Arcrole, r.LinkRole, r.LinkElement, r.ArcElement), r.From, r.To, r.Arc.EquivalenceKey);
-            if (!groups.TryGetValue(key, out var w))
+            classes ??= [];
+            // A count above 1 becomes a chain head: -1 - index of the first class (negative), or -1 - Count when empty.
+            if (head > 1)
             {
-                groups[key] = new Winner(r.Priority, r.Arc.IsProhibited, r.Arc.IsProhibited ? -1 : i);
+                head = int.MinValue;
+            }
+            var found = -1;
+            for (var c = head == int.MinValue ? -1 : -2 - head; c >= 0; c = classes[c].Next)
+            {
+                var candidate = all[classes[c].Representative];
+                if (SameBaseSet(candidate, r) && ArcsEquivalent(candidate.Arc, r.Arc))
+                {
+                    found = c;
+                    break;
+                }
+            }
+            var prohibited = r.Arc.IsProhibited;
+            if (found < 0)
+            {
+                classes.Add(new EquivalenceClass(i, head == int.MinValue ? -1 : -2 - head, r.Priority, prohibited, prohibited ? -1 : i));
+                head = -2 - (classes.Count - 1);
                 continue;
             }
+            var w = classes[found];
             if (r.Priority > w.Priority)
             {
-                groups[key] = new Winner(r.Priority, r.Arc.IsProhibited, r.Arc.IsProhibited ? -1 : i);
+                classes[found] = w with { Priority = r.Priority, Prohibited = prohibited, Winner = prohibited ? -1 : i };
             }
             else if (r.Priority == w.Priority)
             {
-                groups[key] = new Winner(w.Priority, w.Prohibited || r.Arc.IsProhibited, w.Index >= 0 ? w.Index : (r.Arc.IsProhibited ? -1 : i));
+                classes[found] = w with { Prohibited = w.Prohibited || prohibited, Winner = w.Winner >= 0 ? w.Winner : (prohibited ? -1 : i) };
             }
         }
-        foreach (var w in groups.Values)
+        if (classes is not null)
         {
-            if (!w.Prohibited && w.Index >= 0)
+            foreach (var w in classes)
             {
-                keep[w.Index] = true;
+                if (!w.Prohibited && w.Winner >= 0)
+                {
+                    keep[w.Winner] = true;
+                }
             }
         }
         var result = new List<Relationship>(all.Count);
@@ -403,6 +508,32 @@ internal sealed partial class DtsLoader
         return result;
     }
 
+    private static bool SameBaseSet(Relationship a, Relationship b) =>
+        string.Equals(a.Arcrole, b.Arcrole, StringComparison.Ordinal) && string.Equals(a.LinkRole, b.LinkRole, StringComparison.Ordinal)
+        && a.LinkElement == b.LinkElement && a.ArcElement == b.ArcElement;
+
+    /// <summary>
+    /// Whether two arcs agree on every non-exempt attribute (XBRL 2.1 section 3.5.3.9.7.4), compared by value with
+    /// defaults filled in: the typed attributes directly, anything else through <see cref="Arc.EquivalenceKey"/>.
+    /// </summary>
+    internal static bool ArcsEquivalent(Arc a, Arc b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+        if (a.OtherAttributes.Count > 0 || b.OtherAttributes.Count > 0)
+        {
+            return string.Equals(a.EquivalenceKey, b.EquivalenceKey, StringComparison.Ordinal);
+        }
+        return string.Equals(a.InvalidOrderText, b.InvalidOrderText, StringComparison.Ordinal) && (a.InvalidOrderText is not null || a.Order == b.Order)
+            && string.Equals(a.InvalidWeightText, b.InvalidWeightText, StringComparison.Ordinal) && (a.InvalidWeightText is not null || a.Weight == b.Weight)
+            && string.Equals(a.PreferredLabel ?? "", b.PreferredLabel ?? "", StringComparison.Ordinal)
+            && (a.Closed == true) == (b.Closed == true) && (a.Usable == false) == (b.Usable == false)
+            && string.Equals(a.ContextElement ?? "", b.ContextElement ?? "", StringComparison.Ordinal)
+            && string.Equals(a.TargetRole ?? "", b.TargetRole ?? "", StringComparison.Ordinal);
+    }
+
     private sealed class PairComparer : IEqualityComparer<(XbrlElement, XbrlElement)>
     {
         public static readonly PairComparer Instance = new();
@@ -413,20 +544,6 @@ internal sealed partial class DtsLoader
             HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
     }
 
-    private readonly record struct Winner(int Priority, bool Prohibited, int Index);
-
-    private readonly struct EquivalenceKey(BaseSetKey set, XbrlElement from, XbrlElement to, string attributes) : IEquatable<EquivalenceKey>
-    {
-        private readonly BaseSetKey _set = set;
-        private readonly XbrlElement _from = from;
-        private readonly XbrlElement _to = to;
-        private readonly string _attributes = attributes;
-
-        public bool Equals(EquivalenceKey other) =>
-            _set.Equals(other._set) && ReferenceEquals(_from, other._from) && ReferenceEquals(_to, other._to) && string.Equals(_attributes, other._attributes, StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is EquivalenceKey k && Equals(k);
-
-        public override int GetHashCode() => HashCode.Combine(_set, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_from), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_to), _attributes);
-    }
+    /// <summary>Equivalent relationships of one pair: the first met, the next class of the pair, and who wins so far.</summary>
+    private readonly record struct EquivalenceClass(int Representative, int Next, int Priority, bool Prohibited, int Winner);
 }

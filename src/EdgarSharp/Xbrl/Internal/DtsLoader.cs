@@ -40,6 +40,7 @@ internal sealed partial class DtsLoader
     {
         public readonly string Id = t.Add("id"), Type = t.Add("type"), Href = t.Add("href"), Label = t.Add("label"), Role = t.Add("role"),
             Base = t.Add("base"), Lang = t.Add("lang"), Space = t.Add("space"), XLink = t.Add(XbrlNamespaces.XLink), Xml = t.Add(XbrlNamespaces.Xml),
+            Xmlns = t.Add("http://www.w3.org/2000/xmlns/"),
             Empty = t.Add("");
     }
 
@@ -93,15 +94,45 @@ internal sealed partial class DtsLoader
     private (string Url, string Fragment, bool Ok) ResolveHref(string baseUrl, string href)
     {
         var hash = href.IndexOf('#', StringComparison.Ordinal);
-        var documentPart = hash < 0 ? href : href[..hash];
-        var fragment = hash < 0 ? "" : href[(hash + 1)..];
-        if (fragment.Contains('%', StringComparison.Ordinal))
+        var documentPart = hash < 0 ? href.AsSpan() : href.AsSpan(0, hash);
+        if (!ReferenceEquals(baseUrl, _hrefBase))
         {
-            fragment = Uri.UnescapeDataString(fragment);
+            if (!_hrefCaches.TryGetValue(baseUrl, out var cache))
+            {
+                _hrefCaches[baseUrl] = cache = new Dictionary<string, string?>(StringComparer.Ordinal);
+            }
+            _hrefBase = baseUrl;
+            _hrefCache = cache.GetAlternateLookup<ReadOnlySpan<char>>();
         }
-        var absolute = Resolve(baseUrl, documentPart);
+        if (!_hrefCache.TryGetValue(documentPart, out var absolute))
+        {
+            var part = documentPart.ToString();
+            absolute = Resolve(baseUrl, part);
+            _hrefCache.Dictionary[part] = absolute;
+        }
+        var fragment = "";
+        if (hash >= 0)
+        {
+            // Fragments (ids) repeat across links: one string per distinct id.
+            var fragmentSpan = href.AsSpan(hash + 1);
+            if (!_fragments.TryGetValue(fragmentSpan, out var known))
+            {
+                known = fragmentSpan.ToString();
+                _fragments.Set.Add(known);
+            }
+            fragment = known;
+            if (fragment.Contains('%', StringComparison.Ordinal))
+            {
+                fragment = Uri.UnescapeDataString(fragment);
+            }
+        }
         return absolute is null ? ("", "", false) : (absolute, fragment, true);
     }
+
+    private string? _hrefBase;
+    private Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _hrefCache;
+    private readonly Dictionary<string, Dictionary<string, string?>> _hrefCaches = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _fragments = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Resolves a reference against a base URL, once per distinct document part (locators repeat them by the thousand).</summary>
     private string? Resolve(string baseUrl, string reference)
@@ -262,6 +293,13 @@ internal sealed partial class DtsLoader
                 return TaxonomyDocumentType.Other;
             }
             stream.Position = 0;
+            Span<byte> start = stackalloc byte[4096];
+            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            if (SniffRootElement(start[..read]) is { } known)
+            {
+                return known;
+            }
+            stream.Position = 0;
             using var reader = SafeXml.Create(stream, UrlUtil.FromPath(path));
             while (reader.Read())
             {
@@ -278,6 +316,120 @@ internal sealed partial class DtsLoader
         {
         }
         return TaxonomyDocumentType.Other;
+    }
+
+    /// <summary>
+    /// The kind of a document from the start tag of its root element, read from the first bytes without an XML
+    /// reader; null when the bytes are not plain enough to be sure (then an XML reader decides). Plain means ASCII
+    /// up to the end of the root's start tag, only an XML declaration, comments and processing instructions before it,
+    /// no DOCTYPE, no entity or character reference in the namespace declaration.
+    /// </summary>
+    internal static TaxonomyDocumentType? SniffRootElement(ReadOnlySpan<byte> bytes)
+    {
+        var i = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
+        while (true)
+        {
+            while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                i++;
+            }
+            if (i + 1 >= bytes.Length || bytes[i] != (byte)'<')
+            {
+                return null;
+            }
+            var rest = bytes[i..];
+            if (rest.StartsWith("<?"u8))
+            {
+                var end = rest.IndexOf("?>"u8);
+                if (end < 0)
+                {
+                    return null;
+                }
+                i += end + 2;
+                continue;
+            }
+            if (rest.StartsWith("<!--"u8))
+            {
+                var end = rest[4..].IndexOf("-->"u8);
+                if (end < 0)
+                {
+                    return null;
+                }
+                i += 4 + end + 3;
+                continue;
+            }
+            if (rest[1] == (byte)'!')
+            {
+                // A DOCTYPE (or anything else unusual): the XML reader decides.
+                return null;
+            }
+            break;
+        }
+        var tag = bytes[(i + 1)..];
+        var close = tag.IndexOf((byte)'>');
+        if (close < 0 || !IsAsciiWithWhitespace(tag[..close]))
+        {
+            return null;
+        }
+        tag = tag[..close];
+        var nameEnd = tag.IndexOfAny(" \t\r\n/"u8);
+        var name = nameEnd < 0 ? tag : tag[..nameEnd];
+        var colon = name.IndexOf((byte)':');
+        var prefix = colon < 0 ? [] : name[..colon];
+        var local = colon < 0 ? name : name[(colon + 1)..];
+        // The namespace declaration for the prefix: xmlns:prefix="..." (or xmlns="..." without a prefix), either quote.
+        var attributes = nameEnd < 0 ? [] : tag[nameEnd..];
+        string? ns = null;
+        while (attributes.Length > 0)
+        {
+            var equals = attributes.IndexOf((byte)'=');
+            if (equals < 0)
+            {
+                break;
+            }
+            var attributeName = attributes[..equals].Trim(" \t\r\n"u8);
+            var afterEquals = attributes[(equals + 1)..].TrimStart(" \t\r\n"u8);
+            if (afterEquals.Length == 0 || afterEquals[0] is not ((byte)'"' or (byte)'\''))
+            {
+                return null;
+            }
+            var valueEnd = afterEquals[1..].IndexOf(afterEquals[0]);
+            if (valueEnd < 0)
+            {
+                return null;
+            }
+            var value = afterEquals.Slice(1, valueEnd);
+            var isDeclaration = prefix.IsEmpty
+                ? attributeName.SequenceEqual("xmlns"u8)
+                : attributeName.StartsWith("xmlns:"u8) && attributeName[6..].SequenceEqual(prefix);
+            if (isDeclaration)
+            {
+                if (value.Contains((byte)'&'))
+                {
+                    return null;
+                }
+                ns = System.Text.Encoding.ASCII.GetString(value);
+            }
+            attributes = afterEquals[(valueEnd + 2)..];
+        }
+        if (ns is null)
+        {
+            // The prefix is declared nowhere in the tag (or is xml's): only an XML reader can say.
+            return null;
+        }
+        return Classify(ns, System.Text.Encoding.ASCII.GetString(local));
+
+        static bool IsAsciiWithWhitespace(ReadOnlySpan<byte> span)
+        {
+            foreach (var b in span)
+            {
+                if (b is not ((>= 0x20 and <= 0x7E) or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static TaxonomyDocumentType Classify(string ns, string local) => (ns, local) switch
@@ -1159,9 +1311,7 @@ internal sealed partial class DtsLoader
         string? preferredLabel = null, contextElement = null, targetRole = null;
         bool? closed = null, usable = null;
         Dictionary<QName, string>? other = null;
-        string orderKey = "1";
-        string? weightKey = null;
-        List<string>? otherKeys = null;
+        string? orderText = null, weightText = null;
 
         if (r.MoveToFirstAttribute())
         {
@@ -1169,21 +1319,21 @@ internal sealed partial class DtsLoader
             {
                 var ans = r.NamespaceURI;
                 var alocal = r.LocalName;
-                var value = r.Value;
-                if (string.Equals(ans, XbrlNamespaces.XLink, StringComparison.Ordinal))
+                if (ReferenceEquals(ans, _atoms.XLink))
                 {
                     switch (alocal)
                     {
-                        case "from": from = value; break;
-                        case "to": to = value; break;
-                        case "arcrole": arcrole = value; break;
+                        case "from": from = r.Value; break;
+                        case "to": to = r.Value; break;
+                        case "arcrole": arcrole = r.Value; break;
                     }
                     continue;
                 }
-                if (string.Equals(ans, "http://www.w3.org/2000/xmlns/", StringComparison.Ordinal))
+                if (ReferenceEquals(ans, _atoms.Xmlns))
                 {
                     continue;
                 }
+                var value = r.Value;
                 if (ans.Length == 0)
                 {
                     switch (alocal)
@@ -1192,12 +1342,11 @@ internal sealed partial class DtsLoader
                             if (TryDecimal(value, out var o))
                             {
                                 order = o;
-                                orderKey = Canonical(o);
                             }
                             else
                             {
                                 _diagnostics.Error("sche:XmlSchemaError", $"The arc's order '{value}' is not a decimal number.", location);
-                                orderKey = value;
+                                orderText = value;
                             }
                             continue;
                         case "priority":
@@ -1218,12 +1367,11 @@ internal sealed partial class DtsLoader
                             if (TryDecimal(value, out var w))
                             {
                                 weight = w;
-                                weightKey = Canonical(w);
                             }
                             else
                             {
                                 _diagnostics.Error("sche:XmlSchemaError", $"The calculation arc's weight '{value}' is not a decimal number.", location);
-                                weightKey = value;
+                                weightText = value;
                             }
                             continue;
                         case "preferredLabel":
@@ -1259,12 +1407,10 @@ internal sealed partial class DtsLoader
                 }
                 other ??= [];
                 other[new QName(ans, alocal)] = value;
-                (otherKeys ??= []).Add("{" + ans + "}" + alocal + "=" + TypedValueKey(value));
             }
             while (r.MoveToNextAttribute());
             r.MoveToElement();
         }
-        var keyText = EquivalenceText(orderKey, weightKey, preferredLabel, closed, usable, contextElement, targetRole, otherKeys);
         return new Arc(new QName(r.NamespaceURI, r.LocalName), from, to, arcrole, location)
         {
             Order = order,
@@ -1277,7 +1423,8 @@ internal sealed partial class DtsLoader
             ContextElement = contextElement,
             TargetRole = targetRole,
             OtherAttributes = other ?? Arc.EmptyAttributes,
-            EquivalenceKey = keyText,
+            InvalidOrderText = orderText,
+            InvalidWeightText = weightText,
             Link = link,
         };
     }
@@ -1304,16 +1451,23 @@ internal sealed partial class DtsLoader
     /// <summary>
     /// The non-exempt attributes (XBRL 2.1 section 3.5.3.9.7.4) in a fixed order, typed values in canonical form and
     /// defaults filled in (order 1, xbrldt:closed false, xbrldt:usable true): compared ordinally to decide equivalence.
+    /// Built only for arcs that share their ends with another arc (most never need it).
     /// </summary>
-    private static string EquivalenceText(string order, string? weight, string? preferredLabel, bool? closed, bool? usable,
-        string? contextElement, string? targetRole, List<string>? others)
+    internal static string EquivalenceText(Arc arc)
     {
         var sb = new StringBuilder(64);
-        sb.Append(order).Append('\u001f').Append(weight).Append('\u001f').Append(preferredLabel).Append('\u001f')
-          .Append(closed == true ? 't' : 'f').Append(usable == false ? 'f' : 't').Append('\u001f')
-          .Append(contextElement).Append('\u001f').Append(targetRole);
-        if (others is not null)
+        sb.Append(arc.InvalidOrderText ?? Canonical(arc.Order)).Append('\u001f')
+          .Append(arc.InvalidWeightText ?? (arc.Weight is { } w ? Canonical(w) : null)).Append('\u001f')
+          .Append(arc.PreferredLabel).Append('\u001f')
+          .Append(arc.Closed == true ? 't' : 'f').Append(arc.Usable == false ? 'f' : 't').Append('\u001f')
+          .Append(arc.ContextElement).Append('\u001f').Append(arc.TargetRole);
+        if (arc.OtherAttributes.Count > 0)
         {
+            var others = new List<string>(arc.OtherAttributes.Count);
+            foreach (var (name, value) in arc.OtherAttributes)
+            {
+                others.Add("{" + name.Namespace + "}" + name.LocalName + "=" + TypedValueKey(value));
+            }
             others.Sort(StringComparer.Ordinal);
             foreach (var o in others)
             {
@@ -1339,8 +1493,44 @@ internal sealed partial class DtsLoader
         }
     }
 
-    internal static bool TryDecimal(string text, out decimal value) =>
-        decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    internal static bool TryDecimal(string text, out decimal value)
+    {
+        // The common case (order="1", "2.5"): a few digits and at most one point, read without the general parser; the
+        // result is the parser's, scale included ("1.0" keeps its zero).
+        if (text.Length is > 0 and <= 18)
+        {
+            long mantissa = 0;
+            var scale = -1;
+            var digits = 0;
+            foreach (var ch in text)
+            {
+                if (char.IsAsciiDigit(ch))
+                {
+                    mantissa = (mantissa * 10) + (ch - '0');
+                    digits++;
+                    if (scale >= 0)
+                    {
+                        scale++;
+                    }
+                }
+                else if (ch == '.' && scale < 0)
+                {
+                    scale = 0;
+                }
+                else
+                {
+                    digits = -1;
+                    break;
+                }
+            }
+            if (digits > 0)
+            {
+                value = new decimal((int)mantissa, (int)(mantissa >> 32), 0, false, (byte)Math.Max(scale, 0));
+                return true;
+            }
+        }
+        return decimal.TryParse(text.Trim(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
 
     /// <summary>The canonical lexical form of a decimal: no trailing zeros, invariant culture.</summary>
     internal static string Canonical(decimal d) => d.ToString("0.############################", CultureInfo.InvariantCulture);

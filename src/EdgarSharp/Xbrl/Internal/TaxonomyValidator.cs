@@ -250,10 +250,8 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     /// <summary>Roles and arcroles used in extended links, resources and arcs: declared, referenced and used where allowed.</summary>
     private void CheckLinks()
     {
-        var roleRefsByDoc = loader.RoleRefs.GroupBy(r => UrlUtil.Key(r.DocumentUrl), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.Uri).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var arcroleRefsByDoc = loader.ArcroleRefs.GroupBy(r => UrlUtil.Key(r.DocumentUrl), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.Uri).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var roleRefsByDoc = UrisByDocument(loader.RoleRefs);
+        var arcroleRefsByDoc = UrisByDocument(loader.ArcroleRefs);
         var roleTypes = loader.RoleTypeList.GroupBy(t => t.RoleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var arcroleTypes = loader.ArcroleTypeList.GroupBy(t => t.ArcroleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var hasMissingSchemas = loader.DocumentOrder.Any(d => d.IsMissing);
@@ -287,6 +285,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                         resource.ElementName == LinkLabel ? "xbrl.5.2.2.2.2" : resource.ElementName == LinkReference ? "xbrl.5.2.3.2.1" : "xbrl.4.11.1.2", hasMissingSchemas);
                 }
             }
+            Arc? lastPassed = null;
             foreach (var arc in link.Arcs)
             {
                 if (!IsStandardArc(arc))
@@ -294,38 +293,65 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                     // XBRL 2.1 constrains standard arcs only; a custom vocabulary's arcs answer to their own specification.
                     continue;
                 }
-                if (StandardArcElementOfArcrole.TryGetValue(arc.Arcrole, out var allowed))
+                // The rules below depend on the arcrole and the arc element only: an arc like the last one that passed passes too.
+                if (lastPassed is not null && arc.ElementName == lastPassed.ElementName && string.Equals(arc.Arcrole, lastPassed.Arcrole, StringComparison.Ordinal))
                 {
-                    if (arc.ElementName != allowed)
-                    {
-                        diagnostics.Error("xbrl.5.2.1", $"The arcrole '{arc.Arcrole}' belongs on {allowed.LocalName}, not on {arc.ElementName.LocalName}.", arc.Location);
-                    }
                     continue;
                 }
-                if (arcroleTypes.TryGetValue(arc.Arcrole, out var type))
-                {
-                    if (arcroleRefs is null || !arcroleRefs.Contains(arc.Arcrole))
-                    {
-                        diagnostics.Error("xbrl.3.5.3.9.4", $"The arcrole '{arc.Arcrole}' is used without an arcroleRef for it in the linkbase; add one.", arc.Location);
-                    }
-                    if (!type.UsedOn.Contains(arc.ElementName))
-                    {
-                        diagnostics.Error("xbrl.5.1.4.5", $"The arcrole '{arc.Arcrole}' is not declared for use on {arc.ElementName.LocalName}; add a usedOn for it to its arcroleType.", arc.Location);
-                    }
-                }
-                else if (XbrlArcroles.DimensionCycles.ContainsKey(arc.Arcrole) && hasMissingSchemas)
-                {
-                    // The xbrldt schema declares these; offline it may be missing. Its arcroleRef is still required.
-                    if (arcroleRefs is null || !arcroleRefs.Contains(arc.Arcrole))
-                    {
-                        diagnostics.Error("xbrl.3.5.3.9.4", $"The arcrole '{arc.Arcrole}' is used without an arcroleRef for it in the linkbase; add one.", arc.Location);
-                    }
-                }
-                else if (!hasMissingSchemas || arcroleRefs is null || !arcroleRefs.Contains(arc.Arcrole))
-                {
-                    diagnostics.Error("xbrl.3.5.3.9.4", $"The arcrole '{arc.Arcrole}' is neither a standard arcrole nor declared by an arcroleType in the DTS with an arcroleRef in this linkbase.", arc.Location);
-                }
+                var reported = diagnostics.Count;
+                CheckArcrole(arc, arcroleRefs, arcroleTypes, hasMissingSchemas);
+                lastPassed = diagnostics.Count == reported ? arc : null;
             }
+        }
+    }
+
+    private static Dictionary<string, HashSet<string>> UrisByDocument(List<DtsLoader.RefInfo> refs)
+    {
+        var byDocument = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var r in refs)
+        {
+            var key = UrlUtil.Key(r.DocumentUrl);
+            if (!byDocument.TryGetValue(key, out var uris))
+            {
+                byDocument[key] = uris = new HashSet<string>(StringComparer.Ordinal);
+            }
+            uris.Add(r.Uri);
+        }
+        return byDocument;
+    }
+
+    private void CheckArcrole(Arc arc, HashSet<string>? arcroleRefs, Dictionary<string, ArcroleType> arcroleTypes, bool hasMissingSchemas)
+    {
+        if (StandardArcElementOfArcrole.TryGetValue(arc.Arcrole, out var allowed))
+        {
+            if (arc.ElementName != allowed)
+            {
+                diagnostics.Error("xbrl.5.2.1", $"The arcrole '{arc.Arcrole}' belongs on {allowed.LocalName}, not on {arc.ElementName.LocalName}.", arc.Location);
+            }
+            return;
+        }
+        if (arcroleTypes.TryGetValue(arc.Arcrole, out var type))
+        {
+            if (arcroleRefs is null || !arcroleRefs.Contains(arc.Arcrole))
+            {
+                diagnostics.Error("xbrl.3.5.3.9.4", $"The arcrole '{arc.Arcrole}' is used without an arcroleRef for it in the linkbase; add one.", arc.Location);
+            }
+            if (!type.UsedOn.Contains(arc.ElementName))
+            {
+                diagnostics.Error("xbrl.5.1.4.5", $"The arcrole '{arc.Arcrole}' is not declared for use on {arc.ElementName.LocalName}; add a usedOn for it to its arcroleType.", arc.Location);
+            }
+        }
+        else if (XbrlArcroles.DimensionCycles.ContainsKey(arc.Arcrole) && hasMissingSchemas)
+        {
+            // The xbrldt schema declares these; offline it may be missing. Its arcroleRef is still required.
+            if (arcroleRefs is null || !arcroleRefs.Contains(arc.Arcrole))
+            {
+                diagnostics.Error("xbrl.3.5.3.9.4", $"The arcrole '{arc.Arcrole}' is used without an arcroleRef for it in the linkbase; add one.", arc.Location);
+            }
+        }
+        else if (!hasMissingSchemas || arcroleRefs is null || !arcroleRefs.Contains(arc.Arcrole))
+        {
+            diagnostics.Error("xbrl.3.5.3.9.4", $"The arcrole '{arc.Arcrole}' is neither a standard arcrole nor declared by an arcroleType in the DTS with an arcroleRef in this linkbase.", arc.Location);
         }
     }
 

@@ -93,6 +93,9 @@ public sealed class Dts
     /// <summary>True when any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
 
+    /// <summary>The dimensional model the Dimensions checks built while loading, reused by <see cref="Xbrl.DimensionalModel.Build"/>; null when the checks did not run.</summary>
+    internal DimensionalModel? DimensionalModel { get; set; }
+
     /// <summary>The base types of the named types the DTS's schemas declare (restriction or extension).</summary>
     internal IReadOnlyDictionary<QName, QName> TypeBases { get; init; } = new Dictionary<QName, QName>();
 

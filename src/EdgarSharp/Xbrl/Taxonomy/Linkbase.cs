@@ -250,8 +250,16 @@ public sealed class Arc
     /// <summary>Every attribute other than XLink's, <c>use</c> and <c>priority</c>, as written (name to lexical value).</summary>
     public IReadOnlyDictionary<QName, string> OtherAttributes { get; internal init; } = EmptyAttributes;
 
-    /// <summary>The canonical form of the non-exempt attributes, compared to decide equivalence (section 3.5.3.9.7.4).</summary>
-    internal string EquivalenceKey { get; init; } = "";
+    /// <summary>The <c>order</c> as written when it is not a decimal (compared as text for equivalence), else null.</summary>
+    internal string? InvalidOrderText { get; init; }
+
+    /// <summary>The <c>weight</c> as written when it is not a decimal, else null.</summary>
+    internal string? InvalidWeightText { get; init; }
+
+    /// <summary>The canonical form of the non-exempt attributes, compared to decide equivalence (section 3.5.3.9.7.4); built on first use.</summary>
+    internal string EquivalenceKey => _equivalenceKey ??= Internal.DtsLoader.EquivalenceText(this);
+
+    private string? _equivalenceKey;
 
     /// <summary>The extended link holding the arc.</summary>
     public ExtendedLink Link { get; internal init; } = null!;

@@ -297,3 +297,67 @@ public class DimensionalModelTests
         Assert.All(domainMember, r => Assert.Contains(r, inTrees));
     }
 }
+
+/// <summary>
+/// The model the Dimensions checks build while a DTS loads is the one <see cref="DimensionalModel.Build"/> returns:
+/// it must equal, part for part, a model built afresh from a DTS loaded without the checks.
+/// </summary>
+public class DimensionalModelReuseTests
+{
+    [Fact]
+    public void The_model_built_while_loading_equals_one_built_afresh_on_the_fixture() =>
+        Assert.Equal(Describe(DimensionalModel.Build(Load(validate: false))), Describe(DimensionalModel.Build(Load())));
+
+    [Fact]
+    public void The_model_built_while_loading_equals_one_built_afresh_on_the_seed()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "edgarsharp-tests-model-reuse-" + Environment.ProcessId);
+        Directory.CreateDirectory(folder);
+        File.Copy(Corpus.Sample("lpsn-20170331_def.xml"), Path.Combine(folder, "lpsn-20170331_def.xml"), overwrite: true);
+        var fresh = Describe(DimensionalModel.Build(Dts.Load(folder, new XbrlLoadOptions { Validate = false })));
+        var reused = Describe(DimensionalModel.Build(Dts.Load(folder)));
+
+        Assert.Equal(fresh, reused);
+        Assert.Contains("has-hypercube", reused, StringComparison.Ordinal);
+    }
+
+    private static string Describe(DimensionalModel model)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var set in model.RelationshipSets)
+        {
+            sb.Append("set ").Append(set.LinkRole).Append(" items ").AppendJoin(',', set.PrimaryItems.Select(p => p.PrefixedName)).Append('\n');
+            foreach (var h in set.HasHypercubes)
+            {
+                sb.Append(" has-hypercube ").Append(h.PrimaryItem.PrefixedName).Append(' ').Append(h.Hypercube.PrefixedName).Append(' ')
+                  .Append(h.IsAll).Append(h.IsClosed).Append(h.ContextElement).Append(h.TargetRole).Append('\n');
+                Nodes(sb, h.InheritingItems, "  item ");
+                foreach (var d in h.Dimensions)
+                {
+                    sb.Append("  dimension ").Append(d.Dimension.PrefixedName).Append(' ').Append(d.IsTyped).Append(d.TypedDomain?.PrefixedName)
+                      .Append(' ').Append(d.DomainRole).Append(" default ").Append(d.Default?.PrefixedName).Append(" members ")
+                      .AppendJoin(',', d.Members.Select(m => m.PrefixedName + (d.IsUsable(m) ? "" : "!")).Order(StringComparer.Ordinal)).Append('\n');
+                    Nodes(sb, d.Domains, "   ");
+                }
+            }
+        }
+        foreach (var (dimension, member) in model.Defaults.OrderBy(d => d.Key.PrefixedName, StringComparer.Ordinal))
+        {
+            sb.Append("default ").Append(dimension.PrefixedName).Append(' ').Append(member.PrefixedName).Append('\n');
+        }
+        foreach (var d in model.Diagnostics)
+        {
+            sb.Append(d).Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static void Nodes(System.Text.StringBuilder sb, IReadOnlyList<DomainMemberNode> nodes, string indent)
+    {
+        foreach (var n in nodes)
+        {
+            sb.Append(indent).Append(n.Concept.PrefixedName).Append(n.IsUsable ? "" : " unusable").Append(n.IsDefault ? " default" : "").Append('\n');
+            Nodes(sb, n.Children, indent + " ");
+        }
+    }
+}

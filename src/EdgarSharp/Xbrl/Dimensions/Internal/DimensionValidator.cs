@@ -11,11 +11,28 @@ internal sealed class DimensionValidator(DtsLoader loader, List<Relationship> ef
 {
     private readonly Dictionary<Concept, Concept> _typedDomains = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>
+    /// The dimensional model the checks built, kept for <see cref="DimensionalModel.Build"/> when it is the model that
+    /// method would build (no typed dimension's domain was looked up, the one step where the two resolve differently); else null.
+    /// </summary>
+    public DimensionalModel? Model { get; private set; }
+
     public void Validate()
     {
         CheckDeclarations();
         CheckTargetRoles();
-        new DrsBuilder(effective, d => _typedDomains.GetValueOrDefault(d), diagnostics).Build();
+        var ownDiagnostics = new DiagnosticBag();
+        var typedLookups = 0;
+        var model = new DrsBuilder(effective, d =>
+        {
+            typedLookups++;
+            return _typedDomains.GetValueOrDefault(d);
+        }, ownDiagnostics).Build();
+        foreach (var d in ownDiagnostics)
+        {
+            diagnostics.Add(d);
+        }
+        Model = typedLookups == 0 ? model : null;
     }
 
     /// <summary>Hypercubes and dimensions are abstract; typedDomainRef is on dimensions only and names a non-abstract global element declaration of the DTS.</summary>

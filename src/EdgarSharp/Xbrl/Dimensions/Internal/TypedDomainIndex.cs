@@ -16,18 +16,21 @@ internal sealed class TypedDomainIndex(IEnumerable<Concept> concepts)
         {
             return null;
         }
-        if (_byId is null)
+        var byId = Volatile.Read(ref _byId);
+        if (byId is null)
         {
-            _byId = [];
+            // Filled before it is published: a model (and this index) may be shared by threads checking facts.
+            byId = [];
             foreach (var c in concepts)
             {
                 if (c.IsDeclared && c.Id is { } id)
                 {
-                    _byId.TryAdd((UrlUtil.Key(c.DocumentUrl), id), c);
+                    byId.TryAdd((UrlUtil.Key(c.DocumentUrl), id), c);
                 }
             }
+            Volatile.Write(ref _byId, byId);
         }
-        return _byId.GetValueOrDefault((UrlUtil.Key(target.Url), target.Fragment));
+        return byId.GetValueOrDefault((UrlUtil.Key(target.Url), target.Fragment));
     }
 
     /// <summary>The absolute document URL and fragment of a dimension's typedDomainRef; null when it has none, no fragment, or is not a URI.</summary>

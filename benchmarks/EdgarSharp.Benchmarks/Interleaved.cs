@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Xml;
+using EdgarSharp.Edgar;
+using EdgarSharp.Xbrl;
+
+namespace EdgarSharp.Benchmarks;
+
+/// <summary>
+/// A run for a machine too busy for BenchmarkDotNet's means: each operation once per round, in turn, so that every
+/// operation meets the same load, with the minimum, 10th percentile and median of each and their ratios to the
+/// baseline of the same rounds. <c>--interleaved dts PATH [SECONDS]</c> (a folder or file) or
+/// <c>--interleaved submissions corpus|form4|8-K|feed [SECONDS]</c>.
+/// </summary>
+internal static class Interleaved
+{
+    public static void Run(string[] args)
+    {
+        var seconds = args.Length > 2 ? double.Parse(args[2], CultureInfo.InvariantCulture) : 15;
+        var ops = args[0] switch
+        {
+            "dts" => DtsOperations(args[1]),
+            "submissions" => SubmissionOperations(args[1]),
+            _ => throw new ArgumentException("--interleaved dts PATH [SECONDS] | --interleaved submissions corpus|form4|8-K|feed [SECONDS]"),
+        };
+        var times = ops.Select(_ => new List<double>()).ToArray();
+        var clock = Stopwatch.StartNew();
+        for (var round = 0; clock.Elapsed.TotalSeconds < seconds || round < 30; round++)
+        {
+            for (var i = 0; i < ops.Length; i++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                ops[i].Run();
+                if (round >= 10)
+                {
+                    // The first rounds warm the JIT.
+                    times[i].Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                }
+            }
+        }
+        foreach (var t in times)
+        {
+            t.Sort();
+        }
+        double Min(int i) => times[i][0];
+        double P10(int i) => times[i][times[i].Count / 10];
+        double Median(int i) => times[i][times[i].Count / 2];
+        Console.WriteLine($"{times[0].Count} rounds");
+        for (var i = 0; i < ops.Length; i++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{ops[i].Name,-52} min {Min(i),10:F1} us  p10 {P10(i),10:F1} us  median {Median(i),10:F1} us  ratio: min {Min(i) / Min(0):F2}  p10 {P10(i) / P10(0):F2}  median {Median(i) / Median(0):F2}"));
+        }
+    }
+
+    private static (string Name, Func<long> Run)[] DtsOperations(string path)
+    {
+        var files = Directory.Exists(path)
+            ? Directory.GetFiles(path).Where(f => f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".xsd", StringComparison.Ordinal)).ToArray()
+            : [path];
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
+        return
+        [
+            ("bare XmlReader pass", () =>
+            {
+                long n = 0;
+                foreach (var f in files)
+                {
+                    using var reader = XmlReader.Create(f, settings);
+                    while (reader.Read())
+                    {
+                        if (reader.NodeType == XmlNodeType.Element)
+                        {
+                            n += reader.AttributeCount;
+                        }
+                    }
+                }
+                return n;
+            }),
+            ("Dts.Load", () => Dts.Load(path).Relationships.Count),
+            ("Dts.Load without checks", () => Dts.Load(path, new XbrlLoadOptions { Validate = false }).Relationships.Count),
+            ("Dts.Load + DimensionalModel.Build", () => DimensionalModel.Build(Dts.Load(path)).RelationshipSets.Count),
+        ];
+    }
+
+    private static (string Name, Func<long> Run)[] SubmissionOperations(string input)
+    {
+        var corpus = Paths.Corpus;
+        string[] paths = input switch
+        {
+            "form4" => [Path.Combine(corpus, "submissions", "edgar-app", "0000921895-25-001190.txt")],
+            "8-K" => [Path.Combine(corpus, "submissions", "edgartools", "sgml", "0001213900-25-032135.txt")],
+            "feed" => [Path.Combine(corpus, "submissions", "edgartools", "sgml", "0001193125-10-145855.nc")],
+            _ => Directory.GetFiles(Path.Combine(corpus, "submissions"), "*.txt", SearchOption.AllDirectories)
+                .Concat(Directory.GetFiles(Path.Combine(corpus, "submissions"), "*.nc", SearchOption.AllDirectories))
+                .Concat(Directory.GetFiles(Path.Combine(corpus, "correspondence", "edgartools"), "*.txt"))
+                .Order(StringComparer.Ordinal).ToArray(),
+        };
+        var files = paths.Select(File.ReadAllBytes).ToArray();
+        return
+        [
+            ("raw read: split lines (LF, CRLF, CR)", () =>
+            {
+                long lines = 0;
+                foreach (var bytes in files)
+                {
+                    using var stream = new MemoryStream(bytes, writable: false);
+                    var buffer = new byte[256 * 1024];
+                    int n;
+                    while ((n = stream.Read(buffer)) > 0)
+                    {
+                        var span = buffer.AsSpan(0, n);
+                        int at;
+                        while ((at = span.IndexOfAny((byte)'\r', (byte)'\n')) >= 0)
+                        {
+                            lines += span[0] == (byte)'<' ? 2 : 1;
+                            span = span[(at + 1)..];
+                        }
+                    }
+                }
+                return lines;
+            }),
+            ("SubmissionReader.Read", () =>
+            {
+                long documents = 0;
+                foreach (var bytes in files)
+                {
+                    using var stream = new MemoryStream(bytes, writable: false);
+                    documents += SubmissionReader.Read(stream, "bench").Documents.Count;
+                }
+                return documents;
+            }),
+        ];
+    }
+}
