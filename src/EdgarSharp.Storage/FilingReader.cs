@@ -176,10 +176,10 @@ public static partial class FilingReader
             {
                 // SEC correspondence saved as a bare document (EDGAR's filename1.pdf, a response in HTML): a letter when
                 // the letter reader recognises one; its accession number from the folder or file name EDGAR gives it.
-                if (kind.Kind == DocumentKind.Text && OriginalOfExtraction(path) is { } original)
+                if (kind.Kind == DocumentKind.Text && OriginalOfExtraction(path) is not null)
                 {
                     return Reject(path, kindName,
-                        $"EDGAR's text extraction of filing {Path.GetFileName(original)}, whose own documents are in {original}: the filing is read from them");
+                        "EDGAR's text extraction of a filing whose own documents (PDF or HTML) are beside it, in the filings/ACCESSION folder of its thread: the filing is read from them");
                 }
                 var letter = LetterReader.Read(bytes, name);
                 if (letter.Kind == LetterKind.Other || letter.Side == LetterSide.Unknown)

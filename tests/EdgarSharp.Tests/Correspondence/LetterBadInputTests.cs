@@ -21,6 +21,15 @@ public class LetterBadInputTests
     }
 
     [Fact]
+    public void An_officers_certification_with_numbered_paragraphs_is_not_taken_for_a_comment_letter()
+    {
+        // Exhibit 31 of a periodic report: numbered paragraphs, no SEC addressee; EDGAR filing folders hold them beside letters.
+        var letter = LetterReader.ReadFile(Fixture("certification-exhibit-31.htm"));
+
+        Assert.Equal(LetterKind.Other, letter.Kind);
+    }
+
+    [Fact]
     public void A_letter_with_no_numbered_comments_is_classified_and_says_it_has_none()
     {
         var letter = LetterReader.ReadFile(Fixture("no-comments.txt"));

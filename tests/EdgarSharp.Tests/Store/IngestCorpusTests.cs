@@ -28,7 +28,7 @@ public class IngestCorpusTests
         new(@"^part of a taxonomy cache \(http/host/path folders\): a published taxonomy file, not a filing$"),
         new(@"^XBRL inside an archive is not read yet \(its DTS needs the package's other files on disk\): extract the archive and ingest the folder$"),
         new(@"^filing [0-9]{10}-[0-9]{2}-[0-9]{6} is already stored from another document; documents of one filing are stored together from its submission$"),
-        new(@"^EDGAR's text extraction of filing [0-9]{10}-[0-9]{2}-[0-9]{6}, whose own documents are in .+: the filing is read from them$"),
+        new(@"^EDGAR's text extraction of a filing whose own documents \(PDF or HTML\) are beside it, in the filings/ACCESSION folder of its thread: the filing is read from them$"),
     ];
 
     [Fact]

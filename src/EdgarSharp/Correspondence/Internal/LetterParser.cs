@@ -994,6 +994,13 @@ internal static partial class LetterParser
 
     private static LetterKind DecideKind(LetterSide side, int comments, string whole, List<string> first)
     {
+        // An officer's certification (Exhibits 31 and 32 of a periodic report: "I, NAME, certify that: 1. I have
+        // reviewed this report...") has numbered paragraphs like a comment letter but is no correspondence. Only its
+        // opening is looked at: letters quote certifications when they ask for them to be refiled.
+        if (CertificationRx.IsMatch(whole.AsSpan(0, Math.Min(whole.Length, 400))))
+        {
+            return LetterKind.Other;
+        }
         if (Regex.IsMatch(string.Join("\n", first), @"BEFORE THE\s+SECURITIES AND EXCHANGE COMMISSION|ORDER (?:DECLARING|GRANTING|UNDER)|NOTICE OF EFFECTIVENESS", OptI))
         {
             return LetterKind.StaffAction;
@@ -1024,6 +1031,8 @@ internal static partial class LetterParser
         }
         return LetterKind.Other;
     }
+
+    private static readonly Regex CertificationRx = new(@"\bI,\s+[^,\n]{2,80},\s+(?:hereby\s+)?certify(?:,)?\s+(?:that|pursuant)|\bI have reviewed this (?:quarterly|annual|transition) report on Form", Opt);
 
     private static readonly Regex OfficeWordRx = new(@"Commission|Division|Office|Inc\b|LLP|LLC|Corporation|Company|Corp\b|Street|Avenue|Boulevard|Floor|Suite|Washington|Ltd|plc|N\.V\.|Group|Holdings|Bank|Partners|L\.P\.|Trust|Department|Services", Opt);
     private static readonly Regex PersonRx = new(@"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-zA-Z'’\-]+)){1,3}(?:,\s*(?:Jr|Sr|III|II|Esq)\.?)?$", Opt);
