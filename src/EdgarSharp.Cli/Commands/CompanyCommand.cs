@@ -195,12 +195,12 @@ internal static class CompanyCommand
                     json.WriteString("security", r.Security);
                     json.WriteString("date", r.Date);
                     json.WriteString("code", r.Code);
-                    Number(json, "shares", r.Shares);
-                    Number(json, "price", r.Price);
+                    Output.NumberOrNull(json, "shares", r.Shares);
+                    Output.NumberOrNull(json, "price", r.Price);
                     json.WriteString("acquiredDisposed", r.AcquiredDisposed);
-                    Number(json, "sharesFollowing", r.SharesFollowing);
+                    Output.NumberOrNull(json, "sharesFollowing", r.SharesFollowing);
                     json.WriteString("directOrIndirect", r.DirectOrIndirect);
-                    Number(json, "exercisePrice", r.ExercisePrice);
+                    Output.NumberOrNull(json, "exercisePrice", r.ExercisePrice);
                     json.WriteEndObject();
                 }
                 json.WriteEndArray();
@@ -333,18 +333,6 @@ internal static class CompanyCommand
             json.WriteStringValue(item);
         }
         json.WriteEndArray();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static void Diagnostics(Utf8JsonWriter json, string name, IEnumerable<DiagnosticRecord> diagnostics)

@@ -97,18 +97,6 @@ internal static class LetterCommand
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
-    }
-
     internal static void WriteLetter(Utf8JsonWriter w, Letter l)
     {
         w.WriteStartObject();
@@ -157,7 +145,7 @@ internal static class LetterCommand
             }
             w.WriteEndArray();
             w.WriteBoolean("headingInherited", c.HeadingInherited);
-            Number(w, "page", c.Page);
+            Output.NumberOrNull(w, "page", c.Page);
             w.WriteString("text", c.Text);
             w.WriteString("response", c.Response);
             w.WriteStartArray("priorComments");
@@ -182,7 +170,7 @@ internal static class LetterCommand
             w.WriteString("text", c.Text);
             w.WriteString("id", c.Id);
             w.WriteString("family", c.Family);
-            Number(w, "comment", c.Comment);
+            Output.NumberOrNull(w, "comment", c.Comment);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -194,7 +182,7 @@ internal static class LetterCommand
             w.WriteString("trigger", c.Trigger);
             w.WriteString("filing", c.Filing);
             w.WriteString("period", c.Period);
-            Number(w, "comment", c.Comment);
+            Output.NumberOrNull(w, "comment", c.Comment);
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -204,7 +192,7 @@ internal static class LetterCommand
             w.WriteStartObject();
             w.WriteString("marker", r.Marker);
             w.WriteString("context", r.Context);
-            Number(w, "comment", r.Comment);
+            Output.NumberOrNull(w, "comment", r.Comment);
             w.WriteBoolean("inResponse", r.InResponse);
             w.WriteEndObject();
         }

@@ -43,6 +43,33 @@ internal static class Output
         }
     }
 
+    /// <summary>Writes a number property, or null when the value is absent (exact: decimals are written as they are).</summary>
+    public static void NumberOrNull(Utf8JsonWriter w, string name, decimal? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>Writes a number property, or null when the value is absent.</summary>
+    public static void NumberOrNull(Utf8JsonWriter w, string name, int? value) => NumberOrNull(w, name, (decimal?)value);
+
+    /// <summary>Writes an array of strings.</summary>
+    public static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+        w.WriteEndArray();
+    }
+
     /// <summary>A TSV field: tabs and line breaks become spaces so that a row stays one line.</summary>
     public static string TsvField(string? value) =>
         string.IsNullOrEmpty(value) ? string.Empty : value.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');

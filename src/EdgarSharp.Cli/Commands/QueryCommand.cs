@@ -69,7 +69,7 @@ internal static class QueryCommand
                         json.WriteString("file", f.File);
                         json.WriteBoolean("amendment", f.IsAmendment);
                         json.WriteBoolean("latest", f.IsLatest);
-                        Strings(json, "amends", f.Amends);
+                        Output.Strings(json, "amends", f.Amends);
                         json.WriteNumber("facts", f.Facts);
                         json.WriteNumber("errors", f.Errors);
                         json.WriteNumber("warnings", f.Warnings);
@@ -135,10 +135,10 @@ internal static class QueryCommand
                         json.WriteString("security", t.Row.Security);
                         json.WriteString("date", t.Row.Date);
                         json.WriteString("code", t.Row.Code);
-                        Number(json, "shares", t.Row.Shares);
-                        Number(json, "price", t.Row.Price);
+                        Output.NumberOrNull(json, "shares", t.Row.Shares);
+                        Output.NumberOrNull(json, "price", t.Row.Price);
                         json.WriteString("acquiredDisposed", t.Row.AcquiredDisposed);
-                        Number(json, "sharesFollowing", t.Row.SharesFollowing);
+                        Output.NumberOrNull(json, "sharesFollowing", t.Row.SharesFollowing);
                         json.WriteString("directOrIndirect", t.Row.DirectOrIndirect);
                         json.WriteString("nature", t.Row.Nature);
                         json.WriteEndObject();
@@ -540,28 +540,6 @@ internal static class QueryCommand
         var table = new List<IReadOnlyList<string>> { header.Select(h => h.ToUpperInvariant()).ToList() };
         table.AddRange(cells.Select(r => (IReadOnlyList<string>)r.Select(c => c.Length > 100 ? c[..97] + "..." : c).ToList()));
         Output.Columns(io.Out, table);
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            json.WriteStringValue(v);
-        }
-        json.WriteEndArray();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, decimal? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static string Bool(bool value) => value ? "true" : "false";

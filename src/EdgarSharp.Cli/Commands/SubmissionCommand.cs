@@ -165,8 +165,8 @@ internal static class SubmissionCommand
         NullableString(w, "dateOfChange", Date(h.DateOfChange));
         NullableString(w, "effectivenessDate", Date(h.EffectivenessDate));
         NullableString(w, "acceptedAt", h.AcceptedAt?.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
-        Strings(w, "items", h.Items);
-        Strings(w, "groupMembers", h.GroupMembers);
+        Output.Strings(w, "items", h.Items);
+        Output.Strings(w, "groupMembers", h.GroupMembers);
         Parties(w, "filers", h.Filers);
         Parties(w, "reportingOwners", h.ReportingOwners);
         w.WritePropertyName("subjectCompany");
@@ -234,16 +234,6 @@ internal static class SubmissionCommand
         {
             w.WriteString(name, value);
         }
-    }
-
-    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-        w.WriteEndArray();
     }
 
     private static void Parties(Utf8JsonWriter w, string name, IReadOnlyList<HeaderParty> parties)
