@@ -26,6 +26,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private readonly Dictionary<string, XElement> _footnotes = new(StringComparer.Ordinal);
     private readonly HashSet<XElement> _usedContinuations = [];
 
+    /// <summary>Per document URL whose character references were replaced: its original columns, for diagnostics.</summary>
+    private readonly Dictionary<string, ReferenceColumns> _referenceColumns = new(StringComparer.Ordinal);
+
     /// <summary>Where an ix element stands, kept on it as an annotation (cheaper than a dictionary keyed by element).</summary>
     private sealed class Origin(int line, int column)
     {
@@ -215,14 +218,20 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var url = InlineXbrl.UrlOf(path);
         var settings = SafeXml.Settings(options.MaxDocumentBytes, ignoreWhitespace: false);
         XmlException? error;
+        var errorColumn = 0;
         try
         {
-            var resolved = CharacterReferences.Resolve(bytes);
+            var resolved = CharacterReferences.Resolve(bytes, out var columns);
+            if (columns is not null)
+            {
+                _referenceColumns[url] = columns;
+            }
             return Load(resolved.Array!, 0, resolved.Count, url, settings);
         }
         catch (XmlException ex)
         {
             error = ex;
+            errorColumn = _referenceColumns.Remove(url, out var columns) ? columns.Original(ex.LineNumber, ex.LinePosition) : ex.LinePosition;
         }
         var start = 0;
         while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
@@ -236,17 +245,19 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 var doc = Load(bytes, start, bytes.Length - start, url, settings);
                 _diagnostics.Add(Diagnostic.Warning("xml:notWellFormed",
                     $"The document is not well-formed XML: {start} whitespace character(s) come before the XML declaration ({error.Message}). It was read without them; the facts are complete.",
-                    new SourceLocation(path, error.LineNumber, error.LinePosition)));
+                    new SourceLocation(path, error.LineNumber, errorColumn)));
                 return doc;
             }
             catch (XmlException again)
             {
                 error = again;
+                errorColumn = again.LinePosition;
             }
         }
+        // The message of the first error gives the resolved document's column; the location gives the document's.
         _diagnostics.Add(Diagnostic.Warning("xml:notWellFormed",
             $"The document is not well-formed XML ({error.Message}); it was read with an HTML parser instead. Element and attribute names outside the inline XBRL vocabulary may have lost their case; check the facts against the filing.",
-            new SourceLocation(path, error.LineNumber, error.LinePosition)));
+            new SourceLocation(path, error.LineNumber, errorColumn)));
         return HtmlFallback.Parse(Encoding.UTF8.GetString(bytes)).Root is { } root ? [root] : [];
     }
 
@@ -1119,6 +1130,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             (line, column) = (root.Line, root.Column);
         }
         var document = origin?.Document ?? at.AncestorsAndSelf().Last().Annotation<Origin>()?.Document ?? at.Document?.BaseUri ?? string.Empty;
+        if (_referenceColumns.TryGetValue(document, out var columns))
+        {
+            column = columns.Original(line, column);
+        }
         _diagnostics.Add(new Diagnostic(severity, code, message, new SourceLocation(document, line, column)));
     }
 }
