@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace EdgarSharp.Xbrl.Inline.Internal;
@@ -19,7 +20,8 @@ internal static class CharacterReferences
 
     /// <summary>
     /// The document with its references resolved: <paramref name="bytes"/> itself when there is nothing to do
-    /// (<paramref name="columns"/> null), otherwise a copy and the map from its columns to those of the document.
+    /// (<paramref name="columns"/> null), otherwise a copy in a pooled buffer (give it back with <see cref="Release"/>
+    /// once parsed) and the map from its columns to those of the document.
     /// </summary>
     public static ArraySegment<byte> Resolve(byte[] bytes, out ReferenceColumns? columns)
     {
@@ -30,7 +32,7 @@ internal static class CharacterReferences
         {
             return bytes;
         }
-        var output = new byte[bytes.Length];
+        var output = ArrayPool<byte>.Shared.Rent(bytes.Length);
         var replaced = new List<(int Offset, int Shift)>();
         var written = 0;
         var from = 0;
@@ -56,7 +58,7 @@ internal static class CharacterReferences
                 written += at - from;
                 var rune = new Rune(code);
                 // The reader counts columns in UTF-16 code units: the reference's characters against the character's.
-                replaced.Add((written, end + 1 - at - rune.Utf16SequenceLength));
+                replaced.Add((at, end + 1 - at - rune.Utf16SequenceLength));
                 written += rune.EncodeToUtf8(output.AsSpan(written));
                 from = end + 1;
             }
@@ -79,9 +81,18 @@ internal static class CharacterReferences
         }
         if (replaced.Count > 0)
         {
-            columns = new ReferenceColumns(output, replaced);
+            columns = new ReferenceColumns(bytes, replaced);
         }
         return new ArraySegment<byte>(output, 0, written);
+    }
+
+    /// <summary>Gives back the pooled buffer of a resolved document (nothing when it is the document itself).</summary>
+    public static void Release(ArraySegment<byte> resolved, byte[] document)
+    {
+        if (!ReferenceEquals(resolved.Array, document) && resolved.Array is { } pooled)
+        {
+            ArrayPool<byte>.Shared.Return(pooled);
+        }
     }
 
     private static int Digit(byte b, bool hex) => b switch
@@ -149,10 +160,10 @@ internal static class CharacterReferences
 
 /// <summary>
 /// Gives back the columns a document had before its references were replaced: each replaced reference on a line
-/// moves what follows it on that line left by its shift. Where each reference stands (line, column) is found only
-/// when a diagnostic asks, by one scan of the resolved bytes.
+/// moves what follows it on that line left by its shift. Where each replaced character stands (line, column) is
+/// found only when a diagnostic asks, by one scan of the document as written up to its last reference.
 /// </summary>
-internal sealed class ReferenceColumns(byte[] resolved, List<(int Offset, int Shift)> replaced)
+internal sealed class ReferenceColumns(byte[] document, List<(int Offset, int Shift)> replaced)
 {
     private (int Line, int Column, int Shift)[]? _positions;
 
@@ -185,20 +196,25 @@ internal sealed class ReferenceColumns(byte[] resolved, List<(int Offset, int Sh
         return original;
     }
 
-    /// <summary>Line and column (UTF-16 code units, as the reader counts them) of each replaced character.</summary>
+    /// <summary>
+    /// Line and column in the resolved document (UTF-16 code units, as the reader counts them) of each replaced
+    /// character: its column as written less the shifts of the references before it on its line.
+    /// </summary>
     private (int Line, int Column, int Shift)[] Locate()
     {
         var positions = new (int Line, int Column, int Shift)[replaced.Count];
-        var i = resolved.AsSpan().StartsWith(CharacterReferences.Bom) ? 3 : 0;
+        var i = document.AsSpan().StartsWith(CharacterReferences.Bom) ? 3 : 0;
         var line = 1;
         var column = 1;
+        var shiftedLine = 0;
+        var shiftBefore = 0;
         for (var r = 0; r < replaced.Count; r++)
         {
             var (offset, shift) = replaced[r];
             for (; i < offset; i++)
             {
-                var b = resolved[i];
-                if (b == (byte)'\n' || (b == (byte)'\r' && (i + 1 >= resolved.Length || resolved[i + 1] != (byte)'\n')))
+                var b = document[i];
+                if (b == (byte)'\n' || (b == (byte)'\r' && (i + 1 >= document.Length || document[i + 1] != (byte)'\n')))
                 {
                     line++;
                     column = 1;
@@ -212,7 +228,12 @@ internal sealed class ReferenceColumns(byte[] resolved, List<(int Offset, int Sh
                     column += b >= 0xF0 ? 2 : 1;
                 }
             }
-            positions[r] = (line, column, shift);
+            if (line != shiftedLine)
+            {
+                (shiftedLine, shiftBefore) = (line, 0);
+            }
+            positions[r] = (line, column - shiftBefore, shift);
+            shiftBefore += shift;
         }
         return positions;
     }

@@ -226,7 +226,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             {
                 _referenceColumns[url] = columns;
             }
-            return Load(resolved.Array!, 0, resolved.Count, url, settings);
+            try
+            {
+                return Load(resolved.Array!, 0, resolved.Count, url, settings);
+            }
+            finally
+            {
+                CharacterReferences.Release(resolved, bytes);
+            }
         }
         catch (XmlException ex)
         {
