@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -163,6 +164,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var count = 0;
         using (var w = XmlWriter.Create(stream, settings))
         {
+            _textSink = new TextSink(w, stream, settings.NewLineChars);
             w.WriteStartDocument();
             w.WriteStartElement("xbrli", "xbrl", XbrlNamespaces.Xbrli);
             foreach (var (prefix, uri) in namespaces)
@@ -570,9 +572,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     var pending = new StringBuilder();
                     foreach (var part in Chain(f))
                     {
-                        AppendXhtml(pending, part, w);
+                        AppendXhtml(pending, part, _textSink);
                     }
-                    Flush(pending, w);
+                    Flush(pending, _textSink!);
                 }
                 else
                 {
@@ -907,7 +909,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// as <c>&lt;td&gt;&lt;/td&gt;</c> (HTML readers of the escaped value need that). With <paramref name="sink"/>, chunks of
     /// markup go straight to it as text (what <paramref name="sb"/> holds before them first) instead of into <paramref name="sb"/>.
     /// </summary>
-    private static void AppendXhtml(StringBuilder sb, XElement e, XmlWriter? sink = null)
+    private static void AppendXhtml(StringBuilder sb, XElement e, TextSink? sink = null)
     {
         foreach (var node in e.Nodes())
         {
@@ -921,7 +923,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     if (chunk.Markup is { } markup && sink is not null)
                     {
                         Flush(sb, sink);
-                        sink.WriteString(markup);
+                        sink.WriteText(markup);
                     }
                     else if (chunk.Markup is { } m)
                     {
@@ -977,12 +979,81 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     }
 
     /// <summary>Writes what <paramref name="sb"/> holds to <paramref name="sink"/> as text and empties it.</summary>
-    private static void Flush(StringBuilder sb, XmlWriter sink)
+    private static void Flush(StringBuilder sb, TextSink sink)
     {
         if (sb.Length > 0)
         {
-            sink.WriteString(sb.ToString());
+            sink.WriteText(sb.ToString());
             sb.Clear();
+        }
+    }
+
+    private TextSink? _textSink;
+
+    /// <summary>
+    /// Writes element text into the instance as UTF-8 itself, past the <see cref="XmlWriter"/> (whose text escaping
+    /// goes character by character): what the writer holds goes out first, then the text escaped as the writer
+    /// escapes it (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>; line breaks as its <c>NewLineChars</c>), each run between
+    /// characters to escape found at once and encoded at once.
+    /// </summary>
+    private sealed class TextSink(XmlWriter writer, MemoryStream stream, string newLine)
+    {
+        private const int RunChars = 4096;
+        private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\r\n");
+        private readonly byte[] _newLine = Encoding.UTF8.GetBytes(newLine);
+        private readonly byte[] _scratch = new byte[3 * RunChars];
+
+        public void WriteText(string text)
+        {
+            // Empty text closes a start tag still open, as text does; then what the writer holds goes out.
+            writer.WriteString(string.Empty);
+            writer.Flush();
+            var rest = text.AsSpan();
+            while (!rest.IsEmpty)
+            {
+                var i = rest.IndexOfAny(Escaped);
+                Encode(i < 0 ? rest : rest[..i]);
+                if (i < 0)
+                {
+                    break;
+                }
+                var next = i + 1;
+                switch (rest[i])
+                {
+                    case '&':
+                        stream.Write("&amp;"u8);
+                        break;
+                    case '<':
+                        stream.Write("&lt;"u8);
+                        break;
+                    case '>':
+                        stream.Write("&gt;"u8);
+                        break;
+                    default:
+                        // \r\n, \r or \n: one line break, as the writer's NewLineHandling.Replace gives it.
+                        if (rest[i] == '\r' && next < rest.Length && rest[next] == '\n')
+                        {
+                            next++;
+                        }
+                        stream.Write(_newLine);
+                        break;
+                }
+                rest = rest[next..];
+            }
+        }
+
+        private void Encode(ReadOnlySpan<char> run)
+        {
+            while (run.Length > RunChars)
+            {
+                var take = char.IsHighSurrogate(run[RunChars - 1]) ? RunChars - 1 : RunChars;
+                stream.Write(_scratch, 0, Encoding.UTF8.GetBytes(run[..take], _scratch));
+                run = run[take..];
+            }
+            if (!run.IsEmpty)
+            {
+                stream.Write(_scratch, 0, Encoding.UTF8.GetBytes(run, _scratch));
+            }
         }
     }
 
