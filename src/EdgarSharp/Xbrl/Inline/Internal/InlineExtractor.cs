@@ -331,8 +331,12 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         return roots;
     }
 
-    /// <summary>The XHTML between two ix elements of a fact: its text and (when needed) its markup, ix tags left out.</summary>
-    private sealed record Chunk(string Text, string? Markup);
+    /// <summary>
+    /// The XHTML between two ix elements of a fact: its text and (when needed) its markup, ix tags left out. The
+    /// markup is kept as the instance's element text holds it, escaped once more (<c>&amp;lt;p&amp;gt;</c>), so that
+    /// writing it is encoding alone; <see cref="Unescape"/> gives the markup itself.
+    /// </summary>
+    private sealed record Chunk(string Text, string? EscapedMarkup);
 
     private static readonly XName ChunkName = XName.Get("chunk", "urn:edgarsharp:inline:chunk");
 
@@ -412,7 +416,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 case XmlNodeType.EndElement:
                     if (needMarkup)
                     {
-                        markup.Append("</").Append(reader.LocalName).Append('>');
+                        markup.Append("&lt;/").Append(reader.LocalName).Append("&gt;");
                     }
                     break;
                 case XmlNodeType.Text:
@@ -423,7 +427,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     text.Append(value);
                     if (needMarkup)
                     {
-                        AppendEscaped(markup, value, attribute: false);
+                        AppendDoublyEscaped(markup, value, attribute: false);
                     }
                     break;
             }
@@ -445,11 +449,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         markup.Clear();
     }
 
-    /// <summary>An XHTML start tag without prefix or namespace declarations, as <see cref="AppendXhtml"/> writes it.</summary>
+    /// <summary>
+    /// An XHTML start tag without prefix or namespace declarations, as <see cref="AppendXhtml"/> writes it, escaped
+    /// once more as element text.
+    /// </summary>
     private static void AppendStartTag(StringBuilder markup, XmlReader reader)
     {
         var name = reader.LocalName;
-        markup.Append('<').Append(name);
+        markup.Append("&lt;").Append(name);
         var empty = reader.IsEmptyElement;
         if (reader.MoveToFirstAttribute())
         {
@@ -459,13 +466,13 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 if (ns.Length == 0 && reader.Prefix.Length == 0 && reader.LocalName != "xmlns")
                 {
                     markup.Append(' ').Append(reader.LocalName).Append("=\"");
-                    AppendEscaped(markup, reader.Value, attribute: true);
+                    AppendDoublyEscaped(markup, reader.Value, attribute: true);
                     markup.Append('"');
                 }
                 else if (ns == XbrlNamespaces.Xml)
                 {
                     markup.Append(" xml:").Append(reader.LocalName).Append("=\"");
-                    AppendEscaped(markup, reader.Value, attribute: true);
+                    AppendDoublyEscaped(markup, reader.Value, attribute: true);
                     markup.Append('"');
                 }
             }
@@ -474,18 +481,52 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         if (!empty)
         {
-            markup.Append('>');
+            markup.Append("&gt;");
         }
         else if (VoidElements.Contains(name))
         {
-            markup.Append(" />");
+            markup.Append(" /&gt;");
         }
         else
         {
             // HTML readers of the escaped value need <td></td>, not <td/>.
-            markup.Append("></").Append(name).Append('>');
+            markup.Append("&gt;&lt;/").Append(name).Append("&gt;");
         }
     }
+
+    /// <summary>
+    /// <paramref name="value"/> escaped as XHTML markup holds it (as <see cref="AppendEscaped"/>), then once more as
+    /// the instance's element text holds that markup: <c>&amp;</c> becomes <c>&amp;amp;amp;</c>.
+    /// </summary>
+    private static void AppendDoublyEscaped(StringBuilder sb, string value, bool attribute)
+    {
+        var from = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            string? entity = c switch
+            {
+                '&' => "&amp;amp;",
+                '<' => "&amp;lt;",
+                '>' => "&amp;gt;",
+                '"' when attribute => "&amp;quot;",
+                '\n' when attribute => "&amp;#xA;",
+                '\t' when attribute => "&amp;#x9;",
+                '\r' => "&amp;#xD;",
+                _ => null,
+            };
+            if (entity is not null)
+            {
+                sb.Append(value, from, i - from).Append(entity);
+                from = i + 1;
+            }
+        }
+        sb.Append(value, from, value.Length - from);
+    }
+
+    /// <summary>Markup escaped once more as element text, given back as the markup (the inverse of that escaping).</summary>
+    private static string Unescape(string escaped) =>
+        escaped.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
 
     private static void AppendEscaped(StringBuilder sb, string value, bool attribute)
     {
@@ -920,14 +961,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     break;
                 case XElement child when child.Name == ChunkName:
                     var chunk = child.Annotation<Chunk>()!;
-                    if (chunk.Markup is { } markup && sink is not null)
+                    if (chunk.EscapedMarkup is { } markup && sink is not null)
                     {
                         Flush(sb, sink);
-                        sink.WriteText(markup);
+                        sink.WriteEscaped(markup);
                     }
-                    else if (chunk.Markup is { } m)
+                    else if (chunk.EscapedMarkup is { } m)
                     {
-                        sb.Append(m);
+                        sb.Append(Unescape(m));
                     }
                     else
                     {
@@ -1002,6 +1043,19 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\r\n");
         private readonly byte[] _newLine = Encoding.UTF8.GetBytes(newLine);
         private readonly byte[] _scratch = new byte[3 * RunChars];
+
+        /// <summary>Text already escaped as element text: encoded alone (line breaks as the writer writes them).</summary>
+        public void WriteEscaped(string escaped)
+        {
+            if (_newLine is not [(byte)'\n'] && escaped.Contains('\n', StringComparison.Ordinal))
+            {
+                // Only \n can stand in escaped text (a \r is a reference): the writer's other line break instead.
+                escaped = escaped.Replace("\n", newLine, StringComparison.Ordinal);
+            }
+            writer.WriteString(string.Empty);
+            writer.Flush();
+            Encode(escaped);
+        }
 
         public void WriteText(string text)
         {
