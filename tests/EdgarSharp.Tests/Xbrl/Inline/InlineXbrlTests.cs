@@ -307,6 +307,44 @@ public class InlineXbrlFixtureTests
         Assert.Equal(1234m, Fact(instance, "rev").DecimalValue);
     }
 
+    /// <summary>
+    /// A document with references written as characters before parsing (<c>&amp;#160;</c>, and one outside the
+    /// Basic Multilingual Plane, two UTF-16 units) gives diagnostics at the columns of the document as written: the
+    /// same columns as a document whose references of the same length (<c>&amp;#032;</c>, below U+0080) stay references.
+    /// </summary>
+    [Theory]
+    [InlineData("&#160;&#x1F600;", "&#032;&#x00020;")]
+    [InlineData("&#xA0;", "&#x20;")]
+    public void Diagnostics_after_a_replaced_reference_give_the_column_as_written(string replaced, string kept)
+    {
+        static string Document(string references, string body) => $"""
+            <?xml version='1.0' encoding='ASCII'?>
+            <html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL" xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:iso4217="http://www.xbrl.org/2003/iso4217" xmlns:co="http://example.com/co">
+            <body><div style="display:none"><ix:header><ix:references><link:schemaRef xlink:type="simple" xlink:href="company.xsd"/></ix:references><ix:resources>
+            <xbrli:context id="c"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000000001</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:instant>2023-12-31</xbrli:instant></xbrli:period></xbrli:context>
+            <xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit></ix:resources></ix:header></div>
+            <p>Net{references}sales{references}</p> <ix:nonFraction name="co:Bad" contextRef="c" unitRef="usd" decimals="0" id="bad">12O5</ix:nonFraction> {body}
+            </body></html>
+            """;
+        static Diagnostic Only(InlineExtraction extraction, string code) => Assert.Single(extraction.Diagnostics, d => d.Code == code);
+
+        // A fact that is not a number, after the references on its line.
+        var written = Document(replaced, "<p>fine</p>");
+        var badFact = Only(InlineXbrl.Extract(Encoding.ASCII.GetBytes(written), "columns.htm"), "ix11.10.1.1:nonFractionNotANumber");
+        var reference = Only(InlineXbrl.Extract(Encoding.ASCII.GetBytes(Document(kept, "<p>fine</p>")), "columns.htm"), "ix11.10.1.1:nonFractionNotANumber");
+        var line = written.Split('\n')[5];
+        Assert.Equal(6, badFact.Location?.Line);
+        Assert.Equal(line.IndexOf("<ix:nonFraction", StringComparison.Ordinal) + 2, badFact.Location?.Column);
+        Assert.Equal(reference.Location?.Column, badFact.Location?.Column);
+
+        // XHTML that is not well-formed, after the references on its line: the parser's error position.
+        var broken = Only(InlineXbrl.Extract(Encoding.ASCII.GetBytes(Document(replaced, "<p><b>open</p>")), "columns.htm"), "xml:notWellFormed");
+        var brokenReference = Only(InlineXbrl.Extract(Encoding.ASCII.GetBytes(Document(kept, "<p><b>open</p>")), "columns.htm"), "xml:notWellFormed");
+        Assert.Equal(6, broken.Location?.Line);
+        Assert.True(broken.Location?.Column > line.IndexOf("<ix:nonFraction", StringComparison.Ordinal), $"column {broken.Location?.Column}");
+        Assert.Equal(brokenReference.Location?.Column, broken.Location?.Column);
+    }
+
     [Fact]
     public void Broken_XHTML_is_read_with_a_warning_and_its_facts()
     {

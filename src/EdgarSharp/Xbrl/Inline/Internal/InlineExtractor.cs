@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -25,6 +26,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private readonly Dictionary<string, XElement> _continuations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, XElement> _footnotes = new(StringComparer.Ordinal);
     private readonly HashSet<XElement> _usedContinuations = [];
+
+    /// <summary>Per document URL whose character references were replaced: its original columns, for diagnostics.</summary>
+    private readonly Dictionary<string, ReferenceColumns> _referenceColumns = new(StringComparer.Ordinal);
 
     /// <summary>Where an ix element stands, kept on it as an annotation (cheaper than a dictionary keyed by element).</summary>
     private sealed class Origin(int line, int column)
@@ -160,6 +164,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var count = 0;
         using (var w = XmlWriter.Create(stream, settings))
         {
+            _textSink = new TextSink(w, stream, settings.NewLineChars);
             w.WriteStartDocument();
             w.WriteStartElement("xbrli", "xbrl", XbrlNamespaces.Xbrli);
             foreach (var (prefix, uri) in namespaces)
@@ -215,14 +220,27 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var url = InlineXbrl.UrlOf(path);
         var settings = SafeXml.Settings(options.MaxDocumentBytes, ignoreWhitespace: false);
         XmlException? error;
+        var errorColumn = 0;
         try
         {
-            var resolved = CharacterReferences.Resolve(bytes);
-            return Load(resolved.Array!, 0, resolved.Count, url, settings);
+            var resolved = CharacterReferences.Resolve(bytes, out var columns);
+            if (columns is not null)
+            {
+                _referenceColumns[url] = columns;
+            }
+            try
+            {
+                return Load(resolved.Array!, 0, resolved.Count, url, settings);
+            }
+            finally
+            {
+                CharacterReferences.Release(resolved, bytes);
+            }
         }
         catch (XmlException ex)
         {
             error = ex;
+            errorColumn = _referenceColumns.Remove(url, out var columns) ? columns.Original(ex.LineNumber, ex.LinePosition) : ex.LinePosition;
         }
         var start = 0;
         while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
@@ -236,17 +254,19 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 var doc = Load(bytes, start, bytes.Length - start, url, settings);
                 _diagnostics.Add(Diagnostic.Warning("xml:notWellFormed",
                     $"The document is not well-formed XML: {start} whitespace character(s) come before the XML declaration ({error.Message}). It was read without them; the facts are complete.",
-                    new SourceLocation(path, error.LineNumber, error.LinePosition)));
+                    new SourceLocation(path, error.LineNumber, errorColumn)));
                 return doc;
             }
             catch (XmlException again)
             {
                 error = again;
+                errorColumn = again.LinePosition;
             }
         }
+        // The message of the first error gives the resolved document's column; the location gives the document's.
         _diagnostics.Add(Diagnostic.Warning("xml:notWellFormed",
             $"The document is not well-formed XML ({error.Message}); it was read with an HTML parser instead. Element and attribute names outside the inline XBRL vocabulary may have lost their case; check the facts against the filing.",
-            new SourceLocation(path, error.LineNumber, error.LinePosition)));
+            new SourceLocation(path, error.LineNumber, errorColumn)));
         return HtmlFallback.Parse(Encoding.UTF8.GetString(bytes)).Root is { } root ? [root] : [];
     }
 
@@ -311,8 +331,12 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         return roots;
     }
 
-    /// <summary>The XHTML between two ix elements of a fact: its text and (when needed) its markup, ix tags left out.</summary>
-    private sealed record Chunk(string Text, string? Markup);
+    /// <summary>
+    /// The XHTML between two ix elements of a fact: its text and (when needed) its markup, ix tags left out. The
+    /// markup is kept as the instance's element text holds it, escaped once more (<c>&amp;lt;p&amp;gt;</c>), so that
+    /// writing it is encoding alone; <see cref="Unescape"/> gives the markup itself.
+    /// </summary>
+    private sealed record Chunk(string Text, string? EscapedMarkup);
 
     private static readonly XName ChunkName = XName.Get("chunk", "urn:edgarsharp:inline:chunk");
 
@@ -392,7 +416,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 case XmlNodeType.EndElement:
                     if (needMarkup)
                     {
-                        markup.Append("</").Append(reader.LocalName).Append('>');
+                        markup.Append("&lt;/").Append(reader.LocalName).Append("&gt;");
                     }
                     break;
                 case XmlNodeType.Text:
@@ -403,7 +427,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     text.Append(value);
                     if (needMarkup)
                     {
-                        AppendEscaped(markup, value, attribute: false);
+                        AppendDoublyEscaped(markup, value, attribute: false);
                     }
                     break;
             }
@@ -425,11 +449,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         markup.Clear();
     }
 
-    /// <summary>An XHTML start tag without prefix or namespace declarations, as <see cref="AppendXhtml"/> writes it.</summary>
+    /// <summary>
+    /// An XHTML start tag without prefix or namespace declarations, as <see cref="AppendXhtml"/> writes it, escaped
+    /// once more as element text.
+    /// </summary>
     private static void AppendStartTag(StringBuilder markup, XmlReader reader)
     {
         var name = reader.LocalName;
-        markup.Append('<').Append(name);
+        markup.Append("&lt;").Append(name);
         var empty = reader.IsEmptyElement;
         if (reader.MoveToFirstAttribute())
         {
@@ -439,13 +466,13 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 if (ns.Length == 0 && reader.Prefix.Length == 0 && reader.LocalName != "xmlns")
                 {
                     markup.Append(' ').Append(reader.LocalName).Append("=\"");
-                    AppendEscaped(markup, reader.Value, attribute: true);
+                    AppendDoublyEscaped(markup, reader.Value, attribute: true);
                     markup.Append('"');
                 }
                 else if (ns == XbrlNamespaces.Xml)
                 {
                     markup.Append(" xml:").Append(reader.LocalName).Append("=\"");
-                    AppendEscaped(markup, reader.Value, attribute: true);
+                    AppendDoublyEscaped(markup, reader.Value, attribute: true);
                     markup.Append('"');
                 }
             }
@@ -454,18 +481,52 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         if (!empty)
         {
-            markup.Append('>');
+            markup.Append("&gt;");
         }
         else if (VoidElements.Contains(name))
         {
-            markup.Append(" />");
+            markup.Append(" /&gt;");
         }
         else
         {
             // HTML readers of the escaped value need <td></td>, not <td/>.
-            markup.Append("></").Append(name).Append('>');
+            markup.Append("&gt;&lt;/").Append(name).Append("&gt;");
         }
     }
+
+    /// <summary>
+    /// <paramref name="value"/> escaped as XHTML markup holds it (as <see cref="AppendEscaped"/>), then once more as
+    /// the instance's element text holds that markup: <c>&amp;</c> becomes <c>&amp;amp;amp;</c>.
+    /// </summary>
+    private static void AppendDoublyEscaped(StringBuilder sb, string value, bool attribute)
+    {
+        var from = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            string? entity = c switch
+            {
+                '&' => "&amp;amp;",
+                '<' => "&amp;lt;",
+                '>' => "&amp;gt;",
+                '"' when attribute => "&amp;quot;",
+                '\n' when attribute => "&amp;#xA;",
+                '\t' when attribute => "&amp;#x9;",
+                '\r' => "&amp;#xD;",
+                _ => null,
+            };
+            if (entity is not null)
+            {
+                sb.Append(value, from, i - from).Append(entity);
+                from = i + 1;
+            }
+        }
+        sb.Append(value, from, value.Length - from);
+    }
+
+    /// <summary>Markup escaped once more as element text, given back as the markup (the inverse of that escaping).</summary>
+    private static string Unescape(string escaped) =>
+        escaped.Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
 
     private static void AppendEscaped(StringBuilder sb, string value, bool attribute)
     {
@@ -552,9 +613,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     var pending = new StringBuilder();
                     foreach (var part in Chain(f))
                     {
-                        AppendXhtml(pending, part, w);
+                        AppendXhtml(pending, part, _textSink);
                     }
-                    Flush(pending, w);
+                    Flush(pending, _textSink!);
                 }
                 else
                 {
@@ -889,7 +950,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// as <c>&lt;td&gt;&lt;/td&gt;</c> (HTML readers of the escaped value need that). With <paramref name="sink"/>, chunks of
     /// markup go straight to it as text (what <paramref name="sb"/> holds before them first) instead of into <paramref name="sb"/>.
     /// </summary>
-    private static void AppendXhtml(StringBuilder sb, XElement e, XmlWriter? sink = null)
+    private static void AppendXhtml(StringBuilder sb, XElement e, TextSink? sink = null)
     {
         foreach (var node in e.Nodes())
         {
@@ -900,14 +961,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     break;
                 case XElement child when child.Name == ChunkName:
                     var chunk = child.Annotation<Chunk>()!;
-                    if (chunk.Markup is { } markup && sink is not null)
+                    if (chunk.EscapedMarkup is { } markup && sink is not null)
                     {
                         Flush(sb, sink);
-                        sink.WriteString(markup);
+                        sink.WriteEscaped(markup);
                     }
-                    else if (chunk.Markup is { } m)
+                    else if (chunk.EscapedMarkup is { } m)
                     {
-                        sb.Append(m);
+                        sb.Append(Unescape(m));
                     }
                     else
                     {
@@ -959,12 +1020,94 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     }
 
     /// <summary>Writes what <paramref name="sb"/> holds to <paramref name="sink"/> as text and empties it.</summary>
-    private static void Flush(StringBuilder sb, XmlWriter sink)
+    private static void Flush(StringBuilder sb, TextSink sink)
     {
         if (sb.Length > 0)
         {
-            sink.WriteString(sb.ToString());
+            sink.WriteText(sb.ToString());
             sb.Clear();
+        }
+    }
+
+    private TextSink? _textSink;
+
+    /// <summary>
+    /// Writes element text into the instance as UTF-8 itself, past the <see cref="XmlWriter"/> (whose text escaping
+    /// goes character by character): what the writer holds goes out first, then the text escaped as the writer
+    /// escapes it (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>; line breaks as its <c>NewLineChars</c>), each run between
+    /// characters to escape found at once and encoded at once.
+    /// </summary>
+    private sealed class TextSink(XmlWriter writer, MemoryStream stream, string newLine)
+    {
+        private const int RunChars = 4096;
+        private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\r\n");
+        private readonly byte[] _newLine = Encoding.UTF8.GetBytes(newLine);
+        private readonly byte[] _scratch = new byte[3 * RunChars];
+
+        /// <summary>Text already escaped as element text: encoded alone (line breaks as the writer writes them).</summary>
+        public void WriteEscaped(string escaped)
+        {
+            if (_newLine is not [(byte)'\n'] && escaped.Contains('\n', StringComparison.Ordinal))
+            {
+                // Only \n can stand in escaped text (a \r is a reference): the writer's other line break instead.
+                escaped = escaped.Replace("\n", newLine, StringComparison.Ordinal);
+            }
+            writer.WriteString(string.Empty);
+            writer.Flush();
+            Encode(escaped);
+        }
+
+        public void WriteText(string text)
+        {
+            // Empty text closes a start tag still open, as text does; then what the writer holds goes out.
+            writer.WriteString(string.Empty);
+            writer.Flush();
+            var rest = text.AsSpan();
+            while (!rest.IsEmpty)
+            {
+                var i = rest.IndexOfAny(Escaped);
+                Encode(i < 0 ? rest : rest[..i]);
+                if (i < 0)
+                {
+                    break;
+                }
+                var next = i + 1;
+                switch (rest[i])
+                {
+                    case '&':
+                        stream.Write("&amp;"u8);
+                        break;
+                    case '<':
+                        stream.Write("&lt;"u8);
+                        break;
+                    case '>':
+                        stream.Write("&gt;"u8);
+                        break;
+                    default:
+                        // \r\n, \r or \n: one line break, as the writer's NewLineHandling.Replace gives it.
+                        if (rest[i] == '\r' && next < rest.Length && rest[next] == '\n')
+                        {
+                            next++;
+                        }
+                        stream.Write(_newLine);
+                        break;
+                }
+                rest = rest[next..];
+            }
+        }
+
+        private void Encode(ReadOnlySpan<char> run)
+        {
+            while (run.Length > RunChars)
+            {
+                var take = char.IsHighSurrogate(run[RunChars - 1]) ? RunChars - 1 : RunChars;
+                stream.Write(_scratch, 0, Encoding.UTF8.GetBytes(run[..take], _scratch));
+                run = run[take..];
+            }
+            if (!run.IsEmpty)
+            {
+                stream.Write(_scratch, 0, Encoding.UTF8.GetBytes(run, _scratch));
+            }
         }
     }
 
@@ -1119,6 +1262,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             (line, column) = (root.Line, root.Column);
         }
         var document = origin?.Document ?? at.AncestorsAndSelf().Last().Annotation<Origin>()?.Document ?? at.Document?.BaseUri ?? string.Empty;
+        if (_referenceColumns.TryGetValue(document, out var columns))
+        {
+            column = columns.Original(line, column);
+        }
         _diagnostics.Add(new Diagnostic(severity, code, message, new SourceLocation(document, line, column)));
     }
 }
