@@ -30,6 +30,20 @@ public class TaxonomyRuleTests
     }
 
     [Fact]
+    public void Tuple_declarations_with_mixed_content_local_elements_or_XBRL_attributes_are_errors_and_a_plain_tuple_is_not()
+    {
+        var dts = Load("tuples.xsd");
+        var errors = dts.Diagnostics.Where(d => d.Code == "xbrl.4.9").ToList();
+
+        Assert.Equal(3, errors.Count);
+        Assert.Contains(errors, e => e.Message.Contains("t:Mixed", StringComparison.Ordinal) && e.Message.Contains("mixed content", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("'Inner' locally", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Message.Contains("xlink:href", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.Message.Contains("t:Good", StringComparison.Ordinal));
+        Assert.All(errors, e => Assert.True(e.Location!.Value.Line > 0));
+    }
+
+    [Fact]
     public void Concepts_of_a_schema_that_was_read_carry_their_declaration()
     {
         var dts = Load("concepts.xsd");
