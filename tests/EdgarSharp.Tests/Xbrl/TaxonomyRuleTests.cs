@@ -32,7 +32,7 @@ public class TaxonomyRuleTests
     [Fact]
     public void Tuple_declarations_with_mixed_content_local_elements_or_XBRL_attributes_are_errors_and_a_plain_tuple_is_not()
     {
-        var dts = Load("tuples.xsd");
+        var dts = Load("declarations.xsd");
         var errors = dts.Diagnostics.Where(d => d.Code == "xbrl.4.9").ToList();
 
         Assert.Equal(3, errors.Count);
@@ -41,6 +41,16 @@ public class TaxonomyRuleTests
         Assert.Contains(errors, e => e.Message.Contains("xlink:href", StringComparison.Ordinal));
         Assert.DoesNotContain(errors, e => e.Message.Contains("t:Good", StringComparison.Ordinal));
         Assert.All(errors, e => Assert.True(e.Location!.Value.Line > 0));
+    }
+
+    [Fact]
+    public void An_item_type_with_complex_content_is_an_error_and_one_with_simple_content_is_not()
+    {
+        var dts = Load("declarations.xsd");
+
+        var error = Assert.Single(dts.Diagnostics, d => d.Code == "xbrl.5.1.1.3");
+        Assert.Contains("t:Location", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(dts.Diagnostics, d => d.Message.Contains("t:Code", StringComparison.Ordinal));
     }
 
     [Fact]

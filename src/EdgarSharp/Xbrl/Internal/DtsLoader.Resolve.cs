@@ -56,7 +56,7 @@ internal sealed partial class DtsLoader
         if (options.Validate)
         {
             new TaxonomyValidator(this, effective, _diagnostics).Validate();
-            TupleDeclarationChecks.Check(_concepts.Values, _diagnostics);
+            ConceptDeclarationChecks.Check(_concepts.Values, _diagnostics);
             var dimensions = new DimensionValidator(this, effective, _diagnostics);
             dimensions.Validate();
             dimensionalModel = dimensions.Model;

@@ -5,16 +5,19 @@ using EdgarSharp.Internal;
 namespace EdgarSharp.Xbrl.Internal;
 
 /// <summary>
-/// The XBRL 2.1 rules on a tuple's declaration (section 4.9) that XML Schema itself does not enforce: its content
-/// model refers to global item and tuple declarations (no local element declarations), it is not mixed, and it
-/// declares no attribute in a namespace XBRL defines (<c>xbrli</c>, <c>link</c>, <c>xl</c>, <c>xlink</c>); an
-/// <c>xs:anyAttribute</c> wildcard is allowed. Each rule broken is an <c>xbrl.4.9</c> error at the declaration.
+/// The XBRL 2.1 rules on concept declarations that XML Schema itself does not enforce and that need the type's
+/// content model. A tuple (section 4.9): its content model refers to global item and tuple declarations (no local
+/// element declarations), it is not mixed, and it declares no attribute in a namespace XBRL defines (<c>xbrli</c>,
+/// <c>link</c>, <c>xl</c>, <c>xlink</c>; an <c>xs:anyAttribute</c> wildcard is allowed): <c>xbrl.4.9</c>. An item
+/// (section 5.1.1.3): its type has simple content unless it is derived by restriction from
+/// <c>xbrli:fractionItemType</c>: <c>xbrl.5.1.1.3</c>.
 /// </summary>
 /// <remarks>
-/// Only the schema documents that declare tuples are read again (as trees: tuples are rare, and absent from EDGAR
-/// filings); a tuple whose named type lives in another document is left to XML Schema validation.
+/// Only the schema documents that declare tuples, or items of a type they declare themselves with complex content,
+/// are read again (as trees: both are rare, and absent from EDGAR filings); a type that lives in another document
+/// is left to XML Schema validation.
 /// </remarks>
-internal static class TupleDeclarationChecks
+internal static class ConceptDeclarationChecks
 {
     private static readonly XNamespace Xs = XbrlNamespaces.Xsd;
 
@@ -26,7 +29,8 @@ internal static class TupleDeclarationChecks
         var byDocument = new Dictionary<string, List<Concept>>(StringComparer.Ordinal);
         foreach (var concept in concepts)
         {
-            if (concept.IsTuple && concept.IsDeclared && concept.Location is { } location && LocalPath(location.Document) is { } path)
+            if ((concept.IsTuple || concept.IsItem && concept.Type is { } type && type.Namespace == concept.Name.Namespace)
+                && concept.IsDeclared && concept.Location is { } location && LocalPath(location.Document) is { } path)
             {
                 if (!byDocument.TryGetValue(path, out var list))
                 {
@@ -35,7 +39,7 @@ internal static class TupleDeclarationChecks
                 list.Add(concept);
             }
         }
-        foreach (var (path, tuples) in byDocument)
+        foreach (var (path, candidates) in byDocument)
         {
             if (Read(path) is not { Root: { } schema })
             {
@@ -43,11 +47,18 @@ internal static class TupleDeclarationChecks
             }
             var declarations = schema.Elements(Xs + "element").Where(e => e.Attribute("name") is not null)
                 .ToDictionary(e => (string)e.Attribute("name")!, StringComparer.Ordinal);
-            foreach (var tuple in tuples)
+            foreach (var concept in candidates)
             {
-                if (declarations.TryGetValue(tuple.Name.LocalName, out var declaration) && TypeOf(declaration, schema) is { } type)
+                if (declarations.TryGetValue(concept.Name.LocalName, out var declaration) && TypeOf(declaration, schema) is { } type)
                 {
-                    CheckType(tuple, type, diagnostics);
+                    if (concept.IsTuple)
+                    {
+                        CheckType(concept, type, diagnostics);
+                    }
+                    else
+                    {
+                        CheckItemType(concept, type, diagnostics);
+                    }
                 }
             }
         }
@@ -75,6 +86,21 @@ internal static class TupleDeclarationChecks
                     $"The tuple {tuple} declares the attribute {reference}, of a namespace XBRL defines ({name.NamespaceName}); tuples must not use XBRL's own attributes.",
                     location);
             }
+        }
+    }
+
+    private static void CheckItemType(Concept item, XElement type, DiagnosticBag diagnostics)
+    {
+        var modelGroup = type.Elements().Any(e => e.Name == Xs + "sequence" || e.Name == Xs + "choice" || e.Name == Xs + "all" || e.Name == Xs + "group");
+        var complexContent = type.Element(Xs + "complexContent");
+        var fromFraction = complexContent?.Element(Xs + "restriction") is { } restriction
+            && (string?)restriction.Attribute("base") is { } baseName && Resolve(restriction, baseName) is { } resolved
+            && resolved.NamespaceName == XbrlNamespaces.Xbrli && resolved.LocalName == "fractionItemType";
+        if ((modelGroup || complexContent is not null) && !fromFraction)
+        {
+            diagnostics.Error("xbrl.5.1.1.3",
+                $"The item {item} has a type with complex content; an item's type has simple content unless it is derived by restriction from xbrli:fractionItemType.",
+                item.Location);
         }
     }
 
