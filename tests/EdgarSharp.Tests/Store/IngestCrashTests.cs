@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using EdgarSharp.Storage;
+using EdgarSharp.Tests.Support;
 
 namespace EdgarSharp.Tests.Store;
 
 /// <summary>
-/// Crash safety: the real <c>edgar</c> command, run as a child process over 200 synthetic Form 4 submissions, is
+/// Crash safety: the real <c>edgar</c> command, run as a child process over 200 synthetic Form 4 submissions (and, with
+/// the corpus, over 200 of its documents of every kind the store keeps), is
 /// killed with SIGKILL at 20 seeded points (after N filings committed: 18 held there, 2 running on) and run again each time; at the end the store must equal a clean run's,
 /// every filing exactly once. The seed is printed; set <c>EDGAR_CRASH_SEED</c> to replay a run.
 /// </summary>
@@ -67,6 +69,93 @@ public class IngestCrashTests
             crashed.Dump().Split('\n').Where(l => l.StartsWith("filings\t", StringComparison.Ordinal)).Select(l => l.Split('\t')[1]));
         Assert.Equal(clean.Dump("ingest_runs"), crashed.Dump("ingest_runs"));
         Assert.Equal(Kills + 1L, crashed.Count("ingest_runs"));
+    }
+
+    [Fact]
+    public void Ingest_of_200_corpus_documents_killed_with_SIGKILL_at_20_seeded_points_ends_equal_to_a_clean_run()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGKILL is a Unix signal.");
+        var corpus = Corpus.RequireCorpus();
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("EDGAR_CRASH_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
+            ? s : Random.Shared.Next();
+        TestContext.Current.SendDiagnosticMessage($"IngestCrashTests (corpus) seed {seed} (EDGAR_CRASH_SEED={seed} replays it)");
+        var random = new Random(seed);
+        using var folder = new TempFolder();
+        var input = Path.Combine(folder.Path, "in");
+        var copied = CorpusSubset(corpus, input, Documents);
+        Assert.Equal(Documents, copied);
+        var db = Path.Combine(folder.Path, "crashed.db");
+        using (var clean = SqliteEdgarStore.Open(Path.Combine(folder.Path, "clean.db")))
+        {
+            IngestPipeline.Run(clean, [input]);
+        }
+
+        var killed = 0;
+        var log = new List<string>();
+        for (var point = 0; point < Kills; point++)
+        {
+            // Every kind of filing the store keeps, so the kills land inside XBRL, letter and submission transactions too.
+            var after = random.Next(1, 8);
+            var hold = point < Kills - 2;
+            var delay = hold ? 0 : random.Next(0, 6);
+            var before = Filings(db);
+            var (exit, wasKilled) = RunEdgar(input, db, after, hold, delay);
+            killed += wasKilled ? 1 : 0;
+            var now = Filings(db);
+            log.Add($"point {point + 1}: kill after {after}{(hold ? " (held)" : $" + {delay} ms")}: exit {exit}{(wasKilled ? " (SIGKILL)" : string.Empty)}; filings {before} -> {now}");
+            using var check = SqliteEdgarStore.Open(db);
+            Assert.Equal("ok", check.Query("PRAGMA integrity_check", null) as string);
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine($"seed {seed}\n{string.Join('\n', log)}");
+        var (finalExit, finalKilled) = RunEdgar(input, db, killAfter: 0, hold: false, delayMs: 0);
+
+        Assert.Equal((0, false), (finalExit, finalKilled));
+        Assert.True(killed >= Kills / 2, $"seed {seed}: only {killed} of {Kills} runs were killed before they finished:\n{string.Join('\n', log)}");
+        using var crashed = SqliteEdgarStore.Open(db);
+        using var reference = SqliteEdgarStore.Open(Path.Combine(folder.Path, "clean.db"));
+        Assert.True(reference.Count("filings") >= 100, $"the subset stores {reference.Count("filings")} filings");
+        Assert.Equal(reference.Dump("ingest_runs"), crashed.Dump("ingest_runs"));
+    }
+
+    /// <summary>
+    /// Copies <paramref name="count"/> documents of the corpus that the store keeps into <paramref name="target"/>: two
+    /// XBRL filing folders whole (their DTS needs the folder), then Forms 3/4/5, full submissions, CORRESP/UPLOAD
+    /// submissions and letters of the lehigh-sp500 threads, in ordinal order.
+    /// </summary>
+    private static int CorpusSubset(string corpus, string target, int count)
+    {
+        var files = new List<(string Source, string Relative)>();
+        foreach (var filing in new[] { "xbrl-filings/edgartools/aapl_10k_2023", "xbrl-filings/edgartools/nflx_10q_2024" })
+        {
+            files.AddRange(Directory.EnumerateFiles(Path.Combine(corpus, filing)).Order(StringComparer.Ordinal).Select(f => (f, Path.Combine(filing, Path.GetFileName(f)))));
+        }
+        foreach (var (dir, pattern) in new[] { ("ownership-xml/edgartools", "*.xml"), ("ownership-xml/extracted-from-submissions", "*.xml"),
+            ("submissions/edgartools", "*.txt"), ("correspondence/edgartools", "*.txt") })
+        {
+            var full = Path.Combine(corpus, dir);
+            if (Directory.Exists(full))
+            {
+                files.AddRange(Directory.EnumerateFiles(full, pattern).Order(StringComparer.Ordinal).Select(f => (f, Path.Combine(dir, Path.GetFileName(f)))));
+            }
+        }
+        var letters = Path.Combine(corpus, "correspondence/lehigh-sp500");
+        files.AddRange(Directory.EnumerateFiles(letters, "*", SearchOption.AllDirectories)
+            .Where(f => f.Contains("/filings/", StringComparison.Ordinal) || f.EndsWith("extraction_manifest.json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).Select(f => (f, Path.GetRelativePath(corpus, f))));
+        var documents = 0;
+        foreach (var (source, relative) in files)
+        {
+            var isManifest = relative.EndsWith("extraction_manifest.json", StringComparison.Ordinal);
+            if (!isManifest && documents == count)
+            {
+                continue;
+            }
+            var destination = Path.Combine(target, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(source, destination);
+            documents += isManifest ? 0 : 1;
+        }
+        return documents;
     }
 
     private static long Filings(string db)
