@@ -1183,21 +1183,18 @@ internal sealed partial class DtsLoader
     {
         var r = s.Reader;
         var role = r.GetAttribute("role", XbrlNamespaces.XLink);
-        var link = new ExtendedLink(new QName(r.NamespaceURI, r.LocalName), role ?? "", s.Doc.Url, s.Here());
+        var link = new ExtendedLink(new QName(r.NamespaceURI, r.LocalName), role ?? "", s.Doc.Url, s.Here(), s.Doc);
         if (role is null)
         {
             MissingLinkRoles.Add(link);
         }
         _links.Add(link);
-        LinkDocuments[link] = s.Doc;
         return link;
     }
 
     internal List<ExtendedLink> MissingLinkRoles { get; } = [];
 
     internal List<(SourceLocation Location, string Value)> XmlSpaceValues { get; } = [];
-
-    internal Dictionary<ExtendedLink, TaxonomyDocument> LinkDocuments { get; } = new(ReferenceEqualityComparer.Instance);
 
     private void ReadLinkChild(ReadState s, int depth, string path, ExtendedLink link, in ElementAttributes attributes)
     {

@@ -126,7 +126,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             {
                 foreach (var link in loader.Links)
                 {
-                    if (loader.LinkDocuments.TryGetValue(link, out var linkDoc) && ReferenceEquals(linkDoc, doc) && string.Equals(link.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal)
+                    if (ReferenceEquals(link.Document, doc) && string.Equals(link.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal)
                         && StandardLinkNames.Contains(link.ElementName.LocalName) && link.ElementName.LocalName != allowedLink)
                     {
                         diagnostics.Error("xbrl.4.3.4", $"The linkbaseRef has role '{lr.Role}', so its linkbase may hold only {allowedLink} elements; it holds a {link.ElementName.LocalName}.", lr.Location);
@@ -590,7 +590,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
 
     internal static Relationship? FindDirectedCycle(List<Relationship> relationships)
     {
-        var outgoing = new Dictionary<XbrlElement, List<Relationship>>(ReferenceEqualityComparer.Instance);
+        var outgoing = new Dictionary<XbrlElement, List<Relationship>>();
         foreach (var r in relationships)
         {
             if (!outgoing.TryGetValue(r.From, out var l))
@@ -599,7 +599,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             }
             l.Add(r);
         }
-        var state = new Dictionary<XbrlElement, int>(ReferenceEqualityComparer.Instance); // 1 visiting, 2 done
+        var state = new Dictionary<XbrlElement, int>(); // 1 visiting, 2 done
         foreach (var start in outgoing.Keys)
         {
             if (state.ContainsKey(start))
@@ -638,7 +638,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     private static Relationship? FindUndirectedCycle(List<Relationship> relationships)
     {
         // Union-find: an edge joining two nodes already connected closes a cycle (a self-loop or a repeated pair too).
-        var parent = new Dictionary<XbrlElement, XbrlElement>(ReferenceEqualityComparer.Instance);
+        var parent = new Dictionary<XbrlElement, XbrlElement>();
         XbrlElement Find(XbrlElement x)
         {
             while (parent.TryGetValue(x, out var p) && !ReferenceEquals(p, x))
@@ -667,7 +667,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     /// <summary>Labels: one per concept, role and language; a preferredLabel must name a role the concept has a label in.</summary>
     private void CheckLabels()
     {
-        var labels = new Dictionary<Concept, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        var labels = new Dictionary<Concept, HashSet<string>>();
         var seen = new HashSet<(Concept, string, string, string)>();
         foreach (var r in effective)
         {
