@@ -100,6 +100,12 @@ internal sealed partial class DtsLoader
     internal DocumentIndex? FindIndex(string url) =>
         _indexes.TryGetValue(Redirected(UrlUtil.Key(url)), out var i) ? i : null;
 
+    internal (TaxonomyDocument? Document, DocumentIndex? Index) FindDocumentAndIndex(string url)
+    {
+        var key = Redirected(UrlUtil.Key(url));
+        return (_documents.GetValueOrDefault(key), _indexes.GetValueOrDefault(key));
+    }
+
     private string Redirected(string key) => _redirects.TryGetValue(key, out var to) ? to : key;
 
     private void ResolveSubstitutionGroups()
