@@ -281,8 +281,10 @@ internal sealed partial class DtsLoader
         {
             using var stream = File.OpenRead(path);
             // Only markup is worth an XML reader: a file whose first non-blank byte (after a BOM) is not '<' is not XML.
-            Span<byte> head = stackalloc byte[64];
-            var n = stream.Read(head);
+            Span<byte> start = stackalloc byte[4096];
+            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            var n = Math.Min(read, 64);
+            var head = start[..n];
             var i = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
             while (i < n && head[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
             {
@@ -292,9 +294,6 @@ internal sealed partial class DtsLoader
             {
                 return TaxonomyDocumentType.Other;
             }
-            stream.Position = 0;
-            Span<byte> start = stackalloc byte[4096];
-            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
             if (SniffRootElement(start[..read]) is { } known)
             {
                 return known;
@@ -498,12 +497,13 @@ internal sealed partial class DtsLoader
             {
                 var path = UrlUtil.ToPath(doc.Url)!;
                 location = path;
-                if (!File.Exists(path))
+                var file = new FileInfo(path);
+                if (!file.Exists)
                 {
                     Missing(doc, referencedFrom, null);
                     return;
                 }
-                var length = new FileInfo(path).Length;
+                var length = file.Length;
                 if (length > options.MaxDocumentBytes)
                 {
                     doc.IsMissing = true;
@@ -1183,6 +1183,10 @@ internal sealed partial class DtsLoader
     {
         var r = s.Reader;
         var role = r.GetAttribute("role", XbrlNamespaces.XLink);
+        if (role is not null)
+        {
+            role = SharedRole(role);
+        }
         var link = new ExtendedLink(new QName(r.NamespaceURI, r.LocalName), role ?? "", s.Doc.Url, s.Here(), s.Doc);
         if (role is null)
         {
@@ -1193,6 +1197,19 @@ internal sealed partial class DtsLoader
     }
 
     internal List<ExtendedLink> MissingLinkRoles { get; } = [];
+
+    private readonly Dictionary<string, string> _linkRoles = new(StringComparer.Ordinal);
+
+    /// <summary>One string per link role (and target role): the relationship indexes compare roles, and equal instances compare at once.</summary>
+    private string SharedRole(string role)
+    {
+        ref var shared = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_linkRoles, role, out var seen);
+        if (!seen)
+        {
+            shared = role;
+        }
+        return shared!;
+    }
 
     internal List<(SourceLocation Location, string Value)> XmlSpaceValues { get; } = [];
 
@@ -1394,7 +1411,7 @@ internal sealed partial class DtsLoader
                             }
                             continue;
                         case "targetRole":
-                            targetRole = value.Trim();
+                            targetRole = SharedRole(value.Trim());
                             if (!Uri.TryCreate(targetRole, UriKind.Absolute, out _))
                             {
                                 _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:targetRole '{value}' is not an absolute URI.", location);
