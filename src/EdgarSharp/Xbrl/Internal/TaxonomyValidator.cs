@@ -57,8 +57,20 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     private static bool IsStandardLink(ExtendedLink link) =>
         string.Equals(link.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal) && StandardLinkNames.Contains(link.ElementName.LocalName);
 
-    private static bool IsStandardArc(Arc arc) =>
-        string.Equals(arc.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal) && StandardArcNames.Contains(arc.ElementName.LocalName);
+    private bool IsStandardArc(Arc arc)
+    {
+        // Arcs come in runs of one element name (its strings shared through the reader's name table): judge each name once per run.
+        var name = arc.ElementName;
+        if (!ReferenceEquals(name.LocalName, _lastArcName.LocalName) || !ReferenceEquals(name.Namespace, _lastArcName.Namespace))
+        {
+            _lastArcName = name;
+            _lastArcIsStandard = string.Equals(name.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal) && StandardArcNames.Contains(name.LocalName);
+        }
+        return _lastArcIsStandard;
+    }
+
+    private QName _lastArcName;
+    private bool _lastArcIsStandard;
 
     private void ReportUnresolvedLocators()
     {
