@@ -309,7 +309,6 @@ internal sealed partial class DtsLoader
             return seen;
         }
         var underscore = fragment.IndexOf('_', StringComparison.Ordinal);
-        var idPrefix = underscore > 0 ? fragment[..underscore] : "";
         var local = underscore > 0 ? fragment[(underscore + 1)..] : fragment;
         string ns;
         string prefix;
@@ -323,7 +322,7 @@ internal sealed partial class DtsLoader
         else
         {
             ns = _lastPhantoms.UnknownNamespace(locator.Url);
-            prefix = idPrefix;
+            prefix = underscore > 0 ? fragment[..underscore] : "";
             namespaceKnown = false;
         }
         var name = new QName(ns, local);

@@ -1200,6 +1200,9 @@ internal sealed partial class DtsLoader
 
     private readonly Dictionary<string, string> _linkRoles = new(StringComparer.Ordinal);
 
+    // Target roles already found to be absolute URIs (the check is a Uri parse).
+    private readonly HashSet<string> _absoluteTargetRoles = new(StringComparer.Ordinal);
+
     /// <summary>One string per link role (and target role): the relationship indexes compare roles, and equal instances compare at once.</summary>
     private string SharedRole(string role)
     {
@@ -1412,9 +1415,16 @@ internal sealed partial class DtsLoader
                             continue;
                         case "targetRole":
                             targetRole = SharedRole(value.Trim());
-                            if (!Uri.TryCreate(targetRole, UriKind.Absolute, out _))
+                            if (!_absoluteTargetRoles.Contains(targetRole))
                             {
-                                _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:targetRole '{value}' is not an absolute URI.", location);
+                                if (Uri.TryCreate(targetRole, UriKind.Absolute, out _))
+                                {
+                                    _absoluteTargetRoles.Add(targetRole);
+                                }
+                                else
+                                {
+                                    _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:targetRole '{value}' is not an absolute URI.", location);
+                                }
                             }
                             continue;
                     }
