@@ -42,7 +42,7 @@ internal sealed partial class DtsLoader
         {
             locatorCount += link.Locators.Count;
         }
-        _resolvedTargets = new Dictionary<(string, string), XbrlElement>(locatorCount / 2, ReferencePairComparer.Instance);
+        _resolvedTargets = new Dictionary<string, (string Url, XbrlElement Target)>(locatorCount / 2);
         foreach (var link in _links)
         {
             foreach (var locator in link.Locators)
@@ -101,6 +101,12 @@ internal sealed partial class DtsLoader
     internal DocumentIndex? FindIndex(string url) =>
         _indexes.TryGetValue(Redirected(UrlUtil.Key(url)), out var i) ? i : null;
 
+    internal (TaxonomyDocument? Document, DocumentIndex? Index) FindDocumentAndIndex(string url)
+    {
+        var key = Redirected(UrlUtil.Key(url));
+        return (_documents.GetValueOrDefault(key), _indexes.GetValueOrDefault(key));
+    }
+
     private string Redirected(string key) => _redirects.TryGetValue(key, out var to) ? to : key;
 
     private void ResolveSubstitutionGroups()
@@ -131,36 +137,30 @@ internal sealed partial class DtsLoader
     }
 
     /// <summary>
-    /// Resolves a locator's target. Locators repeat the same href in link after link, and their URL and fragment strings
-    /// are shared (one instance per document, one per id): a resolved pair is remembered by those instances.
+    /// Resolves a locator's target. Locators repeat the same href in link after link, and their URL strings are shared
+    /// (one instance per document): a resolved target is remembered by its fragment (ids are nearly always unique
+    /// across documents) with the URL instance it was found under, which must match.
     /// </summary>
     private void ResolveLocator(Locator locator)
     {
-        var key = (locator.Url, locator.Fragment);
-        if (_resolvedTargets.TryGetValue(key, out var known))
+        ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_resolvedTargets, locator.Fragment, out var exists);
+        if (exists && ReferenceEquals(known.Url, locator.Url))
         {
-            locator.Target = known;
+            locator.Target = known.Target;
             return;
         }
         ResolveLocatorTarget(locator);
         if (locator.Target is { } target)
         {
-            _resolvedTargets[key] = target;
+            known = (locator.Url, target);
+        }
+        else if (!exists)
+        {
+            _resolvedTargets.Remove(locator.Fragment);
         }
     }
 
-    private Dictionary<(string, string), XbrlElement> _resolvedTargets = [];
-
-    /// <summary>Pairs of strings compared by identity (reference), never by content.</summary>
-    private sealed class ReferencePairComparer : IEqualityComparer<(string, string)>
-    {
-        public static readonly ReferencePairComparer Instance = new();
-
-        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
-
-        public int GetHashCode((string, string) obj) =>
-            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
-    }
+    private Dictionary<string, (string Url, XbrlElement Target)> _resolvedTargets = [];
 
     private void ResolveLocatorTarget(Locator locator)
     {
@@ -310,7 +310,6 @@ internal sealed partial class DtsLoader
             return seen;
         }
         var underscore = fragment.IndexOf('_', StringComparison.Ordinal);
-        var idPrefix = underscore > 0 ? fragment[..underscore] : "";
         var local = underscore > 0 ? fragment[(underscore + 1)..] : fragment;
         string ns;
         string prefix;
@@ -324,7 +323,7 @@ internal sealed partial class DtsLoader
         else
         {
             ns = _lastPhantoms.UnknownNamespace(locator.Url);
-            prefix = idPrefix;
+            prefix = underscore > 0 ? fragment[..underscore] : "";
             namespaceKnown = false;
         }
         var name = new QName(ns, local);
@@ -542,7 +541,7 @@ internal sealed partial class DtsLoader
         public bool Equals((XbrlElement, XbrlElement) x, (XbrlElement, XbrlElement) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
 
         public int GetHashCode((XbrlElement, XbrlElement) obj) =>
-            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
+            HashCode.Combine(obj.Item1.GetHashCode(), obj.Item2.GetHashCode());
     }
 
     /// <summary>Equivalent relationships of one pair: the first met, the next class of the pair, and who wins so far.</summary>

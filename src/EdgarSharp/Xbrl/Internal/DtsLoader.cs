@@ -281,8 +281,10 @@ internal sealed partial class DtsLoader
         {
             using var stream = File.OpenRead(path);
             // Only markup is worth an XML reader: a file whose first non-blank byte (after a BOM) is not '<' is not XML.
-            Span<byte> head = stackalloc byte[64];
-            var n = stream.Read(head);
+            Span<byte> start = stackalloc byte[4096];
+            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            var n = Math.Min(read, 64);
+            var head = start[..n];
             var i = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
             while (i < n && head[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
             {
@@ -292,9 +294,6 @@ internal sealed partial class DtsLoader
             {
                 return TaxonomyDocumentType.Other;
             }
-            stream.Position = 0;
-            Span<byte> start = stackalloc byte[4096];
-            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
             if (SniffRootElement(start[..read]) is { } known)
             {
                 return known;
@@ -498,12 +497,13 @@ internal sealed partial class DtsLoader
             {
                 var path = UrlUtil.ToPath(doc.Url)!;
                 location = path;
-                if (!File.Exists(path))
+                var file = new FileInfo(path);
+                if (!file.Exists)
                 {
                     Missing(doc, referencedFrom, null);
                     return;
                 }
-                var length = new FileInfo(path).Length;
+                var length = file.Length;
                 if (length > options.MaxDocumentBytes)
                 {
                     doc.IsMissing = true;
@@ -1183,21 +1183,38 @@ internal sealed partial class DtsLoader
     {
         var r = s.Reader;
         var role = r.GetAttribute("role", XbrlNamespaces.XLink);
-        var link = new ExtendedLink(new QName(r.NamespaceURI, r.LocalName), role ?? "", s.Doc.Url, s.Here());
+        if (role is not null)
+        {
+            role = SharedRole(role);
+        }
+        var link = new ExtendedLink(new QName(r.NamespaceURI, r.LocalName), role ?? "", s.Doc.Url, s.Here(), s.Doc);
         if (role is null)
         {
             MissingLinkRoles.Add(link);
         }
         _links.Add(link);
-        LinkDocuments[link] = s.Doc;
         return link;
     }
 
     internal List<ExtendedLink> MissingLinkRoles { get; } = [];
 
-    internal List<(SourceLocation Location, string Value)> XmlSpaceValues { get; } = [];
+    private readonly Dictionary<string, string> _linkRoles = new(StringComparer.Ordinal);
 
-    internal Dictionary<ExtendedLink, TaxonomyDocument> LinkDocuments { get; } = new(ReferenceEqualityComparer.Instance);
+    // Target roles already found to be absolute URIs (the check is a Uri parse).
+    private readonly HashSet<string> _absoluteTargetRoles = new(StringComparer.Ordinal);
+
+    /// <summary>One string per link role (and target role): the relationship indexes compare roles, and equal instances compare at once.</summary>
+    private string SharedRole(string role)
+    {
+        ref var shared = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_linkRoles, role, out var seen);
+        if (!seen)
+        {
+            shared = role;
+        }
+        return shared!;
+    }
+
+    internal List<(SourceLocation Location, string Value)> XmlSpaceValues { get; } = [];
 
     private void ReadLinkChild(ReadState s, int depth, string path, ExtendedLink link, in ElementAttributes attributes)
     {
@@ -1397,10 +1414,17 @@ internal sealed partial class DtsLoader
                             }
                             continue;
                         case "targetRole":
-                            targetRole = value.Trim();
-                            if (!Uri.TryCreate(targetRole, UriKind.Absolute, out _))
+                            targetRole = SharedRole(value.Trim());
+                            if (!_absoluteTargetRoles.Contains(targetRole))
                             {
-                                _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:targetRole '{value}' is not an absolute URI.", location);
+                                if (Uri.TryCreate(targetRole, UriKind.Absolute, out _))
+                                {
+                                    _absoluteTargetRoles.Add(targetRole);
+                                }
+                                else
+                                {
+                                    _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:targetRole '{value}' is not an absolute URI.", location);
+                                }
                             }
                             continue;
                     }

@@ -57,8 +57,20 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     private static bool IsStandardLink(ExtendedLink link) =>
         string.Equals(link.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal) && StandardLinkNames.Contains(link.ElementName.LocalName);
 
-    private static bool IsStandardArc(Arc arc) =>
-        string.Equals(arc.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal) && StandardArcNames.Contains(arc.ElementName.LocalName);
+    private bool IsStandardArc(Arc arc)
+    {
+        // Arcs come in runs of one element name (its strings shared through the reader's name table): judge each name once per run.
+        var name = arc.ElementName;
+        if (!ReferenceEquals(name.LocalName, _lastArcName.LocalName) || !ReferenceEquals(name.Namespace, _lastArcName.Namespace))
+        {
+            _lastArcName = name;
+            _lastArcIsStandard = string.Equals(name.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal) && StandardArcNames.Contains(name.LocalName);
+        }
+        return _lastArcIsStandard;
+    }
+
+    private QName _lastArcName;
+    private bool _lastArcIsStandard;
 
     private void ReportUnresolvedLocators()
     {
@@ -126,7 +138,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             {
                 foreach (var link in loader.Links)
                 {
-                    if (loader.LinkDocuments.TryGetValue(link, out var linkDoc) && ReferenceEquals(linkDoc, doc) && string.Equals(link.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal)
+                    if (ReferenceEquals(link.Document, doc) && string.Equals(link.ElementName.Namespace, XbrlNamespaces.Link, StringComparison.Ordinal)
                         && StandardLinkNames.Contains(link.ElementName.LocalName) && link.ElementName.LocalName != allowedLink)
                     {
                         diagnostics.Error("xbrl.4.3.4", $"The linkbaseRef has role '{lr.Role}', so its linkbase may hold only {allowedLink} elements; it holds a {link.ElementName.LocalName}.", lr.Location);
@@ -159,6 +171,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     private void CheckRefs(List<DtsLoader.RefInfo> refs, bool isRole)
     {
         var seen = new HashSet<(string Doc, int Linkbase, string Uri)>();
+        Dictionary<(string DocumentKey, string Id), string>? declaredById = null;
         foreach (var rr in refs)
         {
             if (!seen.Add((rr.DocumentUrl, rr.Linkbase, rr.Uri)))
@@ -170,12 +183,11 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             {
                 continue;
             }
-            var doc = loader.FindDocument(rr.TargetUrl);
+            var (doc, index) = loader.FindDocumentAndIndex(rr.TargetUrl);
             if (doc is null || doc.IsMissing)
             {
                 continue;
             }
-            var index = loader.FindIndex(rr.TargetUrl);
             var target = index is null || string.IsNullOrEmpty(rr.Fragment) ? null : ResolveFragment(index, rr.Fragment!);
             var expected = isRole ? "roleType" : "arcroleType";
             if (target is null || target.ElementName.LocalName != expected)
@@ -184,15 +196,38 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                     $"The {(isRole ? "roleRef" : "arcroleRef")} href '{rr.Href}' must point to a {expected} element.", rr.Location);
                 continue;
             }
-            var declaredUri = isRole
-                ? loader.RoleTypeList.FirstOrDefault(t => t.Id == ((OtherElement)target).Id && UrlUtil.Key(t.DocumentUrl) == UrlUtil.Key(doc.Url))?.RoleUri
-                : loader.ArcroleTypeList.FirstOrDefault(t => t.Id == ((OtherElement)target).Id && UrlUtil.Key(t.DocumentUrl) == UrlUtil.Key(doc.Url))?.ArcroleUri;
+            declaredById ??= DeclaredUrisById(isRole);
+            var declaredUri = declaredById.TryGetValue((UrlUtil.Key(doc.Url), ((OtherElement)target).Id ?? NoId), out var declared) ? declared : null;
             if (declaredUri is not null && !string.Equals(declaredUri, rr.Uri, StringComparison.Ordinal))
             {
                 diagnostics.Error(isRole ? "xbrl.3.5.2.4.5" : "xbrl.3.5.2.5.5",
                     $"The {(isRole ? "roleRef" : "arcroleRef")} names '{rr.Uri}' but its href points to the declaration of '{declaredUri}'.", rr.Location);
             }
         }
+    }
+
+    /// <summary>Stands for a missing id in <see cref="DeclaredUrisById"/> (no XML id can be this).</summary>
+    private const string NoId = "\0";
+
+    /// <summary>The URI of the first role (or arcrole) type declared with each id in each document.</summary>
+    private Dictionary<(string DocumentKey, string Id), string> DeclaredUrisById(bool isRole)
+    {
+        var byId = new Dictionary<(string, string), string>();
+        if (isRole)
+        {
+            foreach (var t in loader.RoleTypeList)
+            {
+                byId.TryAdd((UrlUtil.Key(t.DocumentUrl), t.Id ?? NoId), t.RoleUri);
+            }
+        }
+        else
+        {
+            foreach (var t in loader.ArcroleTypeList)
+            {
+                byId.TryAdd((UrlUtil.Key(t.DocumentUrl), t.Id ?? NoId), t.ArcroleUri);
+            }
+        }
+        return byId;
     }
 
     private void CheckTypeDeclarations()
@@ -252,9 +287,22 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     {
         var roleRefsByDoc = UrisByDocument(loader.RoleRefs);
         var arcroleRefsByDoc = UrisByDocument(loader.ArcroleRefs);
-        var roleTypes = loader.RoleTypeList.GroupBy(t => t.RoleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var arcroleTypes = loader.ArcroleTypeList.GroupBy(t => t.ArcroleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var hasMissingSchemas = loader.DocumentOrder.Any(d => d.IsMissing);
+        // The first declaration of each URI.
+        var roleTypes = new Dictionary<string, RoleType>(loader.RoleTypeList.Count, StringComparer.Ordinal);
+        foreach (var t in loader.RoleTypeList)
+        {
+            roleTypes.TryAdd(t.RoleUri, t);
+        }
+        var arcroleTypes = new Dictionary<string, ArcroleType>(loader.ArcroleTypeList.Count, StringComparer.Ordinal);
+        foreach (var t in loader.ArcroleTypeList)
+        {
+            arcroleTypes.TryAdd(t.ArcroleUri, t);
+        }
+        var hasMissingSchemas = false;
+        foreach (var d in loader.DocumentOrder)
+        {
+            hasMissingSchemas |= d.IsMissing;
+        }
 
         foreach (var link in loader.Links)
         {
@@ -542,7 +590,11 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     /// <summary>Cycles the arcroles forbid (XBRL 2.1 section 5.1.4.3 and Table 10), per base set of effective relationships.</summary>
     private void CheckCycles()
     {
-        var declared = loader.ArcroleTypeList.GroupBy(t => t.ArcroleUri, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().CyclesAllowed, StringComparer.Ordinal);
+        var declared = new Dictionary<string, CyclesAllowed>(loader.ArcroleTypeList.Count, StringComparer.Ordinal);
+        foreach (var t in loader.ArcroleTypeList)
+        {
+            declared.TryAdd(t.ArcroleUri, t.CyclesAllowed);
+        }
         var candidates = new List<Relationship>();
         foreach (var r in effective)
         {
@@ -553,8 +605,22 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                 candidates.Add(r);
             }
         }
-        foreach (var group in candidates.GroupBy(r => new BaseSetKey(r.Arcrole, r.LinkRole, r.LinkElement, r.ArcElement)))
+        // Base sets in the order they are first met.
+        var keys = new List<BaseSetKey>();
+        var baseSets = new Dictionary<BaseSetKey, List<Relationship>>();
+        foreach (var r in candidates)
         {
+            var key = new BaseSetKey(r.Arcrole, r.LinkRole, r.LinkElement, r.ArcElement);
+            if (!baseSets.TryGetValue(key, out var members))
+            {
+                baseSets[key] = members = [];
+                keys.Add(key);
+            }
+            members.Add(r);
+        }
+        foreach (var key in keys)
+        {
+            var group = (Key: key, List: baseSets[key]);
             CyclesAllowed rule;
             if (XbrlArcroles.StandardCycles.TryGetValue(group.Key.Arcrole, out var standardRule))
             {
@@ -573,7 +639,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                 // Dimensional arcroles: cycles are judged per DRS by the Dimensions checks.
                 continue;
             }
-            var list = group.ToList();
+            var list = group.List;
             if (rule == CyclesAllowed.Undirected)
             {
                 if (FindDirectedCycle(list) is { } at)
@@ -590,7 +656,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
 
     internal static Relationship? FindDirectedCycle(List<Relationship> relationships)
     {
-        var outgoing = new Dictionary<XbrlElement, List<Relationship>>(ReferenceEqualityComparer.Instance);
+        var outgoing = new Dictionary<XbrlElement, List<Relationship>>();
         foreach (var r in relationships)
         {
             if (!outgoing.TryGetValue(r.From, out var l))
@@ -599,7 +665,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             }
             l.Add(r);
         }
-        var state = new Dictionary<XbrlElement, int>(ReferenceEqualityComparer.Instance); // 1 visiting, 2 done
+        var state = new Dictionary<XbrlElement, int>(); // 1 visiting, 2 done
         foreach (var start in outgoing.Keys)
         {
             if (state.ContainsKey(start))
@@ -638,7 +704,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     private static Relationship? FindUndirectedCycle(List<Relationship> relationships)
     {
         // Union-find: an edge joining two nodes already connected closes a cycle (a self-loop or a repeated pair too).
-        var parent = new Dictionary<XbrlElement, XbrlElement>(ReferenceEqualityComparer.Instance);
+        var parent = new Dictionary<XbrlElement, XbrlElement>();
         XbrlElement Find(XbrlElement x)
         {
             while (parent.TryGetValue(x, out var p) && !ReferenceEquals(p, x))
@@ -667,7 +733,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     /// <summary>Labels: one per concept, role and language; a preferredLabel must name a role the concept has a label in.</summary>
     private void CheckLabels()
     {
-        var labels = new Dictionary<Concept, HashSet<string>>(ReferenceEqualityComparer.Instance);
+        var labels = new Dictionary<Concept, HashSet<string>>();
         var seen = new HashSet<(Concept, string, string, string)>();
         foreach (var r in effective)
         {
@@ -696,9 +762,9 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             {
                 continue;
             }
-            var known = XbrlRoles.StandardLabelRoles.Contains(preferred) || loader.RoleTypeList.Any(t => t.RoleUri == preferred);
             if (!labels.TryGetValue(target, out var roles) || !roles.Contains(preferred))
             {
+                var known = XbrlRoles.StandardLabelRoles.Contains(preferred) || loader.RoleTypeList.Any(t => t.RoleUri == preferred);
                 diagnostics.Error("xbrl.5.2.4.2.1", $"The presentation arc prefers the label role '{preferred}', but {target} has no label with that role{(known ? "" : " (and the role is not declared)")}.", r.Arc.Location);
             }
         }

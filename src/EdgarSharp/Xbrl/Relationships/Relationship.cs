@@ -7,6 +7,17 @@ namespace EdgarSharp.Xbrl;
 /// </summary>
 public sealed class Relationship
 {
+    private static int s_nextHash;
+
+    /// <summary>A hash fixed when the relationship is made (equality stays identity; see <see cref="XbrlElement.GetHashCode"/>).</summary>
+    private readonly int _hash = Interlocked.Increment(ref s_nextHash);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => _hash;
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
     internal Relationship(Arc arc, XbrlElement from, XbrlElement to)
     {
         Arc = arc;
@@ -68,8 +79,8 @@ public readonly record struct BaseSetKey(string Arcrole, string LinkRole, QName 
 public sealed class RelationshipSet
 {
     private static readonly IReadOnlyList<Relationship> None = [];
-    private readonly Dictionary<XbrlElement, List<Relationship>> _from = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<XbrlElement, List<Relationship>> _to = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<XbrlElement, List<Relationship>> _from = new();
+    private readonly Dictionary<XbrlElement, List<Relationship>> _to = new();
 
     internal RelationshipSet(IEnumerable<Relationship> relationships)
     {
@@ -99,7 +110,7 @@ public sealed class RelationshipSet
     /// <summary>Sources that are no relationship's target: the roots of the set's trees.</summary>
     public IEnumerable<XbrlElement> Roots()
     {
-        var seen = new HashSet<XbrlElement>(ReferenceEqualityComparer.Instance);
+        var seen = new HashSet<XbrlElement>();
         foreach (var r in Relationships)
         {
             if (!_to.ContainsKey(r.From) && seen.Add(r.From))

@@ -50,6 +50,20 @@ public sealed class TaxonomyDocument
 /// </summary>
 public abstract class XbrlElement
 {
+    private static int s_nextHash;
+
+    /// <summary>
+    /// A hash fixed when the element is made. Equality stays identity; this only spares the runtime's identity hash,
+    /// which is slow the first time an object is hashed (every element of a load is new).
+    /// </summary>
+    private readonly int _hash = Interlocked.Increment(ref s_nextHash);
+
+    /// <inheritdoc/>
+    public sealed override int GetHashCode() => _hash;
+
+    /// <inheritdoc/>
+    public sealed override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
     /// <summary>The URL of the document holding the element.</summary>
     public abstract string ElementDocumentUrl { get; }
 
@@ -87,8 +101,9 @@ public sealed class OtherElement : XbrlElement
 /// <summary>An extended link (<c>link:definitionLink</c>, <c>link:labelLink</c>, generic links, ...).</summary>
 public sealed class ExtendedLink
 {
-    internal ExtendedLink(QName elementName, string role, string documentUrl, SourceLocation location)
+    internal ExtendedLink(QName elementName, string role, string documentUrl, SourceLocation location, TaxonomyDocument? document = null)
     {
+        Document = document;
         ElementName = elementName;
         Role = role;
         DocumentUrl = documentUrl;
@@ -100,6 +115,9 @@ public sealed class ExtendedLink
 
     /// <summary>The extended link role (<c>xlink:role</c>).</summary>
     public string Role { get; }
+
+    /// <summary>The document the link was read from (null for links made outside a load).</summary>
+    internal TaxonomyDocument? Document { get; }
 
     /// <summary>The linkbase the link is in.</summary>
     public string DocumentUrl { get; }

@@ -9,7 +9,7 @@ namespace EdgarSharp.Xbrl.Internal;
 /// </summary>
 internal sealed class DimensionValidator(DtsLoader loader, List<Relationship> effective, DiagnosticBag diagnostics)
 {
-    private readonly Dictionary<Concept, Concept> _typedDomains = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Concept, Concept> _typedDomains = new();
 
     /// <summary>
     /// The dimensional model the checks built, kept for <see cref="DimensionalModel.Build"/> when it is the model that

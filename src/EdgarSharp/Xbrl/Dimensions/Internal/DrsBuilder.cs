@@ -43,21 +43,21 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     private const int MaxTreeDepth = 256;
 
     private static readonly IReadOnlyList<DomainMemberNode> NoNodes = [];
-    private static readonly HashSet<Concept> NoConcepts = new(ReferenceEqualityComparer.Instance);
+    private static readonly HashSet<Concept> NoConcepts = new();
 
     private readonly Dictionary<(string Role, XbrlElement From), List<Relationship>>[] _from = CreateIndexes();
     private readonly List<Relationship>[] _byArcrole = CreateLists();
     private readonly List<Relationship> _hasHypercubes = [];
-    private readonly Dictionary<Concept, Concept> _defaults = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Concept, Concept> _defaults = new();
     private readonly Dictionary<(string Role, Concept Hypercube), IReadOnlyList<HypercubeDimension>> _dimensionsCache = new(RoleKeyComparer<Concept>.Instance);
-    private readonly Dictionary<Relationship, HypercubeDimension> _dimensionCache = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<Relationship, HypercubeDimension> _dimensionCache = new();
     private readonly Dictionary<(string Role, Concept Item), PrimaryItemTree> _primaryItemCache = new(RoleKeyComparer<Concept>.Instance);
 
     // Scratch collections of the domain walks, cleared before each use.
     private readonly List<Relationship> _reached = [];
     private readonly HashSet<(string, XbrlElement)> _visited = new(RoleKeyComparer<XbrlElement>.Instance);
     private readonly Stack<(string Role, XbrlElement Member)> _pending = new();
-    private readonly HashSet<Concept> _path = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Concept> _path = new();
 
     private sealed record PrimaryItemTree(IReadOnlyList<DomainMemberNode> Children, List<Concept> Items);
 
@@ -348,7 +348,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         foreach (var role in roles)
         {
             var hasHypercubes = new List<HasHypercube>();
-            var byItem = new Dictionary<Concept, List<HasHypercube>>(ReferenceEqualityComparer.Instance);
+            var byItem = new Dictionary<Concept, List<HasHypercube>>();
             var items = new List<Concept>();
             foreach (var r in byRole[role])
             {
@@ -408,7 +408,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         }
         // Every item below, breadth first, each (role, item) once: the inheritors, whatever the tree shown keeps.
         var items = new List<Concept> { item };
-        var set = new HashSet<Concept>(ReferenceEqualityComparer.Instance) { item };
+        var set = new HashSet<Concept>() { item };
         _visited.Clear();
         _visited.Add((role, item));
         var queue = new Queue<(string Role, XbrlElement Item)>();
@@ -433,7 +433,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
                 }
             }
         }
-        var path = new HashSet<Concept>(ReferenceEqualityComparer.Instance) { item };
+        var path = new HashSet<Concept>() { item };
         var walk = new TreeWalk(this, path, null, null);
         var children = walk.Children(item, role, 1);
         ReportCut(walk, item, role);
@@ -474,7 +474,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             return cached;
         }
         var domainRole = hypercubeDimension.Arc.TargetRole ?? hypercubeDimension.LinkRole;
-        var members = new HashSet<Concept>(ReferenceEqualityComparer.Instance);
+        var members = new HashSet<Concept>();
         var unusable = NoConcepts;
         var dtsDefault = _defaults.GetValueOrDefault(dimension);
         var typed = IsTyped(dimension);
@@ -543,7 +543,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             {
                 if (ReferenceEquals(unusable, NoConcepts))
                 {
-                    unusable = new HashSet<Concept>(ReferenceEqualityComparer.Instance);
+                    unusable = new HashSet<Concept>();
                 }
                 unusable.Add(member);
             }
@@ -629,6 +629,6 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             ReferenceEquals(x.Element, y.Element) && string.Equals(x.Role, y.Role, StringComparison.Ordinal);
 
         public int GetHashCode((string Role, T Element) obj) =>
-            (System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Element) * 31) + obj.Role.Length;
+            (obj.Element.GetHashCode() * 31) + obj.Role.Length;
     }
 }
