@@ -362,8 +362,19 @@ public sealed class SubmissionStreamReader : IDisposable
         var ended = false;
         var sawDocumentEnd = false;
 
-        while (!ended && _lines.TryReadLine(out var raw, out var length, out var atStart))
+        while (!ended)
         {
+            // Inside a body, the lines that cannot close it (they hold no closing tag) pass in one step.
+            if (state == State.Body
+                && _lines.TryReadPlainLines("</TEXT>"u8, "DOCUMENT>"u8, WrapperCloseBytes(wrapper, wrapperClose), out var plain))
+            {
+                body.Append(plain, this, documentLine);
+                continue;
+            }
+            if (!_lines.TryReadLine(out var raw, out var length, out var atStart))
+            {
+                break;
+            }
             var content = raw[..length];
             var line = atStart ? Trim(content) : default;
             switch (state)
@@ -559,6 +570,15 @@ public sealed class SubmissionStreamReader : IDisposable
         }
         return new SubmissionDocument(type, sequence, fileName, description, wrapper, uuencoded, uuName, content, body.Length, truncated, documentLine);
     }
+
+    /// <summary>The closing tag of a body's inner wrapper as bytes (empty for none).</summary>
+    private static ReadOnlySpan<byte> WrapperCloseBytes(BodyWrapper wrapper, string? wrapperClose) =>
+        wrapperClose is null ? default : wrapper switch
+        {
+            BodyWrapper.Xml => "</XML>"u8,
+            BodyWrapper.Xbrl => "</XBRL>"u8,
+            _ => "</PDF>"u8,
+        };
 
     private static string Describe(string type, int? sequence, string? fileName) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"type '{type}', sequence {sequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, file '{fileName ?? "?"}'");
