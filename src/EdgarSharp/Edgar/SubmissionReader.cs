@@ -266,10 +266,10 @@ public sealed class SubmissionStreamReader : IDisposable
 
     private void ReadHeader(string closeTag, (string Text, long Line)? first, bool requireClose)
     {
-        var lines = new List<(string Text, long Line)>();
+        var lines = new HeaderLines();
         if (first is { } f)
         {
-            lines.Add(f);
+            lines.Add(f.Text, f.Line);
         }
         long bytes = 0;
         var tooLarge = false;
@@ -318,7 +318,11 @@ public sealed class SubmissionStreamReader : IDisposable
                 }
                 continue;
             }
-            lines.Add((Latin1(content), _lines.LineNumber));
+            if (!line.IsEmpty)
+            {
+                // Blank lines carry nothing for the header's fields.
+                lines.Add(content, _lines.LineNumber);
+            }
         }
         if (!closed)
         {
@@ -331,6 +335,7 @@ public sealed class SubmissionStreamReader : IDisposable
             _finished = true;
         }
         var fields = HeaderParser.ParseFields(lines, _document, _diagnostics);
+        lines.Release();
         Header = HeaderParser.Build(fields, _document, _diagnostics);
     }
 

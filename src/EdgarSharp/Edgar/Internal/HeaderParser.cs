@@ -84,6 +84,28 @@ internal static class HeaderParser
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeyCache =
         new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>
+    /// A text field's name (trimmed) as a string and its key. Names repeat in every header and in every party, so both come
+    /// from a bounded cache shared by all readers instead of being made again for each line.
+    /// </summary>
+    private static (string Name, string Key) NameAndKey(ReadOnlySpan<char> name)
+    {
+        if (NameCache.TryGetValue(name, out var cached))
+        {
+            return cached;
+        }
+        var text = name.ToString();
+        var entry = (text, Key(text));
+        if (text.Length <= 64 && NameCache.Dictionary.Count < 4096)
+        {
+            NameCache.Dictionary.TryAdd(text, entry);
+        }
+        return entry;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Name, string Key)>.AlternateLookup<ReadOnlySpan<char>> NameCache =
+        new System.Collections.Concurrent.ConcurrentDictionary<string, (string Name, string Key)>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private sealed class Node(string name, string value, long line, string? key = null)
     {
         public string Name { get; } = name;
@@ -93,16 +115,25 @@ internal static class HeaderParser
         public string Key => _key ??= HeaderParser.Key(Name);
         public string Value { get; } = value;
         public long Line { get; } = line;
-        public List<Node> Children { get; } = [];
+        private List<Node>? _children;
 
-        public HeaderField Build()
+        /// <summary>The fields of the block; most nodes are leaves, so the list is made at the first child.</summary>
+        public void Add(Node child) => (_children ??= []).Add(child);
+
+        public HeaderField Build() => new(Name, Key, Value, BuildChildren(), Line);
+
+        public HeaderField[] BuildChildren()
         {
-            var children = new HeaderField[Children.Count];
+            if (_children is null)
+            {
+                return [];
+            }
+            var children = new HeaderField[_children.Count];
             for (var i = 0; i < children.Length; i++)
             {
-                children[i] = Children[i].Build();
+                children[i] = _children[i].Build();
             }
-            return new(Name, Key, Value, children, Line);
+            return children;
         }
     }
 
@@ -111,12 +142,12 @@ internal static class HeaderParser
     private readonly record struct Frame(Node Node, FrameKind Kind, int Depth);
 
     /// <summary>Builds the field tree from header lines (without the <c>&lt;SEC-HEADER&gt;</c> line itself).</summary>
-    public static IReadOnlyList<HeaderField> ParseFields(IReadOnlyList<(string Text, long Line)> lines, string document, DiagnosticBag diagnostics)
+    public static IReadOnlyList<HeaderField> ParseFields(HeaderLines lines, string document, DiagnosticBag diagnostics)
     {
         var closers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (text, _) in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var t = text.AsSpan().Trim();
+            var t = lines.Text(i).Trim();
             if (t.StartsWith("</", StringComparison.Ordinal) && t.EndsWith(">", StringComparison.Ordinal))
             {
                 closers.Add(t[2..^1].ToString());
@@ -126,9 +157,11 @@ internal static class HeaderParser
         var root = new Node("", "", 0);
         var stack = new List<Frame> { new(root, FrameKind.Root, -1) };
         var unrecognised = 0;
-        foreach (var (text, line) in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var trimmed = text.AsSpan().Trim();
+            var text = lines.Text(i);
+            var line = lines.Line(i);
+            var trimmed = text.Trim();
             if (trimmed.IsEmpty)
             {
                 continue;
@@ -147,7 +180,7 @@ internal static class HeaderParser
             {
                 PopText(stack);
                 var node = new Node(tag, tagValue, line);
-                stack[^1].Node.Children.Add(node);
+                stack[^1].Node.Add(node);
                 if (tagValue.Length == 0 && closers.Contains(tag))
                 {
                     stack.Add(new Frame(node, FrameKind.Tag, -1));
@@ -170,14 +203,13 @@ internal static class HeaderParser
             {
                 depth++;
             }
-            var name = trimmed[..colon].Trim().ToString();
+            var (name, key) = NameAndKey(trimmed[..colon].Trim());
             var value = trimmed[(colon + 1)..].Trim().ToString();
             // "ITEM INFORMATION:		<ITEMS>06c": a tag of the same field inside the value.
-            if (value.StartsWith('<') && TryTag(value, out var inner, out var innerValue) && string.Equals(Key(inner), Key(name), StringComparison.Ordinal))
+            if (value.StartsWith('<') && TryTag(value, out var inner, out var innerValue) && string.Equals(Key(inner), key, StringComparison.Ordinal))
             {
                 value = innerValue;
             }
-            var key = Key(name);
             while (stack[^1].Kind == FrameKind.Text && stack[^1].Depth >= depth)
             {
                 // "SERIAL COMPANY:" then "COMPANY DATA:" at the same depth: the block belongs to the party.
@@ -188,7 +220,7 @@ internal static class HeaderParser
                 stack.RemoveAt(stack.Count - 1);
             }
             var field = new Node(name, value, line, key);
-            stack[^1].Node.Children.Add(field);
+            stack[^1].Node.Add(field);
             if (value.Length == 0)
             {
                 stack.Add(new Frame(field, FrameKind.Text, depth));
@@ -199,7 +231,7 @@ internal static class HeaderParser
             diagnostics.Warning(EdgarCodes.UnrecognisedHeaderLine,
                 $"{unrecognised} header lines in all were neither 'KEY: value' nor a tag and were skipped.", new SourceLocation(document));
         }
-        return root.Children.Select(c => c.Build()).ToArray();
+        return root.BuildChildren();
     }
 
     private static void PopText(List<Frame> stack)
@@ -419,4 +451,62 @@ internal static class HeaderParser
         diagnostics.Error(EdgarCodes.BadHeaderValue,
             $"The {what} '{Shorten(f.Value)}' is not {expected}; it was left out.",
             new SourceLocation(document, (int)Math.Min(f.Line, int.MaxValue), 1));
+}
+
+/// <summary>
+/// The lines of a header as Latin-1 characters in one pooled buffer (not a string per line): a header with hundreds of
+/// parties has thousands of lines. <see cref="Release"/> gives the buffer back.
+/// </summary>
+internal sealed class HeaderLines
+{
+    private char[] _chars = System.Buffers.ArrayPool<char>.Shared.Rent(4096);
+    private int _used;
+    private readonly List<(int Start, int Length, long Line)> _lines = new(64);
+
+    public int Count => _lines.Count;
+
+    public ReadOnlySpan<char> Text(int index)
+    {
+        var (start, length, _) = _lines[index];
+        return _chars.AsSpan(start, length);
+    }
+
+    public long Line(int index) => _lines[index].Line;
+
+    /// <summary>Adds a line of bytes, read as Latin-1 (one character per byte).</summary>
+    public void Add(ReadOnlySpan<byte> bytes, long line)
+    {
+        Ensure(bytes.Length);
+        System.Text.Encoding.Latin1.GetChars(bytes, _chars.AsSpan(_used));
+        _lines.Add((_used, bytes.Length, line));
+        _used += bytes.Length;
+    }
+
+    public void Add(string text, long line)
+    {
+        Ensure(text.Length);
+        text.CopyTo(_chars.AsSpan(_used));
+        _lines.Add((_used, text.Length, line));
+        _used += text.Length;
+    }
+
+    private void Ensure(int more)
+    {
+        if (_chars.Length - _used >= more)
+        {
+            return;
+        }
+        var larger = System.Buffers.ArrayPool<char>.Shared.Rent((int)Math.Min(Math.Max(2L * _chars.Length, (long)_used + more), Array.MaxLength));
+        _chars.AsSpan(0, _used).CopyTo(larger);
+        System.Buffers.ArrayPool<char>.Shared.Return(_chars);
+        _chars = larger;
+    }
+
+    public void Release()
+    {
+        System.Buffers.ArrayPool<char>.Shared.Return(_chars);
+        _chars = [];
+        _used = 0;
+        _lines.Clear();
+    }
 }
