@@ -376,18 +376,18 @@ internal static class HeaderParser
 
     private static HeaderParty Party(HeaderField block, PartyRole role, string document, DiagnosticBag diagnostics)
     {
-        var company = block.Child("COMPANY-DATA") ?? block.Child("OWNER-DATA");
-        var values = block.Child("FILING-VALUES");
-        var business = block.Child("BUSINESS-ADDRESS");
-        var mail = block.Child("MAIL-ADDRESS");
+        var company = ChildOf(block, "COMPANY-DATA") ?? ChildOf(block, "OWNER-DATA");
+        var values = ChildOf(block, "FILING-VALUES");
+        var business = ChildOf(block, "BUSINESS-ADDRESS");
+        var mail = ChildOf(block, "MAIL-ADDRESS");
         var formers = block.Children
             .Where(c => c.Key is "FORMER-COMPANY" or "FORMER-NAME")
-            .Select(c => new FormerName(c.ChildValue("FORMER-CONFORMED-NAME") ?? c.ChildValue("FORMER-NAME") ?? string.Empty,
-                c.Child("DATE-CHANGED") is { Value.Length: > 0 } d ? Date(d, document, diagnostics) : null))
+            .Select(c => new FormerName(ValueOf(c, "FORMER-CONFORMED-NAME") ?? ValueOf(c, "FORMER-NAME") ?? string.Empty,
+                ChildOf(c, "DATE-CHANGED") is { Value.Length: > 0 } d ? Date(d, document, diagnostics) : null))
             .ToArray();
         return new HeaderParty(role, block.Name, Company(company), values is null ? null : new FilingValues(
-                values.ChildValue("FORM-TYPE"), values.ChildValue("ACT"), values.ChildValue("FILE-NUMBER"), values.ChildValue("FILM-NUMBER")),
-            AddressOf(business), AddressOf(mail), formers, block.ChildValue("RELATIONSHIP"));
+                ValueOf(values, "FORM-TYPE"), ValueOf(values, "ACT"), ValueOf(values, "FILE-NUMBER"), ValueOf(values, "FILM-NUMBER")),
+            AddressOf(business), AddressOf(mail), formers, ValueOf(block, "RELATIONSHIP"));
     }
 
     private static CompanyData Company(HeaderField? block)
@@ -398,7 +398,7 @@ internal static class HeaderParser
         }
         int? sicCode = null;
         string? sicDescription = null;
-        var sic = block.ChildValue("ASSIGNED-SIC");
+        var sic = ValueOf(block, "ASSIGNED-SIC");
         if (sic is not null)
         {
             // "ELECTRONIC COMPUTERS [3571]" in headers, "3571" in feed files, " []" for none.
@@ -411,15 +411,32 @@ internal static class HeaderParser
             var description = open >= 0 ? sic[..open].Trim() : null;
             sicDescription = string.IsNullOrEmpty(description) ? null : description;
         }
-        return new CompanyData(block.ChildValue("CONFORMED-NAME"), block.ChildValue("CIK"), sicCode, sicDescription,
-            block.ChildValue("ORGANIZATION-NAME"), block.ChildValue("IRS-NUMBER"), block.ChildValue("STATE-OF-INCORPORATION"),
-            block.ChildValue("FISCAL-YEAR-END"));
+        return new CompanyData(ValueOf(block, "CONFORMED-NAME"), ValueOf(block, "CIK"), sicCode, sicDescription,
+            ValueOf(block, "ORGANIZATION-NAME"), ValueOf(block, "IRS-NUMBER"), ValueOf(block, "STATE-OF-INCORPORATION"),
+            ValueOf(block, "FISCAL-YEAR-END"));
     }
 
     private static Address? AddressOf(HeaderField? block) => block is null
         ? null
-        : new Address(block.ChildValue("STREET1"), block.ChildValue("STREET2"), block.ChildValue("CITY"), block.ChildValue("STATE"),
-            block.ChildValue("ZIP"), block.ChildValue("PHONE"));
+        : new Address(ValueOf(block, "STREET1"), ValueOf(block, "STREET2"), ValueOf(block, "CITY"), ValueOf(block, "STATE"),
+            ValueOf(block, "ZIP"), ValueOf(block, "PHONE"));
+
+    /// <summary>The first child of <paramref name="block"/> with <paramref name="key"/> (as <see cref="HeaderField.Child"/>, without a delegate per call).</summary>
+    private static HeaderField? ChildOf(HeaderField block, string key)
+    {
+        var children = block.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (string.Equals(children[i].Key, key, StringComparison.Ordinal))
+            {
+                return children[i];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The non-empty value of the child with <paramref name="key"/>, or null (as <see cref="HeaderField.ChildValue"/>).</summary>
+    private static string? ValueOf(HeaderField block, string key) => ChildOf(block, key)?.Value is { Length: > 0 } v ? v : null;
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
