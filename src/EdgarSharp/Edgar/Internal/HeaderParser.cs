@@ -106,40 +106,15 @@ internal static class HeaderParser
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Name, string Key)>.AlternateLookup<ReadOnlySpan<char>> NameCache =
         new System.Collections.Concurrent.ConcurrentDictionary<string, (string Name, string Key)>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private sealed class Node(string name, string value, long line, string? key = null)
-    {
-        public string Name { get; } = name;
-        private string? _key = key;
-
-        /// <summary>The field's key (the name normalised), computed once.</summary>
-        public string Key => _key ??= HeaderParser.Key(Name);
-        public string Value { get; } = value;
-        public long Line { get; } = line;
-        private List<Node>? _children;
-
-        /// <summary>The fields of the block; most nodes are leaves, so the list is made at the first child.</summary>
-        public void Add(Node child) => (_children ??= []).Add(child);
-
-        public HeaderField Build() => new(Name, Key, Value, BuildChildren(), Line);
-
-        public HeaderField[] BuildChildren()
-        {
-            if (_children is null)
-            {
-                return [];
-            }
-            var children = new HeaderField[_children.Count];
-            for (var i = 0; i < children.Length; i++)
-            {
-                children[i] = _children[i].Build();
-            }
-            return children;
-        }
-    }
-
     private enum FrameKind { Root, Tag, Text }
 
-    private readonly record struct Frame(Node Node, FrameKind Kind, int Depth);
+    /// <summary>An open block: its field (null for the root) and the list its children go to as they are read.</summary>
+    private readonly record struct Frame(HeaderField? Field, List<HeaderField> Children, FrameKind Kind, int Depth)
+    {
+        public string Name => Field?.Name ?? string.Empty;
+
+        public string Key => Field?.Key ?? string.Empty;
+    }
 
     /// <summary>Builds the field tree from header lines (without the <c>&lt;SEC-HEADER&gt;</c> line itself).</summary>
     public static IReadOnlyList<HeaderField> ParseFields(HeaderLines lines, string document, DiagnosticBag diagnostics)
@@ -154,8 +129,8 @@ internal static class HeaderParser
             }
         }
 
-        var root = new Node("", "", 0);
-        var stack = new List<Frame> { new(root, FrameKind.Root, -1) };
+        var root = new List<HeaderField>();
+        var stack = new List<Frame> { new(null, root, FrameKind.Root, -1) };
         var unrecognised = 0;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -169,7 +144,7 @@ internal static class HeaderParser
             if (trimmed.StartsWith("</", StringComparison.Ordinal))
             {
                 var close = trimmed.EndsWith(">", StringComparison.Ordinal) ? trimmed[2..^1].ToString() : trimmed[2..].ToString();
-                var index = stack.FindLastIndex(f => f.Kind == FrameKind.Tag && string.Equals(f.Node.Name, close, StringComparison.Ordinal));
+                var index = stack.FindLastIndex(f => f.Kind == FrameKind.Tag && string.Equals(f.Name, close, StringComparison.Ordinal));
                 if (index > 0)
                 {
                     stack.RemoveRange(index, stack.Count - index);
@@ -179,11 +154,16 @@ internal static class HeaderParser
             if (trimmed[0] == '<' && TryTag(trimmed, out var tag, out var tagValue))
             {
                 PopText(stack);
-                var node = new Node(tag, tagValue, line);
-                stack[^1].Node.Add(node);
                 if (tagValue.Length == 0 && closers.Contains(tag))
                 {
-                    stack.Add(new Frame(node, FrameKind.Tag, -1));
+                    var children = new List<HeaderField>();
+                    var block = new HeaderField(tag, Key(tag), tagValue, children, line);
+                    stack[^1].Children.Add(block);
+                    stack.Add(new Frame(block, children, FrameKind.Tag, -1));
+                }
+                else
+                {
+                    stack[^1].Children.Add(new HeaderField(tag, Key(tag), tagValue, [], line));
                 }
                 continue;
             }
@@ -213,17 +193,22 @@ internal static class HeaderParser
             while (stack[^1].Kind == FrameKind.Text && stack[^1].Depth >= depth)
             {
                 // "SERIAL COMPANY:" then "COMPANY DATA:" at the same depth: the block belongs to the party.
-                if (stack[^1].Depth == depth && PartyBlocks.Contains(key) && Roles.ContainsKey(stack[^1].Node.Key))
+                if (stack[^1].Depth == depth && PartyBlocks.Contains(key) && Roles.ContainsKey(stack[^1].Key))
                 {
                     break;
                 }
                 stack.RemoveAt(stack.Count - 1);
             }
-            var field = new Node(name, value, line, key);
-            stack[^1].Node.Add(field);
             if (value.Length == 0)
             {
-                stack.Add(new Frame(field, FrameKind.Text, depth));
+                var children = new List<HeaderField>();
+                var block = new HeaderField(name, key, value, children, line);
+                stack[^1].Children.Add(block);
+                stack.Add(new Frame(block, children, FrameKind.Text, depth));
+            }
+            else
+            {
+                stack[^1].Children.Add(new HeaderField(name, key, value, [], line));
             }
         }
         if (unrecognised > 1)
@@ -231,7 +216,7 @@ internal static class HeaderParser
             diagnostics.Warning(EdgarCodes.UnrecognisedHeaderLine,
                 $"{unrecognised} header lines in all were neither 'KEY: value' nor a tag and were skipped.", new SourceLocation(document));
         }
-        return root.BuildChildren();
+        return root.ToArray();
     }
 
     private static void PopText(List<Frame> stack)
