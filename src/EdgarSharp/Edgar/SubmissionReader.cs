@@ -536,7 +536,7 @@ public sealed class SubmissionStreamReader : IDisposable
         var uuencoded = false;
         string? uuName = null;
         if (_options.DecodeUuencoded && _options.KeepContent && wrapper is BodyWrapper.Text or BodyWrapper.Pdf
-            && Uudecoder.TryFindBegin(body.Span, out var name, out var dataStart))
+            && body.MayStartWith((byte)'b') && Uudecoder.TryFindBegin(body.Span, out var name, out var dataStart))
         {
             var decoded = Uudecoder.Decode(body.Span[dataStart..], out var badLines, out var firstBad, out var sawEnd);
             body.Release();
@@ -708,6 +708,17 @@ public sealed class SubmissionStreamReader : IDisposable
         public long Length { get; private set; }
 
         public bool Truncated { get; private set; }
+
+        /// <summary>
+        /// False when the first byte after leading blanks and line ends is surely not <paramref name="first"/>, read
+        /// from the first segment alone (so a body that is not uuencoded is not joined into one span to find out).
+        /// </summary>
+        public bool MayStartWith(byte first)
+        {
+            var head = _full.Count > 0 ? _full[0].AsSpan() : _current.AsSpan(0, _used);
+            var at = head.IndexOfAnyExcept(" \t\r\n"u8);
+            return at < 0 || head[at] == first;
+        }
 
         /// <summary>The bytes kept so far, contiguous; valid until <see cref="Release"/>.</summary>
         public ReadOnlySpan<byte> Span
