@@ -266,10 +266,10 @@ public sealed class SubmissionStreamReader : IDisposable
 
     private void ReadHeader(string closeTag, (string Text, long Line)? first, bool requireClose)
     {
-        var lines = new List<(string Text, long Line)>();
+        var lines = new HeaderLines();
         if (first is { } f)
         {
-            lines.Add(f);
+            lines.Add(f.Text, f.Line);
         }
         long bytes = 0;
         var tooLarge = false;
@@ -318,7 +318,11 @@ public sealed class SubmissionStreamReader : IDisposable
                 }
                 continue;
             }
-            lines.Add((Latin1(content), _lines.LineNumber));
+            if (!line.IsEmpty)
+            {
+                // Blank lines carry nothing for the header's fields.
+                lines.Add(content, _lines.LineNumber);
+            }
         }
         if (!closed)
         {
@@ -331,6 +335,7 @@ public sealed class SubmissionStreamReader : IDisposable
             _finished = true;
         }
         var fields = HeaderParser.ParseFields(lines, _document, _diagnostics);
+        lines.Release();
         Header = HeaderParser.Build(fields, _document, _diagnostics);
     }
 
@@ -362,8 +367,19 @@ public sealed class SubmissionStreamReader : IDisposable
         var ended = false;
         var sawDocumentEnd = false;
 
-        while (!ended && _lines.TryReadLine(out var raw, out var length, out var atStart))
+        while (!ended)
         {
+            // Inside a body, the lines that cannot close it (they hold no closing tag) pass in one step.
+            if (state == State.Body
+                && _lines.TryReadPlainLines("</TEXT>"u8, "DOCUMENT>"u8, WrapperCloseBytes(wrapper, wrapperClose), out var plain))
+            {
+                body.Append(plain, this, documentLine);
+                continue;
+            }
+            if (!_lines.TryReadLine(out var raw, out var length, out var atStart))
+            {
+                break;
+            }
             var content = raw[..length];
             var line = atStart ? Trim(content) : default;
             switch (state)
@@ -520,7 +536,7 @@ public sealed class SubmissionStreamReader : IDisposable
         var uuencoded = false;
         string? uuName = null;
         if (_options.DecodeUuencoded && _options.KeepContent && wrapper is BodyWrapper.Text or BodyWrapper.Pdf
-            && Uudecoder.TryFindBegin(body.Span, out var name, out var dataStart))
+            && body.MayStartWith((byte)'b') && Uudecoder.TryFindBegin(body.Span, out var name, out var dataStart))
         {
             var decoded = Uudecoder.Decode(body.Span[dataStart..], out var badLines, out var firstBad, out var sawEnd);
             body.Release();
@@ -559,6 +575,15 @@ public sealed class SubmissionStreamReader : IDisposable
         }
         return new SubmissionDocument(type, sequence, fileName, description, wrapper, uuencoded, uuName, content, body.Length, truncated, documentLine);
     }
+
+    /// <summary>The closing tag of a body's inner wrapper as bytes (empty for none).</summary>
+    private static ReadOnlySpan<byte> WrapperCloseBytes(BodyWrapper wrapper, string? wrapperClose) =>
+        wrapperClose is null ? default : wrapper switch
+        {
+            BodyWrapper.Xml => "</XML>"u8,
+            BodyWrapper.Xbrl => "</XBRL>"u8,
+            _ => "</PDF>"u8,
+        };
 
     private static string Describe(string type, int? sequence, string? fileName) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"type '{type}', sequence {sequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"}, file '{fileName ?? "?"}'");
@@ -683,6 +708,17 @@ public sealed class SubmissionStreamReader : IDisposable
         public long Length { get; private set; }
 
         public bool Truncated { get; private set; }
+
+        /// <summary>
+        /// False when the first byte after leading blanks and line ends is surely not <paramref name="first"/>, read
+        /// from the first segment alone (so a body that is not uuencoded is not joined into one span to find out).
+        /// </summary>
+        public bool MayStartWith(byte first)
+        {
+            var head = _full.Count > 0 ? _full[0].AsSpan() : _current.AsSpan(0, _used);
+            var at = head.IndexOfAnyExcept(" \t\r\n"u8);
+            return at < 0 || head[at] == first;
+        }
 
         /// <summary>The bytes kept so far, contiguous; valid until <see cref="Release"/>.</summary>
         public ReadOnlySpan<byte> Span

@@ -224,6 +224,49 @@ public class SubmissionReaderTests
     }
 
     /// <summary>A stream that cannot seek and counts what it hands out.</summary>
+    [Fact]
+    public void A_body_with_mixed_line_ends_and_tags_inside_lines_is_kept_whole_and_lines_are_counted_whatever_the_reads()
+    {
+        // LF, CRLF and bare CR line ends, closing tags in the middle of lines (which do not close the body), long and
+        // empty lines: the body must come out byte for byte, and the next document's line number must be right,
+        // whether the file comes whole or seven bytes at a time.
+        var body = new StringBuilder();
+        var endings = new[] { "\n", "\r\n", "\r" };
+        var bodyLines = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = (i % 7) switch
+            {
+                0 => $"line {i} with </TEXT> inside it",
+                1 => $"see <DOCUMENT> and </DOCUMENT> quoted {i}",
+                2 => i % 3 == 0 ? "-" : "", // (an empty line ended by LF after a bare CR would make one CRLF)
+                3 => new string('x', 300 + i % 50),
+                _ => $"<p>paragraph {i}</p>",
+            };
+            body.Append(text).Append(endings[i % 3]);
+            bodyLines++;
+        }
+        var head = "<SEC-DOCUMENT>\n<SEC-HEADER>\nACCESSION NUMBER: 0000000001-24-000009\nCONFORMED SUBMISSION TYPE: 8-K\n"
+            + "PUBLIC DOCUMENT COUNT: 2\nFILED AS OF DATE: 20240105\n</SEC-HEADER>\n<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n"
+            + "<FILENAME>a.htm\n<TEXT>\n";
+        var tail = "</TEXT>\n</DOCUMENT>\n<DOCUMENT>\n<TYPE>EX-99\n<SEQUENCE>2\n<TEXT>\nsmall\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n";
+        var bytes = Encoding.Latin1.GetBytes(head + body + tail);
+        var secondDocumentLine = head.Count(c => c == '\n') + bodyLines + 3;
+
+        var whole = SubmissionReader.Read(bytes);
+        using var stream = new ForwardOnlyStream(bytes);
+        var pieces = SubmissionReader.Read(stream);
+
+        foreach (var s in new[] { whole, pieces })
+        {
+            Assert.Equal(2, s.Documents.Count);
+            Assert.Equal(body.ToString(), Encoding.Latin1.GetString(s.Documents[0].Content.Span));
+            Assert.Equal(secondDocumentLine, s.Documents[1].Line);
+            Assert.Equal("small\n", Encoding.Latin1.GetString(s.Documents[1].Content.Span));
+            Assert.DoesNotContain(s.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
+        }
+    }
+
     internal sealed class ForwardOnlyStream(byte[] bytes) : Stream
     {
         private int _position;

@@ -109,6 +109,92 @@ internal sealed class ByteLineReader
         }
     }
 
+    /// <summary>
+    /// Takes, in one step, the whole lines from the current position up to the first line that holds any of the
+    /// stop strings (<paramref name="stop3"/> may be empty) (or up to the last complete line in the buffer): the lines a caller would only pass
+    /// through. <paramref name="lines"/> is their bytes with terminators; the line number and position move past them.
+    /// False (nothing taken) inside a line too long for the buffer, or when no complete line comes before a stop.
+    /// </summary>
+    public bool TryReadPlainLines(ReadOnlySpan<byte> stop1, ReadOnlySpan<byte> stop2, ReadOnlySpan<byte> stop3, out ReadOnlySpan<byte> lines)
+    {
+        lines = default;
+        if (_midLine || _end == _start)
+        {
+            return false;
+        }
+        var window = _buffer.AsSpan(_start, _end - _start);
+        var limit = First(window, stop1, window.Length);
+        limit = First(window[..limit], stop2, limit);
+        if (!stop3.IsEmpty)
+        {
+            limit = First(window[..limit], stop3, limit);
+        }
+        var last = window[..limit].LastIndexOfAny((byte)'\n', (byte)'\r');
+        if (last >= 0 && window[last] == '\r')
+        {
+            if (last + 1 < window.Length)
+            {
+                last += window[last + 1] == '\n' ? 1 : 0;
+            }
+            else if (!_eof)
+            {
+                // A CR at the end of the buffer may have its LF still to come: leave that line.
+                last = window[..last].LastIndexOfAny((byte)'\n', (byte)'\r');
+                if (last >= 0 && window[last] == '\r' && window[last + 1] == '\n')
+                {
+                    last++;
+                }
+            }
+        }
+        if (last < 0)
+        {
+            return false;
+        }
+        lines = window[..(last + 1)];
+        var count = System.MemoryExtensions.Count(lines, (byte)'\n');
+        var cr = System.MemoryExtensions.Count(lines, (byte)'\r');
+        if (cr > 0)
+        {
+            // A bare CR ends a line too; a CR before LF does not end one of its own.
+            count += cr - CountCrLf(lines);
+        }
+        LineNumber += count;
+        Position += lines.Length;
+        _start += lines.Length;
+        return true;
+    }
+
+    private static int First(ReadOnlySpan<byte> window, ReadOnlySpan<byte> stop, int limit)
+    {
+        var at = window.IndexOf(stop);
+        return at < 0 ? limit : at;
+    }
+
+    private static int CountCrLf(ReadOnlySpan<byte> s)
+    {
+        var n = 0;
+        var i = 0;
+        if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
+        {
+            var cr = System.Runtime.Intrinsics.Vector256.Create((byte)'\r');
+            var lf = System.Runtime.Intrinsics.Vector256.Create((byte)'\n');
+            for (; i + 33 <= s.Length; i += 32)
+            {
+                var a = System.Runtime.Intrinsics.Vector256.Equals(System.Runtime.Intrinsics.Vector256.Create(s.Slice(i, 32)), cr);
+                var b = System.Runtime.Intrinsics.Vector256.Equals(System.Runtime.Intrinsics.Vector256.Create(s.Slice(i + 1, 32)), lf);
+                n += System.Numerics.BitOperations.PopCount(System.Runtime.Intrinsics.Vector256.ExtractMostSignificantBits(a & b));
+            }
+        }
+        for (; i + 1 < s.Length; i++)
+        {
+            if (s[i] == '\r' && s[i + 1] == '\n')
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private bool Emit(int length, int content, out ReadOnlySpan<byte> raw, out int contentLength, out bool atLineStart)
     {
         raw = _buffer.AsSpan(_start, length);

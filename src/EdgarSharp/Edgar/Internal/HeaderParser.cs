@@ -84,51 +84,59 @@ internal static class HeaderParser
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> KeyCache =
         new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private sealed class Node(string name, string value, long line, string? key = null)
+    /// <summary>
+    /// A text field's name (trimmed) as a string and its key. Names repeat in every header and in every party, so both come
+    /// from a bounded cache shared by all readers instead of being made again for each line.
+    /// </summary>
+    private static (string Name, string Key) NameAndKey(ReadOnlySpan<char> name)
     {
-        public string Name { get; } = name;
-        private string? _key = key;
-
-        /// <summary>The field's key (the name normalised), computed once.</summary>
-        public string Key => _key ??= HeaderParser.Key(Name);
-        public string Value { get; } = value;
-        public long Line { get; } = line;
-        public List<Node> Children { get; } = [];
-
-        public HeaderField Build()
+        if (NameCache.TryGetValue(name, out var cached))
         {
-            var children = new HeaderField[Children.Count];
-            for (var i = 0; i < children.Length; i++)
-            {
-                children[i] = Children[i].Build();
-            }
-            return new(Name, Key, Value, children, Line);
+            return cached;
         }
+        var text = name.ToString();
+        var entry = (text, Key(text));
+        if (text.Length <= 64 && NameCache.Dictionary.Count < 4096)
+        {
+            NameCache.Dictionary.TryAdd(text, entry);
+        }
+        return entry;
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Name, string Key)>.AlternateLookup<ReadOnlySpan<char>> NameCache =
+        new System.Collections.Concurrent.ConcurrentDictionary<string, (string Name, string Key)>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private enum FrameKind { Root, Tag, Text }
 
-    private readonly record struct Frame(Node Node, FrameKind Kind, int Depth);
+    /// <summary>An open block: its field (null for the root) and the list its children go to as they are read.</summary>
+    private readonly record struct Frame(HeaderField? Field, List<HeaderField> Children, FrameKind Kind, int Depth)
+    {
+        public string Name => Field?.Name ?? string.Empty;
+
+        public string Key => Field?.Key ?? string.Empty;
+    }
 
     /// <summary>Builds the field tree from header lines (without the <c>&lt;SEC-HEADER&gt;</c> line itself).</summary>
-    public static IReadOnlyList<HeaderField> ParseFields(IReadOnlyList<(string Text, long Line)> lines, string document, DiagnosticBag diagnostics)
+    public static IReadOnlyList<HeaderField> ParseFields(HeaderLines lines, string document, DiagnosticBag diagnostics)
     {
         var closers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (text, _) in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var t = text.AsSpan().Trim();
+            var t = lines.Text(i).Trim();
             if (t.StartsWith("</", StringComparison.Ordinal) && t.EndsWith(">", StringComparison.Ordinal))
             {
                 closers.Add(t[2..^1].ToString());
             }
         }
 
-        var root = new Node("", "", 0);
-        var stack = new List<Frame> { new(root, FrameKind.Root, -1) };
+        var root = new List<HeaderField>();
+        var stack = new List<Frame> { new(null, root, FrameKind.Root, -1) };
         var unrecognised = 0;
-        foreach (var (text, line) in lines)
+        for (var i = 0; i < lines.Count; i++)
         {
-            var trimmed = text.AsSpan().Trim();
+            var text = lines.Text(i);
+            var line = lines.Line(i);
+            var trimmed = text.Trim();
             if (trimmed.IsEmpty)
             {
                 continue;
@@ -136,7 +144,7 @@ internal static class HeaderParser
             if (trimmed.StartsWith("</", StringComparison.Ordinal))
             {
                 var close = trimmed.EndsWith(">", StringComparison.Ordinal) ? trimmed[2..^1].ToString() : trimmed[2..].ToString();
-                var index = stack.FindLastIndex(f => f.Kind == FrameKind.Tag && string.Equals(f.Node.Name, close, StringComparison.Ordinal));
+                var index = stack.FindLastIndex(f => f.Kind == FrameKind.Tag && string.Equals(f.Name, close, StringComparison.Ordinal));
                 if (index > 0)
                 {
                     stack.RemoveRange(index, stack.Count - index);
@@ -146,11 +154,16 @@ internal static class HeaderParser
             if (trimmed[0] == '<' && TryTag(trimmed, out var tag, out var tagValue))
             {
                 PopText(stack);
-                var node = new Node(tag, tagValue, line);
-                stack[^1].Node.Children.Add(node);
                 if (tagValue.Length == 0 && closers.Contains(tag))
                 {
-                    stack.Add(new Frame(node, FrameKind.Tag, -1));
+                    var children = new List<HeaderField>();
+                    var block = new HeaderField(tag, Key(tag), tagValue, children, line);
+                    stack[^1].Children.Add(block);
+                    stack.Add(new Frame(block, children, FrameKind.Tag, -1));
+                }
+                else
+                {
+                    stack[^1].Children.Add(new HeaderField(tag, Key(tag), tagValue, [], line));
                 }
                 continue;
             }
@@ -170,28 +183,32 @@ internal static class HeaderParser
             {
                 depth++;
             }
-            var name = trimmed[..colon].Trim().ToString();
+            var (name, key) = NameAndKey(trimmed[..colon].Trim());
             var value = trimmed[(colon + 1)..].Trim().ToString();
             // "ITEM INFORMATION:		<ITEMS>06c": a tag of the same field inside the value.
-            if (value.StartsWith('<') && TryTag(value, out var inner, out var innerValue) && string.Equals(Key(inner), Key(name), StringComparison.Ordinal))
+            if (value.StartsWith('<') && TryTag(value, out var inner, out var innerValue) && string.Equals(Key(inner), key, StringComparison.Ordinal))
             {
                 value = innerValue;
             }
-            var key = Key(name);
             while (stack[^1].Kind == FrameKind.Text && stack[^1].Depth >= depth)
             {
                 // "SERIAL COMPANY:" then "COMPANY DATA:" at the same depth: the block belongs to the party.
-                if (stack[^1].Depth == depth && PartyBlocks.Contains(key) && Roles.ContainsKey(stack[^1].Node.Key))
+                if (stack[^1].Depth == depth && PartyBlocks.Contains(key) && Roles.ContainsKey(stack[^1].Key))
                 {
                     break;
                 }
                 stack.RemoveAt(stack.Count - 1);
             }
-            var field = new Node(name, value, line, key);
-            stack[^1].Node.Children.Add(field);
             if (value.Length == 0)
             {
-                stack.Add(new Frame(field, FrameKind.Text, depth));
+                var children = new List<HeaderField>();
+                var block = new HeaderField(name, key, value, children, line);
+                stack[^1].Children.Add(block);
+                stack.Add(new Frame(block, children, FrameKind.Text, depth));
+            }
+            else
+            {
+                stack[^1].Children.Add(new HeaderField(name, key, value, [], line));
             }
         }
         if (unrecognised > 1)
@@ -199,7 +216,7 @@ internal static class HeaderParser
             diagnostics.Warning(EdgarCodes.UnrecognisedHeaderLine,
                 $"{unrecognised} header lines in all were neither 'KEY: value' nor a tag and were skipped.", new SourceLocation(document));
         }
-        return root.Children.Select(c => c.Build()).ToArray();
+        return root.ToArray();
     }
 
     private static void PopText(List<Frame> stack)
@@ -344,18 +361,18 @@ internal static class HeaderParser
 
     private static HeaderParty Party(HeaderField block, PartyRole role, string document, DiagnosticBag diagnostics)
     {
-        var company = block.Child("COMPANY-DATA") ?? block.Child("OWNER-DATA");
-        var values = block.Child("FILING-VALUES");
-        var business = block.Child("BUSINESS-ADDRESS");
-        var mail = block.Child("MAIL-ADDRESS");
+        var company = ChildOf(block, "COMPANY-DATA") ?? ChildOf(block, "OWNER-DATA");
+        var values = ChildOf(block, "FILING-VALUES");
+        var business = ChildOf(block, "BUSINESS-ADDRESS");
+        var mail = ChildOf(block, "MAIL-ADDRESS");
         var formers = block.Children
             .Where(c => c.Key is "FORMER-COMPANY" or "FORMER-NAME")
-            .Select(c => new FormerName(c.ChildValue("FORMER-CONFORMED-NAME") ?? c.ChildValue("FORMER-NAME") ?? string.Empty,
-                c.Child("DATE-CHANGED") is { Value.Length: > 0 } d ? Date(d, document, diagnostics) : null))
+            .Select(c => new FormerName(ValueOf(c, "FORMER-CONFORMED-NAME") ?? ValueOf(c, "FORMER-NAME") ?? string.Empty,
+                ChildOf(c, "DATE-CHANGED") is { Value.Length: > 0 } d ? Date(d, document, diagnostics) : null))
             .ToArray();
         return new HeaderParty(role, block.Name, Company(company), values is null ? null : new FilingValues(
-                values.ChildValue("FORM-TYPE"), values.ChildValue("ACT"), values.ChildValue("FILE-NUMBER"), values.ChildValue("FILM-NUMBER")),
-            AddressOf(business), AddressOf(mail), formers, block.ChildValue("RELATIONSHIP"));
+                ValueOf(values, "FORM-TYPE"), ValueOf(values, "ACT"), ValueOf(values, "FILE-NUMBER"), ValueOf(values, "FILM-NUMBER")),
+            AddressOf(business), AddressOf(mail), formers, ValueOf(block, "RELATIONSHIP"));
     }
 
     private static CompanyData Company(HeaderField? block)
@@ -366,7 +383,7 @@ internal static class HeaderParser
         }
         int? sicCode = null;
         string? sicDescription = null;
-        var sic = block.ChildValue("ASSIGNED-SIC");
+        var sic = ValueOf(block, "ASSIGNED-SIC");
         if (sic is not null)
         {
             // "ELECTRONIC COMPUTERS [3571]" in headers, "3571" in feed files, " []" for none.
@@ -379,15 +396,32 @@ internal static class HeaderParser
             var description = open >= 0 ? sic[..open].Trim() : null;
             sicDescription = string.IsNullOrEmpty(description) ? null : description;
         }
-        return new CompanyData(block.ChildValue("CONFORMED-NAME"), block.ChildValue("CIK"), sicCode, sicDescription,
-            block.ChildValue("ORGANIZATION-NAME"), block.ChildValue("IRS-NUMBER"), block.ChildValue("STATE-OF-INCORPORATION"),
-            block.ChildValue("FISCAL-YEAR-END"));
+        return new CompanyData(ValueOf(block, "CONFORMED-NAME"), ValueOf(block, "CIK"), sicCode, sicDescription,
+            ValueOf(block, "ORGANIZATION-NAME"), ValueOf(block, "IRS-NUMBER"), ValueOf(block, "STATE-OF-INCORPORATION"),
+            ValueOf(block, "FISCAL-YEAR-END"));
     }
 
     private static Address? AddressOf(HeaderField? block) => block is null
         ? null
-        : new Address(block.ChildValue("STREET1"), block.ChildValue("STREET2"), block.ChildValue("CITY"), block.ChildValue("STATE"),
-            block.ChildValue("ZIP"), block.ChildValue("PHONE"));
+        : new Address(ValueOf(block, "STREET1"), ValueOf(block, "STREET2"), ValueOf(block, "CITY"), ValueOf(block, "STATE"),
+            ValueOf(block, "ZIP"), ValueOf(block, "PHONE"));
+
+    /// <summary>The first child of <paramref name="block"/> with <paramref name="key"/> (as <see cref="HeaderField.Child"/>, without a delegate per call).</summary>
+    private static HeaderField? ChildOf(HeaderField block, string key)
+    {
+        var children = block.Children;
+        for (var i = 0; i < children.Count; i++)
+        {
+            if (string.Equals(children[i].Key, key, StringComparison.Ordinal))
+            {
+                return children[i];
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The non-empty value of the child with <paramref name="key"/>, or null (as <see cref="HeaderField.ChildValue"/>).</summary>
+    private static string? ValueOf(HeaderField block, string key) => ChildOf(block, key)?.Value is { Length: > 0 } v ? v : null;
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
@@ -419,4 +453,62 @@ internal static class HeaderParser
         diagnostics.Error(EdgarCodes.BadHeaderValue,
             $"The {what} '{Shorten(f.Value)}' is not {expected}; it was left out.",
             new SourceLocation(document, (int)Math.Min(f.Line, int.MaxValue), 1));
+}
+
+/// <summary>
+/// The lines of a header as Latin-1 characters in one pooled buffer (not a string per line): a header with hundreds of
+/// parties has thousands of lines. <see cref="Release"/> gives the buffer back.
+/// </summary>
+internal sealed class HeaderLines
+{
+    private char[] _chars = System.Buffers.ArrayPool<char>.Shared.Rent(4096);
+    private int _used;
+    private readonly List<(int Start, int Length, long Line)> _lines = new(64);
+
+    public int Count => _lines.Count;
+
+    public ReadOnlySpan<char> Text(int index)
+    {
+        var (start, length, _) = _lines[index];
+        return _chars.AsSpan(start, length);
+    }
+
+    public long Line(int index) => _lines[index].Line;
+
+    /// <summary>Adds a line of bytes, read as Latin-1 (one character per byte).</summary>
+    public void Add(ReadOnlySpan<byte> bytes, long line)
+    {
+        Ensure(bytes.Length);
+        System.Text.Encoding.Latin1.GetChars(bytes, _chars.AsSpan(_used));
+        _lines.Add((_used, bytes.Length, line));
+        _used += bytes.Length;
+    }
+
+    public void Add(string text, long line)
+    {
+        Ensure(text.Length);
+        text.CopyTo(_chars.AsSpan(_used));
+        _lines.Add((_used, text.Length, line));
+        _used += text.Length;
+    }
+
+    private void Ensure(int more)
+    {
+        if (_chars.Length - _used >= more)
+        {
+            return;
+        }
+        var larger = System.Buffers.ArrayPool<char>.Shared.Rent((int)Math.Min(Math.Max(2L * _chars.Length, (long)_used + more), Array.MaxLength));
+        _chars.AsSpan(0, _used).CopyTo(larger);
+        System.Buffers.ArrayPool<char>.Shared.Return(_chars);
+        _chars = larger;
+    }
+
+    public void Release()
+    {
+        System.Buffers.ArrayPool<char>.Shared.Return(_chars);
+        _chars = [];
+        _used = 0;
+        _lines.Clear();
+    }
 }
