@@ -58,25 +58,9 @@ internal static class Interleaved
         var files = Directory.Exists(path)
             ? Directory.GetFiles(path).Where(f => f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".xsd", StringComparison.Ordinal)).ToArray()
             : [path];
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
         return
         [
-            ("bare XmlReader pass", () =>
-            {
-                long n = 0;
-                foreach (var f in files)
-                {
-                    using var reader = XmlReader.Create(f, settings);
-                    while (reader.Read())
-                    {
-                        if (reader.NodeType == XmlNodeType.Element)
-                        {
-                            n += reader.AttributeCount;
-                        }
-                    }
-                }
-                return n;
-            }),
+            ("bare XmlReader pass", () => Baselines.BareXmlPass(files)),
             ("Dts.Load", () => Dts.Load(path).Relationships.Count),
             ("Dts.Load without checks", () => Dts.Load(path, new XbrlLoadOptions { Validate = false }).Relationships.Count),
             ("Dts.Load + DimensionalModel.Build", () => DimensionalModel.Build(Dts.Load(path)).RelationshipSets.Count),
@@ -99,27 +83,7 @@ internal static class Interleaved
         var files = paths.Select(File.ReadAllBytes).ToArray();
         return
         [
-            ("raw read: split lines (LF, CRLF, CR)", () =>
-            {
-                long lines = 0;
-                foreach (var bytes in files)
-                {
-                    using var stream = new MemoryStream(bytes, writable: false);
-                    var buffer = new byte[256 * 1024];
-                    int n;
-                    while ((n = stream.Read(buffer)) > 0)
-                    {
-                        var span = buffer.AsSpan(0, n);
-                        int at;
-                        while ((at = span.IndexOfAny((byte)'\r', (byte)'\n')) >= 0)
-                        {
-                            lines += span[0] == (byte)'<' ? 2 : 1;
-                            span = span[(at + 1)..];
-                        }
-                    }
-                }
-                return lines;
-            }),
+            ("raw read: split lines (LF, CRLF, CR)", () => Baselines.SplitLines(files)),
             ("SubmissionReader.Read", () =>
             {
                 long documents = 0;

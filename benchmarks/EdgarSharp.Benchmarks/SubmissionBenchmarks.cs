@@ -53,27 +53,7 @@ public class SubmissionBenchmarks
     }
 
     [Benchmark(Description = "raw read: split lines (LF, CRLF, CR)")]
-    public long RawLines()
-    {
-        long lines = 0;
-        foreach (var bytes in _files)
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            var buffer = new byte[256 * 1024];
-            int n;
-            while ((n = stream.Read(buffer)) > 0)
-            {
-                var span = buffer.AsSpan(0, n);
-                int at;
-                while ((at = span.IndexOfAny((byte)'\r', (byte)'\n')) >= 0)
-                {
-                    lines += span[0] == (byte)'<' ? 2 : 1;
-                    span = span[(at + 1)..];
-                }
-            }
-        }
-        return lines;
-    }
+    public long RawLines() => Baselines.SplitLines(_files);
 
     [Benchmark(Description = "SubmissionReader.Read")]
     public long Read()
