@@ -39,33 +39,61 @@ public sealed record SubmissionReadOptions
 /// </summary>
 public static class SubmissionReader
 {
-    /// <summary>Reads a whole submission from <paramref name="stream"/> (left open).</summary>
+    /// <summary>
+    /// Reads a whole submission from <paramref name="stream"/> (left open), through a pooled buffer: each body kept
+    /// is copied into an array of its own.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="IOException">The stream cannot be read.</exception>
     public static Submission Read(Stream stream, string? document = null, SubmissionReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var reader = SubmissionStreamReader.Open(stream, document, options, leaveOpen: true);
-        var documents = reader.ReadDocuments().ToList();
-        return new Submission(reader.Format, reader.IsPemWrapped, reader.Header, documents, reader.Position, reader.Diagnostics.ToList());
+        return ReadAll(reader);
     }
 
-    /// <summary>Reads a whole submission from bytes.</summary>
+    /// <summary>
+    /// Reads a whole submission from bytes, in place: each document's <see cref="SubmissionDocument.Content"/> is a
+    /// slice of <paramref name="bytes"/>, not a copy (a uuencoded body is decoded into an array of its own). The
+    /// documents therefore keep <paramref name="bytes"/> alive and see any later change to it: do not modify it
+    /// while they are in use.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="bytes"/> is null.</exception>
     public static Submission Read(byte[] bytes, string? document = null, SubmissionReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        using var stream = new MemoryStream(bytes, writable: false);
-        return Read(stream, document ?? "(bytes)", options);
+        using var reader = SubmissionStreamReader.OpenInPlace(bytes, document ?? "(bytes)", options);
+        return ReadAll(reader);
     }
 
-    /// <summary>Reads the submission file at <paramref name="path"/> (the path names it in diagnostics).</summary>
+    /// <summary>
+    /// Reads the submission file at <paramref name="path"/> (the path names it in diagnostics). When bodies are kept
+    /// (<see cref="SubmissionReadOptions.KeepContent"/>), the file is read once into one array that the documents are
+    /// slices of (as <see cref="Read(byte[], string?, SubmissionReadOptions?)"/>); without bodies, or for a file too
+    /// large for one array, it is read as a stream, holding only its buffer.
+    /// </summary>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static Submission ReadFile(string path, SubmissionReadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
-        return Read(stream, path, options);
+        options ??= SubmissionReadOptions.Default;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        if (options.KeepContent && stream.CanSeek && stream.Length <= Array.MaxLength)
+        {
+            var bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length);
+            stream.ReadExactly(bytes);
+            using var inPlace = SubmissionStreamReader.OpenInPlace(bytes, path, options);
+            return ReadAll(inPlace);
+        }
+        using var reader = SubmissionStreamReader.Open(stream, path, options, leaveOpen: true);
+        return ReadAll(reader);
+    }
+
+    private static Submission ReadAll(SubmissionStreamReader reader)
+    {
+        var documents = reader.ReadDocuments().ToList();
+        return new Submission(reader.Format, reader.IsPemWrapped, reader.Header, documents, reader.Position, reader.Diagnostics.ToList());
     }
 }
 
@@ -96,15 +124,13 @@ public sealed class SubmissionStreamReader : IDisposable
     private int _strayLines;
     private bool _checked;
 
-    private SubmissionStreamReader(Stream stream, string document, SubmissionReadOptions options, bool leaveOpen)
+    private SubmissionStreamReader(Stream stream, ByteLineReader lines, string document, SubmissionReadOptions options, bool leaveOpen)
     {
         _stream = stream;
         _leaveOpen = leaveOpen;
         _document = document;
         _options = options;
-        // A small file needs no 256 KiB buffer.
-        var size = stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 4096, 256 * 1024) : 256 * 1024;
-        _lines = new ByteLineReader(stream, size);
+        _lines = lines;
     }
 
     /// <summary>How the file is laid out.</summary>
@@ -135,7 +161,24 @@ public sealed class SubmissionStreamReader : IDisposable
         options ??= SubmissionReadOptions.Default;
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDocumentBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxHeaderBytes, 1);
-        var reader = new SubmissionStreamReader(stream, document ?? "(stream)", options, leaveOpen);
+        // A small file needs no 256 KiB buffer.
+        var size = stream.CanSeek ? (int)Math.Clamp(stream.Length - stream.Position + 1, 4096, ByteLineReader.MaxPiece) : ByteLineReader.MaxPiece;
+        var reader = new SubmissionStreamReader(stream, new ByteLineReader(stream, size), document ?? "(stream)", options, leaveOpen);
+        reader.ReadPreambleAndHeader();
+        return reader;
+    }
+
+    /// <summary>
+    /// Opens a submission held whole in <paramref name="bytes"/>, read in place: each body kept is a slice of
+    /// <paramref name="bytes"/> (a uuencoded one is decoded into an array of its own), so the documents hold on to
+    /// the array and see any later change to it.
+    /// </summary>
+    internal static SubmissionStreamReader OpenInPlace(byte[] bytes, string document, SubmissionReadOptions? options)
+    {
+        options ??= SubmissionReadOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDocumentBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxHeaderBytes, 1);
+        var reader = new SubmissionStreamReader(Stream.Null, new ByteLineReader(bytes), document, options, leaveOpen: true);
         reader.ReadPreambleAndHeader();
         return reader;
     }
@@ -363,7 +406,7 @@ public sealed class SubmissionStreamReader : IDisposable
         var wrapper = BodyWrapper.None;
         string? wrapperClose = null;
         var state = State.Meta;
-        var body = new BodyBuffer(_options.KeepContent, _options.MaxDocumentBytes);
+        var body = new BodyBuffer(_options.KeepContent, _options.MaxDocumentBytes, _lines);
         var ended = false;
         var sawDocumentEnd = false;
 
@@ -692,11 +735,13 @@ public sealed class SubmissionStreamReader : IDisposable
     private static string Shorten(string s) => s.Length <= 80 ? s : s[..77] + "...";
 
     /// <summary>
-    /// A growable body buffer with a hard limit; past the limit it only counts. The bytes gather in arrays rented
-    /// from the shared pool, each twice the size of the one before and none copied as the body grows; the document gets
+    /// A document's body as it is read, with a hard limit; past the limit it only counts. Read in place from an array
+    /// in memory, the body is a slice of that array, nothing copied, as long as its parts follow each other there
+    /// (they do but for text on the line of the opening tag). Otherwise the bytes gather in arrays rented from the
+    /// shared pool, each twice the size of the one before and none copied as the body grows, and the document gets
     /// one exact copy of them.
     /// </summary>
-    private sealed class BodyBuffer(bool keep, long limit)
+    private sealed class BodyBuffer(bool keep, long limit, ByteLineReader lines)
     {
         private readonly List<byte[]> _full = [];
         private byte[] _current = [];
@@ -705,9 +750,14 @@ public sealed class SubmissionStreamReader : IDisposable
         private byte[]? _joined;
         private bool _reported;
 
+        // The body as a slice of the array the lines are read from in place (_sliceStart < 0: not a slice).
+        private int _sliceStart = -1;
+
         public long Length { get; private set; }
 
         public bool Truncated { get; private set; }
+
+        private bool IsSlice => _sliceStart >= 0;
 
         /// <summary>
         /// False when the first byte after leading blanks and line ends is surely not <paramref name="first"/>, read
@@ -715,7 +765,7 @@ public sealed class SubmissionStreamReader : IDisposable
         /// </summary>
         public bool MayStartWith(byte first)
         {
-            var head = _full.Count > 0 ? _full[0].AsSpan() : _current.AsSpan(0, _used);
+            var head = IsSlice ? Span : _full.Count > 0 ? _full[0].AsSpan() : _current.AsSpan(0, _used);
             var at = head.IndexOfAnyExcept(" \t\r\n"u8);
             return at < 0 || head[at] == first;
         }
@@ -725,6 +775,10 @@ public sealed class SubmissionStreamReader : IDisposable
         {
             get
             {
+                if (IsSlice)
+                {
+                    return lines.InMemory.AsSpan(_sliceStart, _count);
+                }
                 if (_full.Count == 0)
                 {
                     return _current.AsSpan(0, _used);
@@ -759,6 +813,34 @@ public sealed class SubmissionStreamReader : IDisposable
                 return;
             }
             data = data[..room];
+            if (lines.InMemory is not null)
+            {
+                var at = lines.OffsetOf(data);
+                if (_count == 0)
+                {
+                    _sliceStart = at;
+                    _count = data.Length;
+                    return;
+                }
+                if (IsSlice && at == _sliceStart + _count)
+                {
+                    _count += data.Length;
+                    return;
+                }
+                if (IsSlice)
+                {
+                    // A part that does not follow the one before: from here on, the body is copied.
+                    var sliced = lines.InMemory.AsSpan(_sliceStart, _count);
+                    _sliceStart = -1;
+                    _count = 0;
+                    Copy(sliced);
+                }
+            }
+            Copy(data);
+        }
+
+        private void Copy(ReadOnlySpan<byte> data)
+        {
             while (!data.IsEmpty)
             {
                 if (_used == _current.Length)
@@ -778,12 +860,16 @@ public sealed class SubmissionStreamReader : IDisposable
             }
         }
 
-        /// <summary>The bytes kept, in an array of their own.</summary>
+        /// <summary>The bytes kept: a slice of the array read in place, else an array of their own.</summary>
         public ReadOnlyMemory<byte> ToMemory()
         {
             if (_count == 0)
             {
                 return ReadOnlyMemory<byte>.Empty;
+            }
+            if (IsSlice)
+            {
+                return lines.InMemory.AsMemory(_sliceStart, _count);
             }
             var copy = GC.AllocateUninitializedArray<byte>(_count);
             CopyTo(copy);
@@ -820,6 +906,7 @@ public sealed class SubmissionStreamReader : IDisposable
             _current = [];
             _joined = null;
             _used = _count = 0;
+            _sliceStart = -1;
         }
     }
 }

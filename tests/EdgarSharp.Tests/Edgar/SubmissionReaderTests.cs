@@ -267,6 +267,57 @@ public class SubmissionReaderTests
         }
     }
 
+    [Fact]
+    public void Bodies_read_from_bytes_are_slices_of_those_bytes_and_a_uuencoded_file_an_array_of_exactly_its_size()
+    {
+        var bytes = EdgarFixtures.Bytes("sec-document.txt");
+
+        var s = SubmissionReader.Read(bytes, "in-place");
+        using var stream = new ForwardOnlyStream(bytes);
+        var copied = SubmissionReader.Read(stream, "copied");
+
+        Assert.Contains(s.Documents, d => d.IsUuencoded);
+        Assert.Contains(s.Documents, d => !d.IsUuencoded && d.Content.Length > 0);
+        Assert.Equal(copied.Documents.Count, s.Documents.Count);
+        for (var i = 0; i < s.Documents.Count; i++)
+        {
+            var d = s.Documents[i];
+            Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(d.Content, out var slice));
+            if (d.IsUuencoded)
+            {
+                Assert.NotSame(bytes, slice.Array);
+                Assert.Equal((0, slice.Array!.Length), (slice.Offset, slice.Count));
+            }
+            else
+            {
+                Assert.Same(bytes, slice.Array);
+            }
+            // Read from a stream, each body is an array of its own, with the same bytes.
+            Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(copied.Documents[i].Content, out var copy));
+            Assert.NotSame(bytes, copy.Array);
+            Assert.Equal(d.Content.ToArray(), copied.Documents[i].Content.ToArray());
+        }
+    }
+
+    [Fact]
+    public void Documents_read_from_a_stream_keep_their_bytes_after_the_reader_has_given_its_buffers_back()
+    {
+        var bytes = EdgarFixtures.Bytes("sec-document.txt");
+        using var first = new MemoryStream(bytes, writable: false);
+        var kept = SubmissionReader.Read(first, "kept");
+        var expected = kept.Documents.Select(d => d.Content.ToArray()).ToList();
+
+        // Other reads rent the same pooled buffers and write other bytes into them.
+        for (var i = 0; i < 20; i++)
+        {
+            var other = bytes.Select(b => b is (byte)'a' or (byte)'e' ? (byte)'x' : b).ToArray();
+            using var next = new MemoryStream(other, writable: false);
+            Assert.NotEmpty(SubmissionReader.Read(next, "other").Documents);
+        }
+
+        Assert.Equal(expected, kept.Documents.Select(d => d.Content.ToArray()).ToList());
+    }
+
     internal sealed class ForwardOnlyStream(byte[] bytes) : Stream
     {
         private int _position;

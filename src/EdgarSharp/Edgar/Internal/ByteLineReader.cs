@@ -1,13 +1,18 @@
 namespace EdgarSharp.Edgar.Internal;
 
 /// <summary>
-/// Forward-only lines of bytes from a stream: LF, CRLF and bare CR all end a line (several dissemination-feed files
-/// use bare CR). A line longer than the buffer comes out in pieces, the later ones with <c>atLineStart</c> false, so
-/// memory stays bounded by the buffer whatever the input. Each returned span is valid until the next call. The buffer
-/// is rented from the shared array pool and goes back with <see cref="Release"/>.
+/// Forward-only lines of bytes from a stream or from one array in memory: LF, CRLF and bare CR all end a line (several
+/// dissemination-feed files use bare CR). A line longer than the buffer (256 KiB at most) comes out in pieces, the
+/// later ones with <c>atLineStart</c> false, so memory stays bounded by the buffer whatever the input; lines in memory
+/// come out in pieces of the same size, so that both give the same lines. From a stream, each returned span is valid
+/// until the next call and the buffer is rented from the shared array pool and goes back with <see cref="Release"/>;
+/// in memory, the spans are parts of the caller's array (see <see cref="InMemory"/> and <see cref="OffsetOf"/>).
 /// </summary>
 internal sealed class ByteLineReader
 {
+    /// <summary>The longest piece of a line handed out at once: the largest buffer a stream is read through.</summary>
+    public const int MaxPiece = 256 * 1024;
+
     private bool _pooled;
 
     private readonly Stream _stream;
@@ -17,12 +22,31 @@ internal sealed class ByteLineReader
     private bool _eof;
     private bool _midLine;
 
-    public ByteLineReader(Stream stream, int bufferSize = 256 * 1024)
+    public ByteLineReader(Stream stream, int bufferSize = MaxPiece)
     {
         _stream = stream;
         _buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(bufferSize, 16));
         _pooled = true;
     }
+
+    /// <summary>Lines of <paramref name="bytes"/>, read in place: nothing is copied and nothing rented.</summary>
+    public ByteLineReader(byte[] bytes)
+    {
+        _stream = Stream.Null;
+        _buffer = bytes;
+        _end = bytes.Length;
+        _eof = true;
+        InMemory = bytes;
+    }
+
+    /// <summary>The array the lines are read from in place, or null when they come from a stream (then no span outlives the next call).</summary>
+    public byte[]? InMemory { get; }
+
+    /// <summary>The offset in <see cref="InMemory"/> of <paramref name="span"/>, a part of a line this reader returned.</summary>
+    public int OffsetOf(ReadOnlySpan<byte> span) =>
+        (int)System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(InMemory!),
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(span));
 
     /// <summary>Gives the buffer back to the pool; the reader then reads nothing more.</summary>
     public void Release()
@@ -53,7 +77,8 @@ internal sealed class ByteLineReader
         var scanFrom = _start;
         while (true)
         {
-            var window = _buffer.AsSpan(scanFrom, _end - scanFrom);
+            // In memory, a line is looked at no further than a stream's buffer would hold of it.
+            var window = _buffer.AsSpan(scanFrom, InMemory is null ? _end - scanFrom : Math.Min(_end - scanFrom, MaxPiece));
             var at = window.IndexOfAny((byte)'\n', (byte)'\r');
             if (at >= 0)
             {
@@ -84,6 +109,10 @@ internal sealed class ByteLineReader
                 }
                 var length = index - _start + terminator;
                 return Emit(length, index - _start, out raw, out contentLength, out atLineStart);
+            }
+            if (InMemory is not null && _end - _start > MaxPiece)
+            {
+                return EmitPiece(MaxPiece, out raw, out contentLength, out atLineStart);
             }
             if (_eof)
             {
@@ -122,7 +151,9 @@ internal sealed class ByteLineReader
         {
             return false;
         }
-        var window = _buffer.AsSpan(_start, _end - _start);
+        // In memory, no further ahead than a stream's buffer would hold, so a stop string that comes often in a long
+        // body is never searched for over the rest of the file.
+        var window = _buffer.AsSpan(_start, InMemory is null ? _end - _start : Math.Min(_end - _start, MaxPiece));
         var limit = First(window, stop1, window.Length);
         limit = First(window[..limit], stop2, limit);
         if (!stop3.IsEmpty)
@@ -132,9 +163,9 @@ internal sealed class ByteLineReader
         var last = window[..limit].LastIndexOfAny((byte)'\n', (byte)'\r');
         if (last >= 0 && window[last] == '\r')
         {
-            if (last + 1 < window.Length)
+            if (_start + last + 1 < _end)
             {
-                last += window[last + 1] == '\n' ? 1 : 0;
+                last += _buffer[_start + last + 1] == '\n' ? 1 : 0;
             }
             else if (!_eof)
             {
@@ -150,7 +181,7 @@ internal sealed class ByteLineReader
         {
             return false;
         }
-        lines = window[..(last + 1)];
+        lines = _buffer.AsSpan(_start, last + 1);
         var count = System.MemoryExtensions.Count(lines, (byte)'\n');
         var cr = System.MemoryExtensions.Count(lines, (byte)'\r');
         if (cr > 0)
