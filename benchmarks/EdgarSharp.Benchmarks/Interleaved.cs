@@ -84,7 +84,17 @@ internal static class Interleaved
         return
         [
             ("raw read: split lines (LF, CRLF, CR)", () => Baselines.SplitLines(files)),
-            ("SubmissionReader.Read", () =>
+            ("raw read: split lines in place (no copy)", () => Baselines.SplitLinesInPlace(files)),
+            ("SubmissionReader.Read(bytes), bodies sliced", () =>
+            {
+                long documents = 0;
+                foreach (var bytes in files)
+                {
+                    documents += SubmissionReader.Read(bytes, "bench").Documents.Count;
+                }
+                return documents;
+            }),
+            ("SubmissionReader.Read(stream), bodies copied", () =>
             {
                 long documents = 0;
                 foreach (var bytes in files)
@@ -93,6 +103,21 @@ internal static class Interleaved
                     documents += SubmissionReader.Read(stream, "bench").Documents.Count;
                 }
                 return documents;
+            }),
+            ("SubmissionStreamReader, no content kept", () =>
+            {
+                long length = 0;
+                var options = new SubmissionReadOptions { KeepContent = false };
+                foreach (var bytes in files)
+                {
+                    using var stream = new MemoryStream(bytes, writable: false);
+                    using var reader = SubmissionStreamReader.Open(stream, "bench", options);
+                    foreach (var d in reader.ReadDocuments())
+                    {
+                        length += d.EncodedLength;
+                    }
+                }
+                return length;
             }),
         ];
     }

@@ -91,7 +91,8 @@ public enum BodyWrapper
 /// <param name="Content">
 /// The body: the bytes after the line of the opening <c>&lt;TEXT&gt;</c> (or wrapper) tag up to the closing tag, line
 /// endings as in the file; decoded when uuencoded. Truncated at <see cref="SubmissionReadOptions.MaxDocumentBytes"/>
-/// (then <see cref="IsTruncated"/> is true); empty when bodies are not kept.
+/// (then <see cref="IsTruncated"/> is true); empty when bodies are not kept. Read from bytes in memory (or by
+/// <see cref="SubmissionReader.ReadFile"/>), a body that is not uuencoded is a slice of those bytes, not a copy.
 /// </param>
 /// <param name="EncodedLength">The number of body bytes in the file (before uudecoding), whether kept or not.</param>
 /// <param name="IsTruncated">True when the body was longer than the limit, or the file ended inside it.</param>

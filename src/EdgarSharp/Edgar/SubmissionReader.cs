@@ -35,7 +35,9 @@ public sealed record SubmissionReadOptions
 /// oversized bodies become diagnostics beside what could be read. Exceptions are for I/O failures and API misuse
 /// only. Bodies are kept byte for byte as served (line endings, Latin-1, and the <c>- </c> dash-escaping of PEM-wrapped
 /// files included). Cost: one forward pass; memory is the documents kept (use <see cref="SubmissionStreamReader"/> to hold one
-/// document at a time). Thread-safe (no shared state).
+/// document at a time). A submission in memory (bytes given, or a file read once into one array) is read in place:
+/// each body is a slice of that array, not a copy, so the documents keep the whole array alive; from a stream each body
+/// is copied into an array of its own. Thread-safe (no shared state).
 /// </summary>
 public static class SubmissionReader
 {

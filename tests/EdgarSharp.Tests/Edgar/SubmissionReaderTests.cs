@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using EdgarSharp.Edgar;
 
@@ -265,6 +266,53 @@ public class SubmissionReaderTests
             Assert.Equal("small\n", Encoding.Latin1.GetString(s.Documents[1].Content.Span));
             Assert.DoesNotContain(s.Diagnostics, d => d.Severity != DiagnosticSeverity.Info);
         }
+    }
+
+    [Fact]
+    public void Uuencoded_files_of_every_length_decode_to_their_bytes_with_or_without_the_spaces_edgar_strips()
+    {
+        var random = new Random(4);
+        var lengths = Enumerable.Range(0, 140).Concat([1000, 4499, 4500, 4501, 65536]).ToList();
+        var files = lengths.Select(n => { var b = new byte[n]; random.NextBytes(b); return b; }).ToList();
+        var text = new StringBuilder("<SEC-DOCUMENT>\n<SEC-HEADER>\nACCESSION NUMBER: 0000000001-24-000010\n</SEC-HEADER>\n");
+        for (var i = 0; i < files.Count * 2; i++)
+        {
+            // Even documents as EDGAR serves them (trailing spaces stripped), odd ones with backticks for zeros.
+            var encoded = Uuencode(files[i / 2], stripped: i % 2 == 0);
+            text.Append(CultureInfo.InvariantCulture, $"<DOCUMENT>\n<TYPE>GRAPHIC\n<SEQUENCE>{i + 1}\n<FILENAME>f{i}.bin\n<TEXT>\nbegin 644 f{i}.bin\n{encoded}end\n</TEXT>\n</DOCUMENT>\n");
+        }
+        var bytes = Encoding.Latin1.GetBytes(text.Append("</SEC-DOCUMENT>\n").ToString());
+
+        using var stream = new ForwardOnlyStream(bytes);
+        foreach (var s in new[] { SubmissionReader.Read(bytes, "uu"), SubmissionReader.Read(stream, "uu") })
+        {
+            Assert.DoesNotContain(s.Diagnostics, d => d.Code == EdgarCodes.BadUuencode);
+            Assert.Equal(files.Count * 2, s.Documents.Count);
+            for (var i = 0; i < s.Documents.Count; i++)
+            {
+                Assert.True(s.Documents[i].IsUuencoded);
+                Assert.Equal(files[i / 2], s.Documents[i].Content.ToArray());
+            }
+        }
+    }
+
+    /// <summary>Standard uuencoding, 45 bytes a line; zeros as spaces then stripped from line ends (EDGAR), or as backticks.</summary>
+    private static string Uuencode(byte[] data, bool stripped)
+    {
+        var sb = new StringBuilder();
+        char Char(int v) => v == 0 && !stripped ? '`' : (char)(v + 32);
+        for (var at = 0; at < data.Length; at += 45)
+        {
+            var n = Math.Min(45, data.Length - at);
+            var line = new StringBuilder().Append(Char(n));
+            for (var g = 0; g < n; g += 3)
+            {
+                int b0 = data[at + g], b1 = g + 1 < n ? data[at + g + 1] : 0, b2 = g + 2 < n ? data[at + g + 2] : 0;
+                line.Append(Char(b0 >> 2)).Append(Char(((b0 & 3) << 4) | (b1 >> 4))).Append(Char(((b1 & 15) << 2) | (b2 >> 6))).Append(Char(b2 & 63));
+            }
+            sb.Append(stripped ? line.ToString().TrimEnd(' ') : line.ToString()).Append('\n');
+        }
+        return sb.Append(stripped ? "" : "`").Append('\n').ToString();
     }
 
     [Fact]
