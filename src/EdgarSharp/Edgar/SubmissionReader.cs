@@ -70,9 +70,11 @@ public static class SubmissionReader
 
     /// <summary>
     /// Reads the submission file at <paramref name="path"/> (the path names it in diagnostics). When bodies are kept
-    /// (<see cref="SubmissionReadOptions.KeepContent"/>), the file is read once into one array that the documents are
-    /// slices of (as <see cref="Read(byte[], string?, SubmissionReadOptions?)"/>); without bodies, or for a file too
-    /// large for one array, it is read as a stream, holding only its buffer.
+    /// (<see cref="SubmissionReadOptions.KeepContent"/>) and the file is no larger than
+    /// <see cref="SubmissionReadOptions.MaxDocumentBytes"/> (so that limit still bounds the memory held), the file is
+    /// read once into one array that the documents are slices of (as
+    /// <see cref="Read(byte[], string?, SubmissionReadOptions?)"/>); otherwise it is read as a stream, through a
+    /// pooled buffer, each body kept copied.
     /// </summary>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
@@ -81,7 +83,7 @@ public static class SubmissionReader
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= SubmissionReadOptions.Default;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-        if (options.KeepContent && stream.CanSeek && stream.Length <= Array.MaxLength)
+        if (options.KeepContent && stream.CanSeek && stream.Length <= Math.Min(options.MaxDocumentBytes, Array.MaxLength))
         {
             var bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length);
             stream.ReadExactly(bytes);
