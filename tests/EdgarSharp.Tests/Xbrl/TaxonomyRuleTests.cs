@@ -68,4 +68,14 @@ public class TaxonomyRuleTests
         Assert.Equal(PeriodType.Duration, c.PeriodType);
         Assert.Null(c.Balance);
     }
+
+    [Fact]
+    public void Custom_arc_attributes_are_compared_by_the_value_their_declared_type_gives_them()
+    {
+        var dts = Load("typed_attributes_def.xml");
+        Assert.DoesNotContain(dts.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        // Boolean (1 = true), decimal through a derived type, double, QName under another prefix and an anonymous
+        // boolean type are prohibited; a string differing by a space and an undeclared attribute are not equivalent.
+        Assert.Equal(["F", "H"], dts.Relationships.Select(r => r.ToConcept!.Name.LocalName).Order(StringComparer.Ordinal));
+    }
 }

@@ -102,7 +102,6 @@ public static class ConformanceSuite
     {
         ["Common/300-instance/307-schemaRef.xml#V-3"] = DtsDiscovery + "the schemaRef href must be resolved against its xml:base (which names a label linkbase, not a schema); discovery resolves it against the instance's own URL",
         ["Common/300-instance/314-lax-validation-testcase.xml#V-06"] = "an attribute of another namespace on an item (lax-test:integerAttribute, declared xs:integer, holding a string) must be laxly validated, but its declaration is reached only through the instance's xsi:schemaLocation hint, which the instance validation does not follow (following it would add schemas to the compiled set the DTS shares)",
-        ["Common/300-instance/331-equivalentRelationships-testcase.xml#V-13"] = DtsDiscovery + "arc equivalence must compare a boolean attribute by value (1 equals true); the equivalence keys are built in the DTS loader, lexically",
         ["Common/100-schema/114-lax-validation-testcase.xml#V-02"] = TaxonomySchemaRule + "lax validation of appinfo content (an element declared xs:integer holding a string)",
         ["Common/100-schema/114-lax-validation-testcase.xml#V-03"] = TaxonomySchemaRule + "lax validation of appinfo content (an attribute declared xs:integer holding a string)",
         ["Common/100-schema/114-lax-validation-testcase.xml#V-05"] = TaxonomySchemaRule + "XML Schema validity of a linkbase embedded in appinfo (a valid element in a place the linkbase schema does not allow)",
