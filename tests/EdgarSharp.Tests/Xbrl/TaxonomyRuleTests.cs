@@ -78,4 +78,18 @@ public class TaxonomyRuleTests
         // boolean type are prohibited; a string differing by a space and an undeclared attribute are not equivalent.
         Assert.Equal(["F", "H"], dts.Relationships.Select(r => r.ToConcept!.Name.LocalName).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void A_schemaRef_resolves_against_its_xml_base_and_must_name_a_schema()
+    {
+        var good = Load(Path.Combine("schemaref_base", "schema_under_base.xml"));
+        Assert.DoesNotContain(good.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.NotNull(good.FindConcept(new QName("http://example.com/t", "A")));
+
+        var bad = Load(Path.Combine("schemaref_base", "linkbase_under_base.xml"));
+        var error = Assert.Single(bad.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("xbrl.4.2.2", error.Code);
+        Assert.Contains("linkbases/t.xsd", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, error.Location!.Value.Line);
+    }
 }

@@ -181,6 +181,9 @@ public sealed class XbrlInstance
             using var scan = SafeXml.Create(new MemoryStream(xml.ToArray(), writable: false), UrlUtil.FromPath(full));
             if (scan.MoveToContent() == XmlNodeType.Element && !scan.IsEmptyElement)
             {
+                // Hrefs resolve against xml:base, the root's and the reference's own (XBRL 2.1 section 3.5.1.2).
+                var documentUrl = UrlUtil.FromPath(full);
+                var rootBase = scan.GetAttribute("base", XbrlNamespaces.Xml) is { } rb ? UrlUtil.Resolve(documentUrl, rb) ?? documentUrl : documentUrl;
                 scan.Read();
                 while (!scan.EOF && scan.Depth >= 1)
                 {
@@ -190,8 +193,9 @@ public sealed class XbrlInstance
                         {
                             break;
                         }
+                        var elementBase = scan.GetAttribute("base", XbrlNamespaces.Xml) is { } eb ? UrlUtil.Resolve(rootBase, eb) ?? rootBase : rootBase;
                         if (scan.LocalName is "schemaRef" or "linkbaseRef" && scan.GetAttribute("href", XbrlNamespaces.XLink) is { } href
-                            && UrlUtil.Resolve(UrlUtil.FromPath(full), href) is { } url)
+                            && UrlUtil.Resolve(elementBase, href) is { } url)
                         {
                             entries.Add(UrlUtil.SplitFragment(url).Url);
                         }

@@ -157,6 +157,9 @@ internal sealed partial class DtsLoader
     /// <summary>Linkbase-level references checked by the validator.</summary>
     internal List<LinkbaseRefInfo> LinkbaseRefs { get; } = [];
 
+    /// <summary>The schemaRefs met, their hrefs resolved against their <c>xml:base</c>: the validator checks each names a schema.</summary>
+    internal List<(SourceLocation Location, string Href, string TargetUrl)> SchemaRefs { get; } = [];
+
     internal List<RefInfo> RoleRefs { get; } = [];
 
     internal List<RefInfo> ArcroleRefs { get; } = [];
@@ -796,7 +799,7 @@ internal sealed partial class DtsLoader
                         ReadLinkbaseRef(s, depth);
                         break;
                     case "schemaRef":
-                        ReadSimpleHref(s, depth);
+                        ReadSchemaRef(s, depth);
                         break;
                     case "roleRef":
                     case "arcroleRef":
@@ -879,7 +882,7 @@ internal sealed partial class DtsLoader
             switch (r.LocalName)
             {
                 case "schemaRef":
-                    ReadSimpleHref(s, 1);
+                    ReadSchemaRef(s, 1);
                     break;
                 case "linkbaseRef":
                     ReadLinkbaseRef(s, 1);
@@ -1068,7 +1071,7 @@ internal sealed partial class DtsLoader
         return new QName(ns, local);
     }
 
-    private void ReadSimpleHref(ReadState s, int depth)
+    private void ReadSchemaRef(ReadState s, int depth)
     {
         var href = s.Reader.GetAttribute("href", XbrlNamespaces.XLink);
         if (string.IsNullOrWhiteSpace(href))
@@ -1078,6 +1081,7 @@ internal sealed partial class DtsLoader
         var target = Resolve(BaseOf(s, depth), href);
         if (target is not null)
         {
+            SchemaRefs.Add((s.Here(), href, target));
             Enqueue(target, s.Here());
         }
     }
