@@ -92,4 +92,18 @@ public class TaxonomyRuleTests
         Assert.Contains("linkbases/t.xsd", error.Message, StringComparison.Ordinal);
         Assert.Equal(4, error.Location!.Value.Line);
     }
+
+    [Fact]
+    public void A_schema_or_linkbase_nested_inside_another_element_is_an_error_at_each_one()
+    {
+        var schema = Assert.Single(Load(Path.Combine("nested", "envelope_schema.xml")).Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("xbrl.5.1", schema.Code);
+        Assert.Equal(4, schema.Location!.Value.Line);
+
+        var linkbases = Load(Path.Combine("nested", "envelope_linkbases.xml")).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.Equal(["xbrl.3.5.2", "xbrl.3.5.2"], linkbases.Select(d => d.Code));
+        Assert.Equal([4, 6], linkbases.Select(d => d.Location!.Value.Line));
+
+        Assert.DoesNotContain(Load(Path.Combine("nested", "appinfo_linkbase.xsd")).Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
 }

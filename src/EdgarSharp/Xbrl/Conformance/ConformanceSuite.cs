@@ -92,7 +92,6 @@ public sealed class ConformanceOptions
 public static class ConformanceSuite
 {
     private const string TaxonomySchemaRule = "a rule on taxonomy schemas themselves, not on instances; the taxonomy checks (Dts.Load, another issue's code) do not make it yet: ";
-    private const string DtsDiscovery = "DTS discovery (Dts.Load, another issue's code) does not do it yet: ";
 
     /// <summary>
     /// The XBRL 2.1 variations this version cannot pass, each with its exact reason (the list only shrinks). A listed
@@ -106,10 +105,6 @@ public static class ConformanceSuite
         ["Common/100-schema/114-lax-validation-testcase.xml#V-05"] = TaxonomySchemaRule + "XML Schema validity of a linkbase embedded in appinfo (a valid element in a place the linkbase schema does not allow)",
         ["Common/related-standards/xml-schema/uniqueParticleAttribution/uniqueParticleAttribution-testcase.xml#V-03"] = TaxonomySchemaRule + "a content model violating Unique Particle Attribution, which .NET's XmlSchemaSet does not report for this model",
         ["Common/related-standards/xml-schema/uniqueParticleAttribution/uniqueParticleAttribution-testcase.xml#V-06"] = TaxonomySchemaRule + "a content model violating Unique Particle Attribution, which .NET's XmlSchemaSet does not report for this model",
-        ["Common/400-misc/400-nestedElements.xml#v03"] = DtsDiscovery + "a schema nested inside another XML element must be found and judged",
-        ["Common/400-misc/400-nestedElements.xml#v04"] = DtsDiscovery + "schemas nested inside another XML element must be found and judged",
-        ["Common/400-misc/400-nestedElements.xml#v05"] = DtsDiscovery + "a linkbase nested inside another XML element must be found and judged",
-        ["Common/400-misc/400-nestedElements.xml#v06"] = DtsDiscovery + "linkbases nested inside another XML element must be found and judged",
     };
 
     /// <summary>The reason for the Dimensions suite's instance variations: fact-level dimensional validity is not implemented yet.</summary>

@@ -728,6 +728,10 @@ internal sealed partial class DtsLoader
             {
                 s.LinkbaseOrdinal++;
             }
+            if (depth > 0 && s.Doc.Type == TaxonomyDocumentType.Other)
+            {
+                ReportNested(s, ns, local);
+            }
             if (depth == 0)
             {
                 s.Index.ByPath[path] = new OtherElement(s.Doc.Url, new QName(ns, local), id, s.Here());
@@ -852,6 +856,24 @@ internal sealed partial class DtsLoader
             }
         }
         while (r.Read());
+    }
+
+    /// <summary>
+    /// A taxonomy schema or a linkbase nested inside another XML element (the document's root being neither): a schema
+    /// document has xs:schema as its root (XML Schema 1.0 part 1 section 3.15.2, XBRL 2.1 section 5.1), and a linkbase is
+    /// the root of its document or sits in a taxonomy schema's xs:appinfo (XBRL 2.1 section 3.5.2). Its ids are indexed
+    /// as any element's, but it is not read as a schema or a linkbase of the DTS.
+    /// </summary>
+    private void ReportNested(ReadState s, string ns, string local)
+    {
+        if (local == "schema" && string.Equals(ns, XbrlNamespaces.Xsd, StringComparison.Ordinal))
+        {
+            _diagnostics.Error("xbrl.5.1", "An xs:schema is nested inside another XML element; a taxonomy schema must be the root element of its document.", s.Here());
+        }
+        else if (local == "linkbase" && string.Equals(ns, XbrlNamespaces.Link, StringComparison.Ordinal))
+        {
+            _diagnostics.Error("xbrl.3.5.2", "A link:linkbase is nested inside another XML element; a linkbase must be the root element of its document or sit in a taxonomy schema's xs:appinfo.", s.Here());
+        }
     }
 
     /// <summary>
