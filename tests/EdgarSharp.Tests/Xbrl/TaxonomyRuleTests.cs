@@ -106,4 +106,19 @@ public class TaxonomyRuleTests
 
         Assert.DoesNotContain(Load(Path.Combine("nested", "appinfo_linkbase.xsd")).Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
     }
+
+    [Fact]
+    public void Appinfo_content_and_foreign_attributes_are_assessed_laxly_by_the_declarations_of_the_DTS()
+    {
+        Assert.DoesNotContain(Load(Path.Combine("lax", "valid.xsd")).Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+
+        var errors = Load(Path.Combine("lax", "invalid.xsd")).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.All(errors, e => Assert.Equal("sche:XmlSchemaError", e.Code));
+        // An integer element holding text, a child the declared content model does not allow (under an undeclared
+        // element), an integer attribute holding text on an element declaration.
+        Assert.Equal([10, 12, 17], errors.Select(e => e.Location!.Value.Line));
+        Assert.Contains("twelve", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("note", errors[1].Message, StringComparison.Ordinal);
+        Assert.Contains("d:level='high'", errors[2].Message, StringComparison.Ordinal);
+    }
 }

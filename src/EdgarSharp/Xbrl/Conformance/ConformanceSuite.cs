@@ -100,9 +100,6 @@ public static class ConformanceSuite
     public static IReadOnlyDictionary<string, string> OwedVariations { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["Common/300-instance/314-lax-validation-testcase.xml#V-06"] = "an attribute of another namespace on an item (lax-test:integerAttribute, declared xs:integer, holding a string) must be laxly validated, but its declaration is reached only through the instance's xsi:schemaLocation hint, which the instance validation does not follow (following it would add schemas to the compiled set the DTS shares)",
-        ["Common/100-schema/114-lax-validation-testcase.xml#V-02"] = TaxonomySchemaRule + "lax validation of appinfo content (an element declared xs:integer holding a string)",
-        ["Common/100-schema/114-lax-validation-testcase.xml#V-03"] = TaxonomySchemaRule + "lax validation of appinfo content (an attribute declared xs:integer holding a string)",
-        ["Common/100-schema/114-lax-validation-testcase.xml#V-05"] = TaxonomySchemaRule + "XML Schema validity of a linkbase embedded in appinfo (a valid element in a place the linkbase schema does not allow)",
         ["Common/related-standards/xml-schema/uniqueParticleAttribution/uniqueParticleAttribution-testcase.xml#V-03"] = TaxonomySchemaRule + "a content model violating Unique Particle Attribution, which .NET's XmlSchemaSet does not report for this model",
         ["Common/related-standards/xml-schema/uniqueParticleAttribution/uniqueParticleAttribution-testcase.xml#V-06"] = TaxonomySchemaRule + "a content model violating Unique Particle Attribution, which .NET's XmlSchemaSet does not report for this model",
     };

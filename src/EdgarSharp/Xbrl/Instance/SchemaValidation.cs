@@ -13,14 +13,21 @@ namespace EdgarSharp.Xbrl.Internal;
 internal static class SchemaValidation
 {
     /// <summary>The compiled schema set of the DTS, or null (with the reason) when it cannot be built.</summary>
-    public static XmlSchemaSet? Build(Dts dts, TaxonomyCatalog catalog, DiagnosticBag diagnostics)
+    public static XmlSchemaSet? Build(Dts dts, TaxonomyCatalog catalog, DiagnosticBag diagnostics) => Build(dts.Documents, catalog, diagnostics);
+
+    /// <summary>
+    /// The compiled schema set of the DTS of <paramref name="documents"/>, or null (with the reason) when it cannot be
+    /// built. An instance needs the XBRL instance schema among them (<paramref name="requireInstanceSchema"/>); the
+    /// taxonomy's own checks do not.
+    /// </summary>
+    public static XmlSchemaSet? Build(IReadOnlyList<TaxonomyDocument> documents, TaxonomyCatalog catalog, DiagnosticBag diagnostics, bool requireInstanceSchema = true)
     {
-        if (dts.Documents.Any(d => d.IsMissing))
+        if (documents.Any(d => d.IsMissing))
         {
             return null;
         }
-        var schemas = dts.Documents.Where(d => d.Type == TaxonomyDocumentType.Schema && d.Location is not null).ToList();
-        if (schemas.Count == 0 || !schemas.Any(d => d.TargetNamespace == XbrlNamespaces.Xbrli))
+        var schemas = documents.Where(d => d.Type == TaxonomyDocumentType.Schema && d.Location is not null).ToList();
+        if (schemas.Count == 0 || (requireInstanceSchema && !schemas.Any(d => d.TargetNamespace == XbrlNamespaces.Xbrli)))
         {
             return null;
         }
@@ -140,7 +147,7 @@ internal static class SchemaValidation
         return false;
     }
 
-    private static Stream? Open(TaxonomyDocument doc, TaxonomyCatalog catalog)
+    internal static Stream? Open(TaxonomyDocument doc, TaxonomyCatalog catalog)
     {
         if (UrlUtil.ToPath(doc.Url) is { } path && File.Exists(path))
         {

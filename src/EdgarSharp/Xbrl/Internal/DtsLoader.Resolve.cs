@@ -61,6 +61,10 @@ internal sealed partial class DtsLoader
             dimensions.Validate();
             dimensionalModel = dimensions.Model;
         }
+        if (options.Validate && _laxSchemaDocuments.Count > 0)
+        {
+            LaxSchemaContentValidation.Check(_documentOrder, _laxSchemaDocuments, options.Catalog, _diagnostics);
+        }
         var dts = new Dts(entryUrls, _documentOrder, _concepts, _roleTypes, _arcroleTypes, _links, effective, _diagnostics.ToList()) { TypeBases = _typeBases };
         if (dimensionalModel is not null)
         {

@@ -34,6 +34,9 @@ internal sealed partial class DtsLoader
     private readonly XmlNameTable _names = new NameTable();
     private readonly Dictionary<QName, QName> _typeBases = [];
 
+    /// <summary>The schema documents (keys) with content XML Schema leaves to lax assessment: see <see cref="LaxSchemaContentValidation"/>.</summary>
+    private readonly HashSet<string> _laxSchemaDocuments = new(StringComparer.Ordinal);
+
     /// <summary>The global attribute declarations read (name to type; an anonymous type gets a name of its own in <see cref="_typeBases"/>).</summary>
     private readonly Dictionary<QName, QName> _attributeTypes = [];
     private readonly AtomizedNames _atoms;
@@ -614,6 +617,9 @@ internal sealed partial class DtsLoader
         /// <summary>Counts the link:linkbase elements met (a schema can embed several).</summary>
         public int LinkbaseOrdinal { get; set; }
 
+        /// <summary>True once the schema is known to hold content left to lax assessment (appinfo content, foreign attributes).</summary>
+        public bool HasLaxContent { get; set; }
+
         /// <summary>The named top-level type being read, until its base type is found.</summary>
         public QName? CurrentTypeName { get; set; }
 
@@ -722,6 +728,11 @@ internal sealed partial class DtsLoader
                 if (local == "appinfo" && string.Equals(ns, XbrlNamespaces.Xsd, StringComparison.Ordinal))
                 {
                     s.AppinfoDepth = depth;
+                }
+                else if (!s.HasLaxContent && NeedsLaxAssessment(s, depth, ns, local))
+                {
+                    s.HasLaxContent = true;
+                    _laxSchemaDocuments.Add(UrlUtil.Key(s.Doc.Url));
                 }
             }
             if (local == "linkbase" && string.Equals(ns, XbrlNamespaces.Link, StringComparison.Ordinal))
@@ -856,6 +867,32 @@ internal sealed partial class DtsLoader
             }
         }
         while (r.Read());
+    }
+
+    /// <summary>
+    /// Whether the schema element being read is content XML Schema leaves to lax assessment that XBRL's own checks do
+    /// not cover: a child of xs:appinfo other than link:roleType, link:arcroleType and link:linkbaseRef (an embedded
+    /// linkbase included), or an XML Schema element with an attribute of another namespace than XBRL's.
+    /// </summary>
+    private static bool NeedsLaxAssessment(ReadState s, int depth, string ns, string local)
+    {
+        if (s.AppinfoDepth >= 0 && depth == s.AppinfoDepth + 1)
+        {
+            return !string.Equals(ns, XbrlNamespaces.Link, StringComparison.Ordinal) || local is not ("roleType" or "arcroleType" or "linkbaseRef");
+        }
+        var r = s.Reader;
+        if (!string.Equals(ns, XbrlNamespaces.Xsd, StringComparison.Ordinal) || r.AttributeCount == 0)
+        {
+            return false;
+        }
+        var found = false;
+        for (var i = 0; i < r.AttributeCount && !found; i++)
+        {
+            r.MoveToAttribute(i);
+            found = LaxSchemaContentValidation.IsForeignAttributeNamespace(r.NamespaceURI);
+        }
+        r.MoveToElement();
+        return found;
     }
 
     /// <summary>
