@@ -121,4 +121,15 @@ public class TaxonomyRuleTests
         Assert.Contains("note", errors[1].Message, StringComparison.Ordinal);
         Assert.Contains("d:level='high'", errors[2].Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_content_model_that_violates_unique_particle_attribution_is_an_error_and_a_deterministic_one_is_not()
+    {
+        var error = Assert.Single(Load(Path.Combine("upa", "ambiguous.xsd")).Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("sche:XmlSchemaError", error.Code);
+        Assert.Contains("ambiguous", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("ambiguous.xsd", error.Location!.Value.Document, StringComparison.Ordinal);
+
+        Assert.DoesNotContain(Load(Path.Combine("upa", "deterministic.xsd")).Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
 }

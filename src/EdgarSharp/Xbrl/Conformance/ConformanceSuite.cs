@@ -91,17 +91,11 @@ public sealed class ConformanceOptions
 /// </summary>
 public static class ConformanceSuite
 {
-    private const string TaxonomySchemaRule = "a rule on taxonomy schemas themselves, not on instances; the taxonomy checks (Dts.Load, another issue's code) do not make it yet: ";
-
     /// <summary>
-    /// The XBRL 2.1 variations this version cannot pass, each with its exact reason (the list only shrinks). A listed
-    /// variation is still run, and counts as a pass when it passes.
+    /// The XBRL 2.1 variations this version cannot pass, each with its exact reason (the list only shrinks; empty since
+    /// all 548 pass). A listed variation is still run, and counts as a pass when it passes.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> OwedVariations { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["Common/related-standards/xml-schema/uniqueParticleAttribution/uniqueParticleAttribution-testcase.xml#V-03"] = TaxonomySchemaRule + "a content model violating Unique Particle Attribution, which .NET's XmlSchemaSet does not report for this model",
-        ["Common/related-standards/xml-schema/uniqueParticleAttribution/uniqueParticleAttribution-testcase.xml#V-06"] = TaxonomySchemaRule + "a content model violating Unique Particle Attribution, which .NET's XmlSchemaSet does not report for this model",
-    };
+    public static IReadOnlyDictionary<string, string> OwedVariations { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The reason for the Dimensions suite's instance variations: fact-level dimensional validity is not implemented yet.</summary>
     public const string OwedByDimensionalInstances = "owed by the instances issue: dimensional validity of facts (xbrldie) and the lists of dimensionally valid facts are not implemented yet";

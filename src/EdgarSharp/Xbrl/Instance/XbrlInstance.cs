@@ -154,7 +154,8 @@ public sealed class XbrlInstance
         {
             diagnostics.AddRange(early);
         }
-        diagnostics.AddRange(schemaDiagnostics);
+        // The DTS load compiles the same schemas when its own checks need them: their errors are reported once.
+        diagnostics.AddRange(schemaDiagnostics.Where(d => !dts.Diagnostics.Contains(d)));
         diagnostics.AddRange(reader.Diagnostics);
         var instance = new XbrlInstance(UrlUtil.FromPath(fullPath), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
         if (options.Validate)

@@ -65,6 +65,10 @@ internal sealed partial class DtsLoader
         {
             LaxSchemaContentValidation.Check(_documentOrder, _laxSchemaDocuments, options.Catalog, _diagnostics);
         }
+        if (options.Validate && _contentModelDocuments.Count > 0)
+        {
+            SchemaCompilation.Check(_documentOrder, options.Catalog, _diagnostics);
+        }
         var dts = new Dts(entryUrls, _documentOrder, _concepts, _roleTypes, _arcroleTypes, _links, effective, _diagnostics.ToList()) { TypeBases = _typeBases };
         if (dimensionalModel is not null)
         {

@@ -37,6 +37,9 @@ internal sealed partial class DtsLoader
     /// <summary>The schema documents (keys) with content XML Schema leaves to lax assessment: see <see cref="LaxSchemaContentValidation"/>.</summary>
     private readonly HashSet<string> _laxSchemaDocuments = new(StringComparer.Ordinal);
 
+    /// <summary>The schema documents (keys) of a namespace other than XBRL's with sequence or choice groups: see <see cref="SchemaCompilation"/>.</summary>
+    private readonly HashSet<string> _contentModelDocuments = new(StringComparer.Ordinal);
+
     /// <summary>The global attribute declarations read (name to type; an anonymous type gets a name of its own in <see cref="_typeBases"/>).</summary>
     private readonly Dictionary<QName, QName> _attributeTypes = [];
     private readonly AtomizedNames _atoms;
@@ -617,6 +620,9 @@ internal sealed partial class DtsLoader
         /// <summary>Counts the link:linkbase elements met (a schema can embed several).</summary>
         public int LinkbaseOrdinal { get; set; }
 
+        /// <summary>True once the schema is known to hold sequence or choice groups (content models to check).</summary>
+        public bool HasContentModel { get; set; }
+
         /// <summary>True once the schema is known to hold content left to lax assessment (appinfo content, foreign attributes).</summary>
         public bool HasLaxContent { get; set; }
 
@@ -755,6 +761,11 @@ internal sealed partial class DtsLoader
 
             if (string.Equals(ns, XbrlNamespaces.Xsd, StringComparison.Ordinal) && inSchema)
             {
+                if (!s.HasContentModel && local is "sequence" or "choice" && !IsXbrlSpecificationNamespace(s.Doc.TargetNamespace))
+                {
+                    s.HasContentModel = true;
+                    _contentModelDocuments.Add(UrlUtil.Key(s.Doc.Url));
+                }
                 if (depth == 1)
                 {
                     s.CurrentTypeName = local is "complexType" or "simpleType" && r.GetAttribute("name") is { } typeName
@@ -868,6 +879,10 @@ internal sealed partial class DtsLoader
         }
         while (r.Read());
     }
+
+    /// <summary>The namespaces of the XBRL specifications' own schemas (their content models are known to be valid).</summary>
+    private static bool IsXbrlSpecificationNamespace(string? ns) =>
+        ns is XbrlNamespaces.Xbrli or XbrlNamespaces.Link or XbrlNamespaces.Xl or XbrlNamespaces.XLink or XbrlNamespaces.Xbrldt or "http://xbrl.org/2006/xbrldi";
 
     /// <summary>
     /// Whether the schema element being read is content XML Schema leaves to lax assessment that XBRL's own checks do
