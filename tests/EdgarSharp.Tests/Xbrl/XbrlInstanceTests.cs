@@ -174,6 +174,24 @@ public class XbrlInstanceTests
             Assert.All(instance.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error), d => Assert.NotNull(d.Location));
         }
     }
+
+    [Fact]
+    public void An_attribute_declared_only_in_a_schema_the_instance_hints_at_is_validated_by_that_declaration()
+    {
+        // The schemas come from the fixture's own cache (a stand-in instance schema): the DTS is complete, so the
+        // instance is validated; n:level is declared xs:integer in notes.xsd, which only the xsi:schemaLocation names.
+        var catalog = new TaxonomyCatalog();
+        catalog.AddCacheFolder(Corpus.Fixture(Path.Combine("Instance", "hints", "cache")));
+        var options = new XbrlLoadOptions { Catalog = catalog };
+
+        var hinted = XbrlInstance.Load(Corpus.Fixture(Path.Combine("Instance", "hints", "with_hint.xml")), options);
+        var error = SingleError(hinted, "sche:XmlSchemaError");
+        Assert.Contains("level", error.Message, StringComparison.Ordinal);
+        Assert.Equal(9, error.Location!.Value.Line);
+
+        var unhinted = XbrlInstance.Load(Corpus.Fixture(Path.Combine("Instance", "hints", "without_hint.xml")), options);
+        Assert.DoesNotContain(unhinted.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
 }
 
 /// <summary>An instance read from bytes that are not a file of their own.</summary>

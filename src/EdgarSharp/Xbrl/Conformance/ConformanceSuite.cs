@@ -91,28 +91,11 @@ public sealed class ConformanceOptions
 /// </summary>
 public static class ConformanceSuite
 {
-    private const string TaxonomySchemaRule = "a rule on taxonomy schemas themselves, not on instances; the taxonomy checks (Dts.Load, another issue's code) do not make it yet: ";
-    private const string DtsDiscovery = "DTS discovery (Dts.Load, another issue's code) does not do it yet: ";
-
     /// <summary>
-    /// The XBRL 2.1 variations this version cannot pass, each with its exact reason (the list only shrinks). A listed
-    /// variation is still run, and counts as a pass when it passes.
+    /// The XBRL 2.1 variations this version cannot pass, each with its exact reason (the list only shrinks; empty since
+    /// all 548 pass). A listed variation is still run, and counts as a pass when it passes.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> OwedVariations { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["Common/300-instance/307-schemaRef.xml#V-3"] = DtsDiscovery + "the schemaRef href must be resolved against its xml:base (which names a label linkbase, not a schema); discovery resolves it against the instance's own URL",
-        ["Common/300-instance/314-lax-validation-testcase.xml#V-06"] = "an attribute of another namespace on an item (lax-test:integerAttribute, declared xs:integer, holding a string) must be laxly validated, but its declaration is reached only through the instance's xsi:schemaLocation hint, which the instance validation does not follow (following it would add schemas to the compiled set the DTS shares)",
-        ["Common/300-instance/331-equivalentRelationships-testcase.xml#V-13"] = DtsDiscovery + "arc equivalence must compare a boolean attribute by value (1 equals true); the equivalence keys are built in the DTS loader, lexically",
-        ["Common/100-schema/114-lax-validation-testcase.xml#V-02"] = TaxonomySchemaRule + "lax validation of appinfo content (an element declared xs:integer holding a string)",
-        ["Common/100-schema/114-lax-validation-testcase.xml#V-03"] = TaxonomySchemaRule + "lax validation of appinfo content (an attribute declared xs:integer holding a string)",
-        ["Common/100-schema/114-lax-validation-testcase.xml#V-05"] = TaxonomySchemaRule + "XML Schema validity of a linkbase embedded in appinfo (a valid element in a place the linkbase schema does not allow)",
-        ["Common/related-standards/xml-schema/uniqueParticleAttribution/uniqueParticleAttribution-testcase.xml#V-03"] = TaxonomySchemaRule + "a content model violating Unique Particle Attribution, which .NET's XmlSchemaSet does not report for this model",
-        ["Common/related-standards/xml-schema/uniqueParticleAttribution/uniqueParticleAttribution-testcase.xml#V-06"] = TaxonomySchemaRule + "a content model violating Unique Particle Attribution, which .NET's XmlSchemaSet does not report for this model",
-        ["Common/400-misc/400-nestedElements.xml#v03"] = DtsDiscovery + "a schema nested inside another XML element must be found and judged",
-        ["Common/400-misc/400-nestedElements.xml#v04"] = DtsDiscovery + "schemas nested inside another XML element must be found and judged",
-        ["Common/400-misc/400-nestedElements.xml#v05"] = DtsDiscovery + "a linkbase nested inside another XML element must be found and judged",
-        ["Common/400-misc/400-nestedElements.xml#v06"] = DtsDiscovery + "linkbases nested inside another XML element must be found and judged",
-    };
+    public static IReadOnlyDictionary<string, string> OwedVariations { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The reason for the Dimensions suite's instance variations: fact-level dimensional validity is not implemented yet.</summary>
     public const string OwedByDimensionalInstances = "owed by the instances issue: dimensional validity of facts (xbrldie) and the lists of dimensionally valid facts are not implemented yet";

@@ -13,18 +13,37 @@ namespace EdgarSharp.Xbrl.Internal;
 internal static class SchemaValidation
 {
     /// <summary>The compiled schema set of the DTS, or null (with the reason) when it cannot be built.</summary>
-    public static XmlSchemaSet? Build(Dts dts, TaxonomyCatalog catalog, DiagnosticBag diagnostics)
+    public static XmlSchemaSet? Build(Dts dts, TaxonomyCatalog catalog, DiagnosticBag diagnostics) => Build(dts.Documents, catalog, diagnostics);
+
+    /// <summary>
+    /// The compiled schema set of the DTS of <paramref name="documents"/>, or null (with the reason) when it cannot be
+    /// built. An instance needs the XBRL instance schema among them (<paramref name="requireInstanceSchema"/>); the
+    /// taxonomy's own checks do not.
+    /// </summary>
+    /// <param name="documents">The documents of the DTS.</param>
+    /// <param name="catalog">Where schemas that are not local files are read from.</param>
+    /// <param name="diagnostics">Where the reason goes when the schemas do not compile.</param>
+    /// <param name="requireInstanceSchema">Whether the set is only worth building with the XBRL instance schema among the schemas.</param>
+    /// <param name="hints">
+    /// <c>xsi:schemaLocation</c> pairs of the document to validate (namespace, absolute URL): a schema for a namespace no
+    /// schema of the DTS has is added from its local file or the catalog (never the network); one that cannot be read is passed over.
+    /// </param>
+    public static XmlSchemaSet? Build(IReadOnlyList<TaxonomyDocument> documents, TaxonomyCatalog catalog, DiagnosticBag diagnostics, bool requireInstanceSchema = true,
+        IReadOnlyList<(string Namespace, string Url)>? hints = null)
     {
-        if (dts.Documents.Any(d => d.IsMissing))
+        if (documents.Any(d => d.IsMissing))
         {
             return null;
         }
-        var schemas = dts.Documents.Where(d => d.Type == TaxonomyDocumentType.Schema && d.Location is not null).ToList();
-        if (schemas.Count == 0 || !schemas.Any(d => d.TargetNamespace == XbrlNamespaces.Xbrli))
+        var schemas = documents.Where(d => d.Type == TaxonomyDocumentType.Schema && d.Location is not null).ToList();
+        if (schemas.Count == 0 || (requireInstanceSchema && !schemas.Any(d => d.TargetNamespace == XbrlNamespaces.Xbrli)))
         {
             return null;
         }
-        var cacheKey = CacheKey(schemas);
+        var extra = hints is null ? [] : hints.Where(h => !schemas.Any(d => string.Equals(d.TargetNamespace, h.Namespace, StringComparison.Ordinal)))
+            .Select(h => new TaxonomyDocument(h.Url, TaxonomyDocumentType.Schema) { Location = UrlUtil.ToPath(h.Url) })
+            .Where(d => (d.Location is { } l && File.Exists(l)) || catalog.TryResolve(d.Url, out _)).ToList();
+        var cacheKey = CacheKey(schemas) + (extra.Count == 0 ? "" : "hints\n" + CacheKey(extra));
         lock (Cache)
         {
             if (Cache.TryGetValue(cacheKey, out var cached))
@@ -45,7 +64,7 @@ internal static class SchemaValidation
         };
         try
         {
-            foreach (var doc in schemas)
+            foreach (var doc in schemas.Concat(extra))
             {
                 using var stream = Open(doc, catalog);
                 if (stream is null)
@@ -140,7 +159,7 @@ internal static class SchemaValidation
         return false;
     }
 
-    private static Stream? Open(TaxonomyDocument doc, TaxonomyCatalog catalog)
+    internal static Stream? Open(TaxonomyDocument doc, TaxonomyCatalog catalog)
     {
         if (UrlUtil.ToPath(doc.Url) is { } path && File.Exists(path))
         {

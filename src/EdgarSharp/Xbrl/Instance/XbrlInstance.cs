@@ -144,7 +144,7 @@ public sealed class XbrlInstance
         var schemaDiagnostics = new DiagnosticBag();
         if (options.Validate)
         {
-            reader.Schemas = SchemaValidation.Build(dts, options.Catalog, schemaDiagnostics);
+            reader.Schemas = SchemaValidation.Build(dts.Documents, options.Catalog, schemaDiagnostics, hints: SchemaLocationHints(fullPath, open));
         }
         reader.Read();
         reader.Check(options.Validate);
@@ -154,7 +154,8 @@ public sealed class XbrlInstance
         {
             diagnostics.AddRange(early);
         }
-        diagnostics.AddRange(schemaDiagnostics);
+        // The DTS load compiles the same schemas when its own checks need them: their errors are reported once.
+        diagnostics.AddRange(schemaDiagnostics.Where(d => !dts.Diagnostics.Contains(d)));
         diagnostics.AddRange(reader.Diagnostics);
         var instance = new XbrlInstance(UrlUtil.FromPath(fullPath), dts, reader.Contexts, reader.Units, reader.Facts, reader.Footnotes, diagnostics);
         if (options.Validate)
@@ -181,6 +182,9 @@ public sealed class XbrlInstance
             using var scan = SafeXml.Create(new MemoryStream(xml.ToArray(), writable: false), UrlUtil.FromPath(full));
             if (scan.MoveToContent() == XmlNodeType.Element && !scan.IsEmptyElement)
             {
+                // Hrefs resolve against xml:base, the root's and the reference's own (XBRL 2.1 section 3.5.1.2).
+                var documentUrl = UrlUtil.FromPath(full);
+                var rootBase = scan.GetAttribute("base", XbrlNamespaces.Xml) is { } rb ? UrlUtil.Resolve(documentUrl, rb) ?? documentUrl : documentUrl;
                 scan.Read();
                 while (!scan.EOF && scan.Depth >= 1)
                 {
@@ -190,8 +194,9 @@ public sealed class XbrlInstance
                         {
                             break;
                         }
+                        var elementBase = scan.GetAttribute("base", XbrlNamespaces.Xml) is { } eb ? UrlUtil.Resolve(rootBase, eb) ?? rootBase : rootBase;
                         if (scan.LocalName is "schemaRef" or "linkbaseRef" && scan.GetAttribute("href", XbrlNamespaces.XLink) is { } href
-                            && UrlUtil.Resolve(UrlUtil.FromPath(full), href) is { } url)
+                            && UrlUtil.Resolve(elementBase, href) is { } url)
                         {
                             entries.Add(UrlUtil.SplitFragment(url).Url);
                         }
@@ -212,6 +217,39 @@ public sealed class XbrlInstance
         var missingEntry = entries.Any(e => UrlUtil.IsFile(e) && UrlUtil.ToPath(e) is { } p && !File.Exists(p));
         var dts = missingEntry && folder is not null && Directory.Exists(folder) ? Dts.Load(folder, options) : Dts.Load(entries, options);
         return Read(dts, full, options, () => new MemoryStream(xml.ToArray(), writable: false), early);
+    }
+
+    /// <summary>
+    /// The root's <c>xsi:schemaLocation</c> pairs (namespace, absolute URL): hints to schemas the instance's content
+    /// outside the DTS may use (lax-validated attributes and segment content, XBRL 2.1 section 4.7.3.2); empty when none.
+    /// </summary>
+    private static List<(string Namespace, string Url)> SchemaLocationHints(string fullPath, Func<Stream>? open)
+    {
+        var hints = new List<(string, string)>();
+        try
+        {
+            using var stream = open is null ? File.OpenRead(fullPath) : open();
+            var url = UrlUtil.FromPath(fullPath);
+            using var r = SafeXml.Create(stream, url);
+            if (r.MoveToContent() != XmlNodeType.Element || r.GetAttribute("schemaLocation", "http://www.w3.org/2001/XMLSchema-instance") is not { } value)
+            {
+                return hints;
+            }
+            var baseUrl = r.GetAttribute("base", XbrlNamespaces.Xml) is { } xmlBase ? UrlUtil.Resolve(url, xmlBase) ?? url : url;
+            var parts = value.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i + 1 < parts.Length; i += 2)
+            {
+                if (UrlUtil.Resolve(baseUrl, parts[i + 1]) is { } location)
+                {
+                    hints.Add((parts[i], location));
+                }
+            }
+        }
+        catch (Exception e) when (e is XmlException or IOException or UnauthorizedAccessException)
+        {
+            // The instance reader reports it.
+        }
+        return hints;
     }
 
     /// <summary>The checks that need the whole instance: calculations (as <see cref="XbrlLoadOptions.Calculations"/> says), essence-alias and requires-element, dimensional validity.</summary>

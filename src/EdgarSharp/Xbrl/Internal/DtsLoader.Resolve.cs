@@ -51,7 +51,7 @@ internal sealed partial class DtsLoader
             }
         }
         BuildRelationships();
-        var effective = EffectiveRelationships(AllRelationships);
+        var effective = EffectiveRelationships(AllRelationships, AttributeBuiltInType);
         DimensionalModel? dimensionalModel = null;
         if (options.Validate)
         {
@@ -60,6 +60,14 @@ internal sealed partial class DtsLoader
             var dimensions = new DimensionValidator(this, effective, _diagnostics);
             dimensions.Validate();
             dimensionalModel = dimensions.Model;
+        }
+        if (options.Validate && _laxSchemaDocuments.Count > 0)
+        {
+            LaxSchemaContentValidation.Check(_documentOrder, _laxSchemaDocuments, options.Catalog, _diagnostics);
+        }
+        if (options.Validate && _contentModelDocuments.Count > 0)
+        {
+            SchemaCompilation.Check(_documentOrder, options.Catalog, _diagnostics);
         }
         var dts = new Dts(entryUrls, _documentOrder, _concepts, _roleTypes, _arcroleTypes, _links, effective, _diagnostics.ToList()) { TypeBases = _typeBases };
         if (dimensionalModel is not null)
@@ -433,7 +441,7 @@ internal sealed partial class DtsLoader
     /// highest priority win; a prohibiting one among them removes them all. Relationships that differ in any
     /// non-exempt attribute (<c>order</c> included) are not equivalent.
     /// </summary>
-    internal static List<Relationship> EffectiveRelationships(List<Relationship> all)
+    internal static List<Relationship> EffectiveRelationships(List<Relationship> all, Func<QName, QName?> attributeBuiltInType)
     {
         // Most (from, to) pairs are joined by one arc only: those need no comparison at all. The others are grouped
         // into classes of equivalent relationships, chained per pair (a pair has a handful of relationships at most).
@@ -464,7 +472,7 @@ internal sealed partial class DtsLoader
             for (var c = head == int.MinValue ? -1 : -2 - head; c >= 0; c = classes[c].Next)
             {
                 var candidate = all[classes[c].Representative];
-                if (SameBaseSet(candidate, r) && ArcsEquivalent(candidate.Arc, r.Arc))
+                if (SameBaseSet(candidate, r) && ArcsEquivalent(candidate.Arc, r.Arc, attributeBuiltInType))
                 {
                     found = c;
                     break;
@@ -514,9 +522,10 @@ internal sealed partial class DtsLoader
 
     /// <summary>
     /// Whether two arcs agree on every non-exempt attribute (XBRL 2.1 section 3.5.3.9.7.4), compared by value with
-    /// defaults filled in: the typed attributes directly, anything else through <see cref="Arc.EquivalenceKey"/>.
+    /// defaults filled in: the typed attributes directly, anything else through <see cref="Arc.EquivalenceKey"/>, custom
+    /// attributes typed by their declarations (<paramref name="attributeBuiltInType"/>).
     /// </summary>
-    internal static bool ArcsEquivalent(Arc a, Arc b)
+    internal static bool ArcsEquivalent(Arc a, Arc b, Func<QName, QName?> attributeBuiltInType)
     {
         if (ReferenceEquals(a, b))
         {
@@ -524,6 +533,8 @@ internal sealed partial class DtsLoader
         }
         if (a.OtherAttributes.Count > 0 || b.OtherAttributes.Count > 0)
         {
+            a.EquivalenceKey ??= EquivalenceText(a, attributeBuiltInType);
+            b.EquivalenceKey ??= EquivalenceText(b, attributeBuiltInType);
             return string.Equals(a.EquivalenceKey, b.EquivalenceKey, StringComparison.Ordinal);
         }
         return string.Equals(a.InvalidOrderText, b.InvalidOrderText, StringComparison.Ordinal) && (a.InvalidOrderText is not null || a.Order == b.Order)

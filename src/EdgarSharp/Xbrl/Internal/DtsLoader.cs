@@ -33,6 +33,15 @@ internal sealed partial class DtsLoader
     private readonly List<ExtendedLink> _links = [];
     private readonly XmlNameTable _names = new NameTable();
     private readonly Dictionary<QName, QName> _typeBases = [];
+
+    /// <summary>The schema documents (keys) with content XML Schema leaves to lax assessment: see <see cref="LaxSchemaContentValidation"/>.</summary>
+    private readonly HashSet<string> _laxSchemaDocuments = new(StringComparer.Ordinal);
+
+    /// <summary>The schema documents (keys) of a namespace other than XBRL's with sequence or choice groups: see <see cref="SchemaCompilation"/>.</summary>
+    private readonly HashSet<string> _contentModelDocuments = new(StringComparer.Ordinal);
+
+    /// <summary>The global attribute declarations read (name to type; an anonymous type gets a name of its own in <see cref="_typeBases"/>).</summary>
+    private readonly Dictionary<QName, QName> _attributeTypes = [];
     private readonly AtomizedNames _atoms;
 
     /// <summary>Attribute names atomized in the loader's name table: compared by reference, one pass per element.</summary>
@@ -153,6 +162,9 @@ internal sealed partial class DtsLoader
 
     /// <summary>Linkbase-level references checked by the validator.</summary>
     internal List<LinkbaseRefInfo> LinkbaseRefs { get; } = [];
+
+    /// <summary>The schemaRefs met, their hrefs resolved against their <c>xml:base</c>: the validator checks each names a schema.</summary>
+    internal List<(SourceLocation Location, string Href, string TargetUrl)> SchemaRefs { get; } = [];
 
     internal List<RefInfo> RoleRefs { get; } = [];
 
@@ -608,6 +620,12 @@ internal sealed partial class DtsLoader
         /// <summary>Counts the link:linkbase elements met (a schema can embed several).</summary>
         public int LinkbaseOrdinal { get; set; }
 
+        /// <summary>True once the schema is known to hold sequence or choice groups (content models to check).</summary>
+        public bool HasContentModel { get; set; }
+
+        /// <summary>True once the schema is known to hold content left to lax assessment (appinfo content, foreign attributes).</summary>
+        public bool HasLaxContent { get; set; }
+
         /// <summary>The named top-level type being read, until its base type is found.</summary>
         public QName? CurrentTypeName { get; set; }
 
@@ -717,10 +735,19 @@ internal sealed partial class DtsLoader
                 {
                     s.AppinfoDepth = depth;
                 }
+                else if (!s.HasLaxContent && NeedsLaxAssessment(s, depth, ns, local))
+                {
+                    s.HasLaxContent = true;
+                    _laxSchemaDocuments.Add(UrlUtil.Key(s.Doc.Url));
+                }
             }
             if (local == "linkbase" && string.Equals(ns, XbrlNamespaces.Link, StringComparison.Ordinal))
             {
                 s.LinkbaseOrdinal++;
+            }
+            if (depth > 0 && s.Doc.Type == TaxonomyDocumentType.Other)
+            {
+                ReportNested(s, ns, local);
             }
             if (depth == 0)
             {
@@ -734,10 +761,16 @@ internal sealed partial class DtsLoader
 
             if (string.Equals(ns, XbrlNamespaces.Xsd, StringComparison.Ordinal) && inSchema)
             {
+                if (!s.HasContentModel && local is "sequence" or "choice" && !IsXbrlSpecificationNamespace(s.Doc.TargetNamespace))
+                {
+                    s.HasContentModel = true;
+                    _contentModelDocuments.Add(UrlUtil.Key(s.Doc.Url));
+                }
                 if (depth == 1)
                 {
                     s.CurrentTypeName = local is "complexType" or "simpleType" && r.GetAttribute("name") is { } typeName
-                        ? new QName(s.Doc.TargetNamespace ?? "", typeName) : null;
+                        ? new QName(s.Doc.TargetNamespace ?? "", typeName)
+                        : local == "attribute" ? ReadAttributeDeclaration(s) : null;
                 }
                 else if (s.CurrentTypeName is { } typeName && local is "restriction" or "extension"
                     && ResolveQNameAttribute(s, r.GetAttribute("base")) is { } baseType)
@@ -792,7 +825,7 @@ internal sealed partial class DtsLoader
                         ReadLinkbaseRef(s, depth);
                         break;
                     case "schemaRef":
-                        ReadSimpleHref(s, depth);
+                        ReadSchemaRef(s, depth);
                         break;
                     case "roleRef":
                     case "arcroleRef":
@@ -847,6 +880,54 @@ internal sealed partial class DtsLoader
         while (r.Read());
     }
 
+    /// <summary>The namespaces of the XBRL specifications' own schemas (their content models are known to be valid).</summary>
+    private static bool IsXbrlSpecificationNamespace(string? ns) =>
+        ns is XbrlNamespaces.Xbrli or XbrlNamespaces.Link or XbrlNamespaces.Xl or XbrlNamespaces.XLink or XbrlNamespaces.Xbrldt or "http://xbrl.org/2006/xbrldi";
+
+    /// <summary>
+    /// Whether the schema element being read is content XML Schema leaves to lax assessment that XBRL's own checks do
+    /// not cover: a child of xs:appinfo other than link:roleType, link:arcroleType and link:linkbaseRef (an embedded
+    /// linkbase included), or an XML Schema element with an attribute of another namespace than XBRL's.
+    /// </summary>
+    private static bool NeedsLaxAssessment(ReadState s, int depth, string ns, string local)
+    {
+        if (s.AppinfoDepth >= 0 && depth == s.AppinfoDepth + 1)
+        {
+            return !string.Equals(ns, XbrlNamespaces.Link, StringComparison.Ordinal) || local is not ("roleType" or "arcroleType" or "linkbaseRef");
+        }
+        var r = s.Reader;
+        if (!string.Equals(ns, XbrlNamespaces.Xsd, StringComparison.Ordinal) || r.AttributeCount == 0)
+        {
+            return false;
+        }
+        var found = false;
+        for (var i = 0; i < r.AttributeCount && !found; i++)
+        {
+            r.MoveToAttribute(i);
+            found = LaxSchemaContentValidation.IsForeignAttributeNamespace(r.NamespaceURI);
+        }
+        r.MoveToElement();
+        return found;
+    }
+
+    /// <summary>
+    /// A taxonomy schema or a linkbase nested inside another XML element (the document's root being neither): a schema
+    /// document has xs:schema as its root (XML Schema 1.0 part 1 section 3.15.2, XBRL 2.1 section 5.1), and a linkbase is
+    /// the root of its document or sits in a taxonomy schema's xs:appinfo (XBRL 2.1 section 3.5.2). Its ids are indexed
+    /// as any element's, but it is not read as a schema or a linkbase of the DTS.
+    /// </summary>
+    private void ReportNested(ReadState s, string ns, string local)
+    {
+        if (local == "schema" && string.Equals(ns, XbrlNamespaces.Xsd, StringComparison.Ordinal))
+        {
+            _diagnostics.Error("xbrl.5.1", "An xs:schema is nested inside another XML element; a taxonomy schema must be the root element of its document.", s.Here());
+        }
+        else if (local == "linkbase" && string.Equals(ns, XbrlNamespaces.Link, StringComparison.Ordinal))
+        {
+            _diagnostics.Error("xbrl.3.5.2", "A link:linkbase is nested inside another XML element; a linkbase must be the root element of its document or sit in a taxonomy schema's xs:appinfo.", s.Here());
+        }
+    }
+
     /// <summary>
     /// An instance starts the DTS with its schemaRef, linkbaseRef, roleRef and arcroleRef children, which its
     /// content model puts before any context, unit or fact: reading stops at the first other element.
@@ -875,7 +956,7 @@ internal sealed partial class DtsLoader
             switch (r.LocalName)
             {
                 case "schemaRef":
-                    ReadSimpleHref(s, 1);
+                    ReadSchemaRef(s, 1);
                     break;
                 case "linkbaseRef":
                     ReadLinkbaseRef(s, 1);
@@ -1007,6 +1088,49 @@ internal sealed partial class DtsLoader
         return us > 0 ? id[..us] : null;
     }
 
+    /// <summary>
+    /// Records a global attribute declaration's type, for comparing custom arc attributes by value (XBRL 2.1 section
+    /// 3.5.3.9.7.4). Returns the name its anonymous simple type is recorded under (its base is read next), or null.
+    /// </summary>
+    private QName? ReadAttributeDeclaration(ReadState s)
+    {
+        if (s.Reader.GetAttribute("name") is not { Length: > 0 } name)
+        {
+            return null;
+        }
+        var declared = new QName(s.Doc.TargetNamespace ?? "", name.Trim());
+        if (ResolveQNameAttribute(s, s.Reader.GetAttribute("type")) is { } type)
+        {
+            _attributeTypes.TryAdd(declared, type);
+            return null;
+        }
+        // "#" cannot start an NCName: the anonymous type's name cannot meet a declared one.
+        var anonymous = new QName(declared.Namespace, "#attribute " + declared.LocalName);
+        _attributeTypes.TryAdd(declared, anonymous);
+        return anonymous;
+    }
+
+    /// <summary>The XML Schema built-in type a declared global attribute's type is or derives from, or null when undeclared or unknown.</summary>
+    internal QName? AttributeBuiltInType(QName attribute)
+    {
+        if (!_attributeTypes.TryGetValue(attribute, out var type))
+        {
+            return null;
+        }
+        for (var seen = 0; seen < 64; seen++)
+        {
+            if (string.Equals(type.Namespace, XbrlNamespaces.Xsd, StringComparison.Ordinal))
+            {
+                return type;
+            }
+            if (!_typeBases.TryGetValue(type, out type))
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
     private static QName? ResolveQNameAttribute(ReadState s, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -1021,7 +1145,7 @@ internal sealed partial class DtsLoader
         return new QName(ns, local);
     }
 
-    private void ReadSimpleHref(ReadState s, int depth)
+    private void ReadSchemaRef(ReadState s, int depth)
     {
         var href = s.Reader.GetAttribute("href", XbrlNamespaces.XLink);
         if (string.IsNullOrWhiteSpace(href))
@@ -1031,6 +1155,7 @@ internal sealed partial class DtsLoader
         var target = Resolve(BaseOf(s, depth), href);
         if (target is not null)
         {
+            SchemaRefs.Add((s.Here(), href, target));
             Enqueue(target, s.Here());
         }
     }
@@ -1328,6 +1453,7 @@ internal sealed partial class DtsLoader
         string? preferredLabel = null, contextElement = null, targetRole = null;
         bool? closed = null, usable = null;
         Dictionary<QName, string>? other = null;
+        Dictionary<QName, QName>? otherQNames = null;
         string? orderText = null, weightText = null;
 
         if (r.MoveToFirstAttribute())
@@ -1431,6 +1557,12 @@ internal sealed partial class DtsLoader
                 }
                 other ??= [];
                 other[new QName(ans, alocal)] = value;
+                if (value.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && r.LookupNamespace(value[..colon].Trim()) is { } valueNamespace)
+                {
+                    // Kept in case the attribute is declared xs:QName: compared then by namespace and local name.
+                    otherQNames ??= [];
+                    otherQNames[new QName(ans, alocal)] = new QName(valueNamespace, value[(colon + 1)..].Trim());
+                }
             }
             while (r.MoveToNextAttribute());
             r.MoveToElement();
@@ -1447,6 +1579,7 @@ internal sealed partial class DtsLoader
             ContextElement = contextElement,
             TargetRole = targetRole,
             OtherAttributes = other ?? Arc.EmptyAttributes,
+            OtherAttributeQNames = otherQNames,
             InvalidOrderText = orderText,
             InvalidWeightText = weightText,
             Link = link,
@@ -1454,13 +1587,58 @@ internal sealed partial class DtsLoader
     }
 
     /// <summary>
-    /// The value of a custom arc attribute as compared for equivalence. Without the attribute's schema type at hand,
-    /// a value that reads as a number is compared as one (<c>1.0</c> equals <c>1</c>, <c>1E1</c> equals <c>10</c>);
-    /// anything else as its trimmed text.
+    /// The value of a custom arc attribute as compared for equivalence (XBRL 2.1 section 3.5.3.9.7.4: by value, as
+    /// typed by the attribute's declaration). <paramref name="builtIn"/> is the XML Schema built-in type the declared
+    /// type is or derives from: booleans compare by truth value (<c>1</c> equals <c>true</c>), decimals and their
+    /// integer subtypes as decimals, floats and doubles as doubles, QNames by namespace and local name, strings as
+    /// written and other types whitespace-collapsed. An attribute without a declaration at hand (null) compares as a
+    /// number when its value reads as one (<c>1.0</c> equals <c>1</c>), else as its trimmed text.
     /// </summary>
-    private static string TypedValueKey(string value)
+    internal static string TypedValueKey(string value, QName? builtIn, QName? qnameValue)
     {
-        var t = value.Trim();
+        if (builtIn is not { } type)
+        {
+            var t = value.Trim();
+            return NumberKey(t) ?? t;
+        }
+        var collapsed = CollapseWhitespace(value);
+        switch (type.LocalName)
+        {
+            case "string":
+                return value;
+            case "normalizedString":
+                return value.Replace('\t', ' ').Replace('\n', ' ').Replace('\r', ' ');
+            case "boolean":
+                return collapsed switch
+                {
+                    "true" or "1" => "?true",
+                    "false" or "0" => "?false",
+                    _ => collapsed,
+                };
+            case "decimal" or "integer" or "nonPositiveInteger" or "negativeInteger" or "long" or "int" or "short" or "byte"
+                or "nonNegativeInteger" or "unsignedLong" or "unsignedInt" or "unsignedShort" or "unsignedByte" or "positiveInteger":
+                return decimal.TryParse(collapsed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
+                    ? "#" + Canonical(d) : collapsed;
+            case "float" or "double":
+                return collapsed switch
+                {
+                    "INF" => "#INF",
+                    "-INF" => "#-INF",
+                    "NaN" => "#NaN",
+                    _ => double.TryParse(collapsed, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && double.IsFinite(f)
+                        ? "#" + (type.LocalName == "float" ? ((float)f).ToString("R", CultureInfo.InvariantCulture) : f.ToString("R", CultureInfo.InvariantCulture))
+                        : collapsed,
+                };
+            case "QName":
+                return qnameValue is { } q ? "{" + q.Namespace + "}" + q.LocalName
+                    : collapsed.Contains(':', StringComparison.Ordinal) ? collapsed : "{}" + collapsed;
+            default:
+                return collapsed;
+        }
+    }
+
+    private static string? NumberKey(string t)
+    {
         if (decimal.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
         {
             return "#" + Canonical(d);
@@ -1469,15 +1647,19 @@ internal sealed partial class DtsLoader
         {
             return "#" + f.ToString("R", CultureInfo.InvariantCulture);
         }
-        return t;
+        return null;
     }
+
+    private static string CollapseWhitespace(string value) =>
+        string.Join(' ', value.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// The non-exempt attributes (XBRL 2.1 section 3.5.3.9.7.4) in a fixed order, typed values in canonical form and
     /// defaults filled in (order 1, xbrldt:closed false, xbrldt:usable true): compared ordinally to decide equivalence.
+    /// Custom attributes are typed by <paramref name="builtInType"/> (their declaration's built-in type, or null).
     /// Built only for arcs that share their ends with another arc (most never need it).
     /// </summary>
-    internal static string EquivalenceText(Arc arc)
+    internal static string EquivalenceText(Arc arc, Func<QName, QName?> builtInType)
     {
         var sb = new StringBuilder(64);
         sb.Append(arc.InvalidOrderText ?? Canonical(arc.Order)).Append('\u001f')
@@ -1490,7 +1672,8 @@ internal sealed partial class DtsLoader
             var others = new List<string>(arc.OtherAttributes.Count);
             foreach (var (name, value) in arc.OtherAttributes)
             {
-                others.Add("{" + name.Namespace + "}" + name.LocalName + "=" + TypedValueKey(value));
+                var qnameValue = arc.OtherAttributeQNames is { } q && q.TryGetValue(name, out var v) ? v : (QName?)null;
+                others.Add("{" + name.Namespace + "}" + name.LocalName + "=" + TypedValueKey(value, builtInType(name), qnameValue));
             }
             others.Sort(StringComparer.Ordinal);
             foreach (var o in others)

@@ -43,6 +43,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     public void Validate()
     {
         ReportUnresolvedLocators();
+        CheckSchemaRefs();
         CheckLinkbaseRefs();
         CheckRoleAndArcroleRefs();
         CheckTypeDeclarations();
@@ -87,6 +88,19 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                 {
                     diagnostics.Error("xbrl.3.5.3.7.2", $"The locator href '{locator.Href}' points to a {other.ElementName.LocalName} element; a link:loc must point to an element declaration (a concept) or a resource.", locator.Location);
                 }
+            }
+        }
+    }
+
+    /// <summary>XBRL 2.1 section 4.2.2: a schemaRef's href (resolved against its <c>xml:base</c>) must name an XML Schema.</summary>
+    private void CheckSchemaRefs()
+    {
+        foreach (var (location, href, targetUrl) in loader.SchemaRefs)
+        {
+            var doc = loader.FindDocument(UrlUtil.SplitFragment(targetUrl).Url);
+            if (doc is { IsMissing: false } && doc.Type != TaxonomyDocumentType.Schema)
+            {
+                diagnostics.Error("xbrl.4.2.2", $"The schemaRef href '{href}' resolves to {doc.Url}, which is not an XML Schema (its root is not xs:schema).", location);
             }
         }
     }

@@ -274,10 +274,11 @@ public sealed class Arc
     /// <summary>The <c>weight</c> as written when it is not a decimal, else null.</summary>
     internal string? InvalidWeightText { get; init; }
 
-    /// <summary>The canonical form of the non-exempt attributes, compared to decide equivalence (section 3.5.3.9.7.4); built on first use.</summary>
-    internal string EquivalenceKey => _equivalenceKey ??= Internal.DtsLoader.EquivalenceText(this);
+    /// <summary>The custom attributes whose value reads as a prefixed name in scope, resolved (compared so when declared xs:QName), or null.</summary>
+    internal IReadOnlyDictionary<QName, QName>? OtherAttributeQNames { get; init; }
 
-    private string? _equivalenceKey;
+    /// <summary>The canonical form of the non-exempt attributes, compared to decide equivalence (section 3.5.3.9.7.4); built by the loader on first use.</summary>
+    internal string? EquivalenceKey { get; set; }
 
     /// <summary>The extended link holding the arc.</summary>
     public ExtendedLink Link { get; internal init; } = null!;
