@@ -1,4 +1,5 @@
 using System.Xml;
+using EdgarSharp.Internal.Xml;
 
 namespace EdgarSharp.Internal;
 
@@ -35,6 +36,31 @@ internal static class SafeXml
         }
         return XmlReader.Create(stream, s, baseUri);
     }
+
+    /// <summary>
+    /// Creates a reader over a whole document held as bytes: <see cref="Utf8XmlReader"/> when the document is in the
+    /// plain subset it reads (nearly every XBRL file), else System.Xml's reader over the same bytes from the start, so
+    /// that anything unusual, and every error, is read and reported exactly as System.Xml does. The caller must keep
+    /// <paramref name="document"/> unchanged until the reader is disposed.
+    /// </summary>
+    public static XmlReader Create(ReadOnlyMemory<byte> document, string baseUri, XmlReaderSettings? settings = null)
+    {
+        var s = settings ?? Settings();
+        if (Utf8XmlReader.TryCreate(document, s, baseUri) is { } fast)
+        {
+            return fast;
+        }
+        return XmlReader.Create(AsStream(document), s, baseUri);
+    }
+
+    /// <summary>System.Xml's reader over the bytes, never the fast one (the baseline the fast reader is compared with).</summary>
+    public static XmlReader CreateStandard(ReadOnlyMemory<byte> document, string baseUri, XmlReaderSettings? settings = null) =>
+        XmlReader.Create(AsStream(document), settings ?? Settings(), baseUri);
+
+    private static MemoryStream AsStream(ReadOnlyMemory<byte> document) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(document, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(document.ToArray(), writable: false);
 
     /// <summary>
     /// Creates a reader over text already decoded (the encoding declaration is then ignored); the reader owns
