@@ -61,6 +61,7 @@ internal static class Interleaved
         return
         [
             ("bare XmlReader pass", () => Baselines.BareXmlPass(files)),
+            ("bare Utf8XmlReader pass (SafeXml.Create over bytes)", () => Baselines.BareUtf8XmlPass(files)),
             ("Dts.Load", () => Dts.Load(path).Relationships.Count),
             ("Dts.Load without checks", () => Dts.Load(path, new XbrlLoadOptions { Validate = false }).Relationships.Count),
             ("Dts.Load + DimensionalModel.Build", () => DimensionalModel.Build(Dts.Load(path)).RelationshipSets.Count),

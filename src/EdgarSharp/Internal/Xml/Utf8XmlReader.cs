@@ -14,7 +14,7 @@ namespace EdgarSharp.Internal.Xml;
 /// </summary>
 internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceResolver
 {
-    private readonly Utf8XmlTokenizer.Tape _tape;
+    private Utf8XmlTokenizer.Tape _tape;
     private readonly ReadOnlyMemory<byte> _bytes;
     private readonly XmlNameTable _names;
     private readonly XmlReaderSettings _settings;
@@ -406,6 +406,13 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
 
     public override void Close()
     {
+        if (_state != ReadState.Closed)
+        {
+            // The tape goes back for the next document; this reader keeps an empty one for what is asked after closing.
+            var spent = _tape;
+            _tape = Utf8XmlTokenizer.Tape.Empty(_names);
+            Utf8XmlTokenizer.Release(spent);
+        }
         _state = ReadState.Closed;
         _attr = -1;
         _onAttrValue = false;

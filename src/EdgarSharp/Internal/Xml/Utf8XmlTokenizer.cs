@@ -1,4 +1,10 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Unicode;
 using System.Xml;
@@ -29,10 +35,8 @@ internal static class Utf8XmlTokenizer
     private static readonly SearchValues<byte> ForbiddenControls = SearchValues.Create(
         [0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31]);
 
-    private static readonly SearchValues<byte> TextStops = SearchValues.Create("<&]"u8);
-    private static readonly SearchValues<byte> DoubleQuoteStops = SearchValues.Create("\"<&"u8);
-    private static readonly SearchValues<byte> SingleQuoteStops = SearchValues.Create("'<&"u8);
-    private static readonly SearchValues<byte> Whitespace = SearchValues.Create(" \t\r\n"u8);
+    private static readonly SearchValues<byte> WhitespaceBytes = SearchValues.Create(" \t\r\n"u8);
+    private static readonly SearchValues<byte> NameBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:"u8);
     private static readonly SearchValues<byte> TextSpecials = SearchValues.Create("&\r"u8);
     private static readonly SearchValues<byte> AttributeSpecials = SearchValues.Create("&\r\n\t"u8);
 
@@ -104,6 +108,12 @@ internal static class Utf8XmlTokenizer
         public int ByteLength;
         public int Hash;
         public int Next;
+        public ulong Key0;
+        public ulong Key1;
+
+        /// <summary>The namespace of the prefix as last resolved, and the scope (innermost declaration) it was resolved in.</summary>
+        public int NsTop;
+        public string? Ns;
     }
 
     public struct NsDecl
@@ -114,9 +124,47 @@ internal static class Utf8XmlTokenizer
     }
 
     /// <summary>The index of one document.</summary>
-    public sealed class Tape(XmlNameTable names)
+    public sealed class Tape
     {
-        public XmlNameTable Names { get; } = names;
+        public Tape(XmlNameTable names) => Reset(names);
+
+        private Tape(XmlNameTable names, int capacity)
+        {
+            _ = capacity;
+            Buckets = [];
+            Chars = [];
+            Open = [];
+            Nodes = [];
+            Attrs = [];
+            NameEntries = [];
+            Decls = [];
+            Reset(names);
+        }
+
+        /// <summary>A tape with no room, for a reader that has given its own back.</summary>
+        public static Tape Empty(XmlNameTable names) => new(names, 0);
+
+        /// <summary>Empties the tape for another document (its arrays are kept: a thread reading many documents reuses one tape).</summary>
+        [MemberNotNull(nameof(Names), nameof(XmlNs), nameof(XmlnsNs), nameof(XmlPrefix), nameof(XmlnsPrefix))]
+        public void Reset(XmlNameTable names)
+        {
+            Names = names;
+            XmlNs = names.Add(XmlNamespace);
+            XmlnsNs = names.Add(XmlnsNamespace);
+            XmlPrefix = names.Add("xml");
+            XmlnsPrefix = names.Add("xmlns");
+            NodeCount = AttrCount = NameCount = DeclCount = BodyStart = 0;
+            Array.Fill(Buckets, -1);
+        }
+
+        public XmlNameTable Names;
+        public string XmlNs;
+        public string XmlnsNs;
+        public string XmlPrefix;
+        public string XmlnsPrefix;
+        public int[] Buckets = new int[256];
+        public char[] Chars = new char[64];
+        internal Open[] Open = new Open[32];
         public Node[] Nodes = new Node[64];
         public int NodeCount;
         public Attr[] Attrs = new Attr[64];
@@ -126,10 +174,6 @@ internal static class Utf8XmlTokenizer
         public NsDecl[] Decls = new NsDecl[8];
         public int DeclCount;
         public int BodyStart;
-        public string XmlNs = names.Add(XmlNamespace);
-        public string XmlnsNs = names.Add(XmlnsNamespace);
-        public string XmlPrefix = names.Add("xml");
-        public string XmlnsPrefix = names.Add("xmlns");
 
         public string? LookupNamespace(int top, string prefix)
         {
@@ -197,7 +241,7 @@ internal static class Utf8XmlTokenizer
         }
     }
 
-    private struct Open
+    internal struct Open
     {
         public int Node;
         public int ParentTop;
@@ -223,11 +267,24 @@ internal static class Utf8XmlTokenizer
         {
             return null;
         }
-        var t = new Tokenizer(doc, names, settings.IgnoreWhitespace, ascii && bodyStart == 0);
-        var tape = t.Tape;
+        var tape = s_spare ?? new Tape(names);
+        s_spare = null;
+        tape.Reset(names);
+        var t = new Tokenizer(doc, tape, settings.IgnoreWhitespace, ascii && bodyStart == 0);
         tape.BodyStart = bodyStart;
-        return t.Run(bodyStart) ? tape : null;
+        if (t.Run(bodyStart))
+        {
+            return tape;
+        }
+        Release(tape);
+        return null;
     }
+
+    [ThreadStatic]
+    private static Tape? s_spare;
+
+    /// <summary>Gives back a tape no reader uses any more, for the next document read on this thread.</summary>
+    public static void Release(Tape tape) => s_spare = tape;
 
     /// <summary>Valid UTF-8 with no U+0080 to U+009F, U+FFFE or U+FFFF.</summary>
     private static bool PlainUtf8(ReadOnlySpan<byte> body)
@@ -263,27 +320,17 @@ internal static class Utf8XmlTokenizer
         private readonly bool _ignoreWhitespace;
         private readonly bool _allAscii;
         public readonly Tape Tape;
-        private int[] _buckets;
-        private char[] _chars;
-        private Open[] _open;
         private int _depth;
         private int _nsTop;
         private bool _rootSeen;
 
-        public Tokenizer(ReadOnlySpan<byte> doc, XmlNameTable names, bool ignoreWhitespace, bool allAscii)
+        public Tokenizer(ReadOnlySpan<byte> doc, Tape tape, bool ignoreWhitespace, bool allAscii)
         {
             _doc = doc;
-            _names = names;
+            _names = tape.Names;
             _ignoreWhitespace = ignoreWhitespace;
             _allAscii = allAscii;
-            Tape = new Tape(names);
-            var estimate = Math.Max(64, doc.Length / 40);
-            Tape.Nodes = new Node[estimate];
-            Tape.Attrs = new Attr[estimate];
-            _buckets = new int[256];
-            Array.Fill(_buckets, -1);
-            _chars = new char[64];
-            _open = new Open[32];
+            Tape = tape;
             _nsTop = -1;
         }
 
@@ -373,7 +420,7 @@ internal static class Utf8XmlTokenizer
             n.NsTop = _nsTop;
             if (_depth > 0)
             {
-                ref var parent = ref Tape.Nodes[_open[_depth - 1].Node];
+                ref var parent = ref Tape.Nodes[Tape.Open[_depth - 1].Node];
                 n.NsLocal = parent.NsLocal;
                 n.Lang = parent.Lang;
                 n.Space = parent.Space;
@@ -488,9 +535,18 @@ internal static class Utf8XmlTokenizer
             var doc = _doc;
             var start = p;
             var hasRef = false;
+            // Most runs are the line break and indentation between two tags.
+            while (p < doc.Length && IsWhitespace(doc[p]))
+            {
+                p++;
+            }
+            if (p == doc.Length || doc[p] == (byte)'<')
+            {
+                return Whitespace(start, p);
+            }
             while (true)
             {
-                var at = doc[p..].IndexOfAny(TextStops);
+                var at = IndexOfAny3(doc[p..], (byte)'<', (byte)'&', (byte)']');
                 if (at < 0)
                 {
                     p = doc.Length;
@@ -518,24 +574,27 @@ internal static class Utf8XmlTokenizer
                 hasRef = true;
             }
             var text = doc[start..p];
-            var whitespace = !hasRef && text.IndexOfAnyExcept(Whitespace) < 0;
+            if (!hasRef && text.IndexOfAnyExcept(WhitespaceBytes) < 0)
+            {
+                return Whitespace(start, p);
+            }
             if (_depth == 0)
             {
-                if (!whitespace)
-                {
-                    return false;
-                }
-                if (_ignoreWhitespace)
-                {
-                    return true;
-                }
+                return false;
             }
+            ref var n = ref AddNode();
+            n.Type = XmlNodeType.Text;
+            n.Start = start;
+            n.Length = p - start;
+            n.Pos = start;
+            return true;
+        }
+
+        /// <summary>A run of whitespace: a node only where System.Xml reports one (xml:space="preserve", or whitespace kept).</summary>
+        private bool Whitespace(int start, int p)
+        {
             XmlNodeType type;
-            if (!whitespace)
-            {
-                type = XmlNodeType.Text;
-            }
-            else if (_depth > 0 && Tape.Nodes[_open[_depth - 1].Node].Space == XmlSpace.Preserve)
+            if (_depth > 0 && Tape.Nodes[Tape.Open[_depth - 1].Node].Space == XmlSpace.Preserve)
             {
                 type = XmlNodeType.SignificantWhitespace;
             }
@@ -643,11 +702,10 @@ internal static class Utf8XmlTokenizer
                     return false;
                 }
                 var quote = doc[q];
-                var stops = quote == (byte)'"' ? DoubleQuoteStops : SingleQuoteStops;
                 var valueStart = ++q;
                 while (true)
                 {
-                    var at = doc[q..].IndexOfAny(stops);
+                    var at = IndexOfAny3(doc[q..], quote, (byte)'<', (byte)'&');
                     if (at < 0)
                     {
                         return false;
@@ -745,7 +803,7 @@ internal static class Utf8XmlTokenizer
             {
                 return false;
             }
-            ns = Tape.LookupNamespace(_nsTop, element.Prefix);
+            ns = Resolve(ref element);
             if (ns is null)
             {
                 return false;
@@ -756,7 +814,7 @@ internal static class Utf8XmlTokenizer
                 ref var e = ref Tape.NameEntries[a.Name];
                 if (e.Prefix.Length > 0 && !ReferenceEquals(e.Prefix, Tape.XmlPrefix) && !ReferenceEquals(e.Prefix, Tape.XmlnsPrefix))
                 {
-                    var attrNs = Tape.LookupNamespace(_nsTop, e.Prefix);
+                    var attrNs = Resolve(ref e);
                     if (attrNs is null)
                     {
                         return false;
@@ -798,14 +856,25 @@ internal static class Utf8XmlTokenizer
             }
             else
             {
-                if (_depth == _open.Length)
+                if (_depth == Tape.Open.Length)
                 {
-                    Array.Resize(ref _open, _open.Length * 2);
+                    Array.Resize(ref Tape.Open, Tape.Open.Length * 2);
                 }
-                _open[_depth++] = new Open { Node = nodeIndex, ParentTop = parentTop };
+                Tape.Open[_depth++] = new Open { Node = nodeIndex, ParentTop = parentTop };
             }
             p = q;
             return true;
+        }
+
+        /// <summary>The namespace of the name's prefix in the current scope (remembered per name while the scope lasts).</summary>
+        private string? Resolve(ref NameEntry e)
+        {
+            if (e.NsTop != _nsTop)
+            {
+                e.Ns = Tape.LookupNamespace(_nsTop, e.Prefix);
+                e.NsTop = _nsTop;
+            }
+            return e.Ns;
         }
 
         private bool EndTag(ref int p)
@@ -815,7 +884,7 @@ internal static class Utf8XmlTokenizer
                 return false;
             }
             var doc = _doc;
-            var open = _open[_depth - 1];
+            var open = Tape.Open[_depth - 1];
             ref var element = ref Tape.Nodes[open.Node];
             ref var name = ref Tape.NameEntries[element.Name];
             var nameStart = p + 2;
@@ -919,49 +988,63 @@ internal static class Utf8XmlTokenizer
         {
             var doc = _doc;
             colon = -1;
-            var start = q;
             if (q >= doc.Length || (NameClass[doc[q]] & 1) == 0)
             {
                 return false;
             }
-            q++;
-            while (q < doc.Length)
+            var length = doc[(q + 1)..].IndexOfAnyExcept(NameBytes);
+            if (length < 0)
             {
-                var b = doc[q];
-                if (NameClass[b] != 0)
-                {
-                    q++;
-                }
-                else if (b == (byte)':')
-                {
-                    if (colon >= 0 || q + 1 >= doc.Length || (NameClass[doc[q + 1]] & 1) == 0)
-                    {
-                        return false;
-                    }
-                    colon = q - start;
-                    q += 2;
-                }
-                else
-                {
-                    return b < 0x80;
-                }
+                return false;
             }
+            length++;
+            var name = doc.Slice(q, length);
+            var end = q + length;
+            q = end;
+            if (doc[end] >= 0x80)
+            {
+                return false;
+            }
+            var at = name.IndexOf((byte)':');
+            if (at < 0)
+            {
+                return true;
+            }
+            if (at + 1 >= name.Length || (NameClass[name[at + 1]] & 1) == 0 || name[(at + 1)..].Contains((byte)':'))
+            {
+                return false;
+            }
+            colon = at;
             return true;
         }
 
         private int Intern(int start, int length, int colon)
         {
             var bytes = _doc.Slice(start, length);
-            var hash = length;
-            foreach (var b in bytes)
+            // Names are keyed by their first and last eight bytes (which, with the length, cover names up to 16 bytes).
+            ulong k0, k1;
+            if (length >= 8)
             {
-                hash = (hash * 31) + b;
+                k0 = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+                k1 = BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]);
             }
-            var bucket = hash & (_buckets.Length - 1);
-            for (var i = _buckets[bucket]; i >= 0; i = Tape.NameEntries[i].Next)
+            else
             {
-                ref var e = ref Tape.NameEntries[i];
-                if (e.Hash == hash && e.ByteLength == length && _doc.Slice(e.ByteStart, length).SequenceEqual(bytes))
+                k0 = 0;
+                for (var k = 0; k < length; k++)
+                {
+                    k0 |= (ulong)bytes[k] << (8 * k);
+                }
+                k1 = 0;
+            }
+            var h = ((k0 * 0x9E3779B97F4A7C15UL) ^ (k1 + (ulong)length)) * 0xC2B2AE3D27D4EB4FUL;
+            var hash = (int)(h >> 32);
+            var entries = Tape.NameEntries;
+            var bucket = hash & (Tape.Buckets.Length - 1);
+            for (var i = Tape.Buckets[bucket]; i >= 0; i = entries[i].Next)
+            {
+                ref var e = ref entries[i];
+                if (e.Key0 == k0 && e.Key1 == k1 && e.ByteLength == length && (length <= 16 || _doc.Slice(e.ByteStart, length).SequenceEqual(bytes)))
                 {
                     return i;
                 }
@@ -970,11 +1053,11 @@ internal static class Utf8XmlTokenizer
             {
                 Array.Resize(ref Tape.NameEntries, Tape.NameEntries.Length * 2);
             }
-            if (_chars.Length < length)
+            if (Tape.Chars.Length < length)
             {
-                _chars = new char[Math.Max(length, _chars.Length * 2)];
+                Tape.Chars = new char[Math.Max(length, Tape.Chars.Length * 2)];
             }
-            var chars = _chars;
+            var chars = Tape.Chars;
             for (var k = 0; k < length; k++)
             {
                 chars[k] = (char)bytes[k];
@@ -995,9 +1078,12 @@ internal static class Utf8XmlTokenizer
             entry.ByteStart = start;
             entry.ByteLength = length;
             entry.Hash = hash;
-            entry.Next = _buckets[bucket];
-            _buckets[bucket] = id;
-            if (Tape.NameCount > _buckets.Length)
+            entry.Key0 = k0;
+            entry.Key1 = k1;
+            entry.NsTop = -2;
+            entry.Next = Tape.Buckets[bucket];
+            Tape.Buckets[bucket] = id;
+            if (Tape.NameCount > Tape.Buckets.Length)
             {
                 Rehash();
             }
@@ -1006,16 +1092,51 @@ internal static class Utf8XmlTokenizer
 
         private void Rehash()
         {
-            _buckets = new int[_buckets.Length * 4];
-            Array.Fill(_buckets, -1);
+            Tape.Buckets = new int[Tape.Buckets.Length * 4];
+            Array.Fill(Tape.Buckets, -1);
             for (var i = 0; i < Tape.NameCount; i++)
             {
                 ref var e = ref Tape.NameEntries[i];
-                var bucket = e.Hash & (_buckets.Length - 1);
-                e.Next = _buckets[bucket];
-                _buckets[bucket] = i;
+                var bucket = e.Hash & (Tape.Buckets.Length - 1);
+                e.Next = Tape.Buckets[bucket];
+                Tape.Buckets[bucket] = i;
             }
         }
+    }
+
+    /// <summary>
+    /// The first of three bytes in <paramref name="span"/>, or -1: <see cref="MemoryExtensions.IndexOfAny{T}(ReadOnlySpan{T}, T, T, T)"/>
+    /// inlined, since the tokenizer calls it once per attribute value and text run, most of them a few dozen bytes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int IndexOfAny3(ReadOnlySpan<byte> span, byte a, byte b, byte c)
+    {
+        if (Vector256.IsHardwareAccelerated && span.Length >= Vector256<byte>.Count)
+        {
+            ref var start = ref MemoryMarshal.GetReference(span);
+            var va = Vector256.Create(a);
+            var vb = Vector256.Create(b);
+            var vc = Vector256.Create(c);
+            var last = span.Length - Vector256<byte>.Count;
+            for (var i = 0; ; i += Vector256<byte>.Count)
+            {
+                if (i > last)
+                {
+                    i = last;
+                }
+                var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var mask = (Vector256.Equals(v, va) | Vector256.Equals(v, vb) | Vector256.Equals(v, vc)).ExtractMostSignificantBits();
+                if (mask != 0)
+                {
+                    return i + BitOperations.TrailingZeroCount(mask);
+                }
+                if (i == last)
+                {
+                    return -1;
+                }
+            }
+        }
+        return span.IndexOfAny(a, b, c);
     }
 
     /// <summary>The character a reference's body (after '&amp;#', before ';') stands for, if it is a valid XML character.</summary>
