@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Xml;
 using EdgarSharp.Internal.Xml;
 
@@ -51,6 +52,65 @@ internal static class SafeXml
             return fast;
         }
         return XmlReader.Create(AsStream(document), s, baseUri);
+    }
+
+    /// <summary>
+    /// The whole of <paramref name="stream"/> (which it disposes) in a pooled buffer, or a null buffer when it holds
+    /// more than <paramref name="limit"/> bytes. The caller gives the buffer back to <see cref="ArrayPool{T}.Shared"/>.
+    /// </summary>
+    public static (byte[]? Buffer, int Length) ReadWhole(Stream stream, long limit)
+    {
+        using (stream)
+        {
+            var cap = (int)Math.Min(limit, Array.MaxLength - 1);
+            var size = 64 * 1024;
+            if (stream.CanSeek)
+            {
+                var known = stream.Length - stream.Position;
+                if (known > cap)
+                {
+                    return (null, 0);
+                }
+                size = (int)known + 1;
+            }
+            var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(size, cap + 1));
+            var length = 0;
+            try
+            {
+                while (true)
+                {
+                    if (length == buffer.Length)
+                    {
+                        if (length > cap)
+                        {
+                            ArrayPool<byte>.Shared.Return(buffer);
+                            return (null, 0);
+                        }
+                        var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)cap + 1));
+                        buffer.AsSpan(0, length).CopyTo(bigger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
+                    }
+                    var read = stream.Read(buffer, length, buffer.Length - length);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+                    length += read;
+                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
+            if (length > cap)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                return (null, 0);
+            }
+            return (buffer, length);
+        }
     }
 
     /// <summary>System.Xml's reader over the bytes, never the fast one (the baseline the fast reader is compared with).</summary>
