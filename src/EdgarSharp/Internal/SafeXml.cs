@@ -47,7 +47,7 @@ internal static class SafeXml
     public static XmlReader Create(ReadOnlyMemory<byte> document, string baseUri, XmlReaderSettings? settings = null)
     {
         var s = settings ?? Settings();
-        if (Utf8XmlReader.TryCreate(document, s, baseUri) is { } fast)
+        if (UseFastReader && Utf8XmlReader.TryCreate(document, s, baseUri) is { } fast)
         {
             return fast;
         }
@@ -112,6 +112,12 @@ internal static class SafeXml
             return (buffer, length);
         }
     }
+
+    /// <summary>
+    /// Whether <see cref="Create(ReadOnlyMemory{byte}, string, XmlReaderSettings?)"/> may use the fast reader (default
+    /// true). Only the benchmarks turn it off, to time the same load through System.Xml's reader in the same run.
+    /// </summary>
+    internal static bool UseFastReader { get; set; } = true;
 
     /// <summary>System.Xml's reader over the bytes, never the fast one (the baseline the fast reader is compared with).</summary>
     public static XmlReader CreateStandard(ReadOnlyMemory<byte> document, string baseUri, XmlReaderSettings? settings = null) =>

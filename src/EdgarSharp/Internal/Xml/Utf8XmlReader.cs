@@ -28,6 +28,9 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
     private string?[]? _attrValues;
     private string?[]? _nodeValues;
     private int[]? _lineStarts;
+    private int _lastLine;
+    private int _positionOffset = -1;
+    private (int Line, int Column) _position;
 
     internal Utf8XmlReader(Utf8XmlTokenizer.Tape tape, ReadOnlyMemory<byte> bytes, XmlReaderSettings settings, string baseUri)
     {
@@ -463,18 +466,40 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
 
     private (int Line, int Column) LineAndColumn(int offset)
     {
+        if (offset == _positionOffset)
+        {
+            return _position;
+        }
         var bytes = _bytes.Span;
         _lineStarts ??= LineStarts(bytes, _tape.BodyStart);
         var lineStarts = _lineStarts;
-        var line = Array.BinarySearch(lineStarts, offset);
-        if (line < 0)
+        // Positions are asked for in document order: walk on from the last line found, else search.
+        var line = _lastLine;
+        if (lineStarts[line] <= offset)
         {
-            line = ~line - 1;
+            var steps = 0;
+            while (line + 1 < lineStarts.Length && lineStarts[line + 1] <= offset && ++steps < 16)
+            {
+                line++;
+            }
+            if (line + 1 < lineStarts.Length && lineStarts[line + 1] <= offset)
+            {
+                line = Array.BinarySearch(lineStarts, offset);
+                line = line < 0 ? ~line - 1 : line;
+            }
         }
+        else
+        {
+            line = Array.BinarySearch(lineStarts, offset);
+            line = line < 0 ? ~line - 1 : line;
+        }
+        _lastLine = line;
         var start = lineStarts[line];
         var span = bytes[start..offset];
         var column = Ascii.IsValid(span) ? span.Length : Encoding.UTF8.GetCharCount(span);
-        return (line + 1, column + 1);
+        _positionOffset = offset;
+        _position = (line + 1, column + 1);
+        return _position;
     }
 
     private static int[] LineStarts(ReadOnlySpan<byte> bytes, int bodyStart)
