@@ -50,7 +50,8 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "column after multibyte", "<a>é😀<b/>\n  ’<c d='é' e='1'/></a>" },
         { "names", "<_a.b-c x-y.z='1' _='2'><A9/></_a.b-c>" },
         { "same local different namespace", "<a xmlns:p='urn:p' xmlns:q='urn:q' p:x='1' q:x='2' x='3'/>" },
-        { "xml namespace declared correctly is not", "<a xml:base='http://x/'/>" },
+        { "xml attributes without a declaration", "<a xml:base='http://x/'/>" },
+        { "xml prefix declared to its own namespace", "<a><b xmlns:xml='http://www.w3.org/XML/1998/namespace' xml:lang='en-US'>x</b><c xml:lang='fr'/></a>" },
         { "del char", "<a b='\u007F'>\u007F</a>" },
         { "nbsp", "<a b='\u00A0'>\u00A0</a>" },
     };
@@ -98,6 +99,8 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "empty prefix", "<:a/>" },
         { "xmlns prefix on element", "<xmlns:a/>" },
         { "xml prefix redeclared", "<a xmlns:xml='urn:x'/>" },
+        { "xmlns prefix declared", "<a xmlns:xmlns='http://www.w3.org/2000/xmlns/'/>" },
+        { "another prefix bound to the xml namespace", "<a xmlns:x='http://www.w3.org/XML/1998/namespace'/>" },
         { "prefix undeclared with empty", "<a xmlns:p=''/>" },
         { "bad xml:space", "<a xml:space='keep'/>" },
         { "pi named xml", "<a><?xml version='1.0'?></a>" },

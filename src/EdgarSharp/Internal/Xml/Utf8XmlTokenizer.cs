@@ -747,7 +747,7 @@ internal static class Utf8XmlTokenizer
                 else if (ReferenceEquals(e.Prefix, Tape.XmlnsPrefix))
                 {
                     prefix = e.Local;
-                    if (ReferenceEquals(prefix, Tape.XmlPrefix) || ReferenceEquals(prefix, Tape.XmlnsPrefix))
+                    if (ReferenceEquals(prefix, Tape.XmlnsPrefix))
                     {
                         return false;
                     }
@@ -784,7 +784,9 @@ internal static class Utf8XmlTokenizer
                 }
                 a.Namespace = Tape.XmlnsNs;
                 var uri = Decode(doc.Slice(a.Start, a.Length), attribute: true);
-                if ((prefix.Length > 0 && uri.Length == 0) || uri == XmlNamespace || uri == XmlnsNamespace)
+                // xmlns:xml may only bind xml to its own namespace (Workiva's label linkbases declare it on every label).
+                var declaresXml = ReferenceEquals(prefix, Tape.XmlPrefix);
+                if ((prefix.Length > 0 && uri.Length == 0) || (uri == XmlNamespace) != declaresXml || uri == XmlnsNamespace)
                 {
                     return false;
                 }

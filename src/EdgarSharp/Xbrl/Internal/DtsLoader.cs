@@ -516,7 +516,16 @@ internal sealed partial class DtsLoader
                     _diagnostics.Error("edgar:documentTooLarge", $"The document is {fileLength} bytes, over the limit of {options.MaxDocumentBytes}; it was not read. Raise XbrlLoadOptions.MaxDocumentBytes if it is genuine.", new SourceLocation(path));
                     return;
                 }
-                (buffer, length) = SafeXml.ReadWhole(File.OpenRead(path), options.MaxDocumentBytes);
+                var opened = File.OpenRead(path);
+                if (StartsAsInstance(opened))
+                {
+                    // An instance is read only up to its references: streamed, not read whole.
+                    stream = opened;
+                }
+                else
+                {
+                    (buffer, length) = SafeXml.ReadWhole(opened, options.MaxDocumentBytes);
+                }
             }
             else if (options.Catalog.TryResolve(doc.Url, out var resolved))
             {
@@ -580,6 +589,15 @@ internal sealed partial class DtsLoader
                 ArrayPool<byte>.Shared.Return(buffer);
             }
         }
+    }
+
+    /// <summary>Whether the file's first bytes show an XBRL instance root; the stream is left at its start.</summary>
+    private static bool StartsAsInstance(FileStream stream)
+    {
+        Span<byte> start = stackalloc byte[4096];
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return SniffRootElement(start[..read]) == TaxonomyDocumentType.Instance;
     }
 
     private void Missing(TaxonomyDocument doc, SourceLocation? referencedFrom, string? reason)
