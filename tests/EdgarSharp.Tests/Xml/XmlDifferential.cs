@@ -172,7 +172,7 @@ internal static class XmlDifferential
     {
         var li = (IXmlLineInfo)r;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{r.NodeType} name={r.Name} local={r.LocalName} ns={r.NamespaceURI} prefix={r.Prefix} value=[{r.Value}] hasValue={r.HasValue} depth={r.Depth} empty={r.IsEmptyElement} space={r.XmlSpace} lang={r.XmlLang} base={r.BaseURI} at={li.LineNumber}:{li.LinePosition} default={r.IsDefault}");
+            $"{r.NodeType} name={r.Name} local={r.LocalName} ns={r.NamespaceURI} prefix={r.Prefix} value=[{r.Value}] hasValue={r.HasValue} depth={r.Depth} empty={r.IsEmptyElement} space={r.XmlSpace} lang={r.XmlLang} base={r.BaseURI} at={li.LineNumber}:{li.LinePosition} default={r.IsDefault} quote={r.QuoteChar} attrs={r.HasAttributes}");
     }
 
     private static string Scope(XmlReader r)

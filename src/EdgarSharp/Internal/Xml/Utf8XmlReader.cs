@@ -56,7 +56,13 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
 
     private bool OnNode => _state == ReadState.Interactive;
 
-    public override XmlReaderSettings Settings => _settings;
+    private XmlReaderSettings? _settingsCopy;
+
+    /// <summary>A copy of the settings the reader was created with (as System.Xml's reader gives a copy, not its own).</summary>
+    public override XmlReaderSettings Settings => _settingsCopy ??= _settings.Clone();
+
+    /// <summary>The quote around the current attribute's value in the document; '"' elsewhere.</summary>
+    public override char QuoteChar => OnNode && _attr >= 0 && !_onAttrValue ? (char)_bytes.Span[_tape.Attrs[Current.FirstAttr + _attr].Start - 1] : '"';
 
     public override XmlNodeType NodeType
     {
