@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Xml;
+using EdgarSharp.Internal;
 
 namespace EdgarSharp.Benchmarks;
 
@@ -10,6 +12,10 @@ namespace EdgarSharp.Benchmarks;
 internal static class Baselines
 {
     private static readonly XmlReaderSettings Xml = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true };
+
+    // The fast reader reads only with processing instructions ignored, as the project's SafeXml settings do (the bare
+    // pass's documents have none, so both passes see the same nodes).
+    private static readonly XmlReaderSettings XmlIgnoringPis = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = true, IgnoreComments = true, IgnoreProcessingInstructions = true };
 
     private static readonly XmlReaderSettings XmlKeepingWhitespace = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreComments = true };
 
@@ -33,6 +39,41 @@ internal static class Baselines
         {
             using var reader = XmlReader.Create(new MemoryStream(bytes, writable: false), keepWhitespace ? XmlKeepingWhitespace : Xml);
             n += BareXmlPass(reader);
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// The same bare pass through <see cref="SafeXml.Create(ReadOnlyMemory{byte}, string, XmlReaderSettings?)"/>: each
+    /// file read whole into a pooled buffer, then <c>Utf8XmlReader</c> (or System.Xml's reader where it bails out).
+    /// </summary>
+    public static int BareUtf8XmlPass(IEnumerable<string> files)
+    {
+        var n = 0;
+        foreach (var f in files)
+        {
+            using var file = File.OpenHandle(f);
+            var length = (int)RandomAccess.GetLength(file);
+            var buffer = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                var read = 0;
+                while (read < length)
+                {
+                    var got = RandomAccess.Read(file, buffer.AsSpan(read, length - read), read);
+                    if (got == 0)
+                    {
+                        break;
+                    }
+                    read += got;
+                }
+                using var reader = SafeXml.Create(buffer.AsMemory(0, read), "", XmlIgnoringPis);
+                n += BareXmlPass(reader);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
         return n;
     }

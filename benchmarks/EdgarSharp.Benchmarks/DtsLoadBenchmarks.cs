@@ -39,6 +39,10 @@ public class DtsLoadBenchmarks
     [Benchmark(Baseline = true, Description = "bare XmlReader pass")]
     public int BareXmlReader() => Baselines.BareXmlPass(_files);
 
+    /// <summary>The same bare pass through the project's own reader (<c>Utf8XmlReader</c> via <c>SafeXml.Create</c> over each file's bytes).</summary>
+    [Benchmark(Description = "bare Utf8XmlReader pass")]
+    public int BareUtf8XmlReader() => Baselines.BareUtf8XmlPass(_files);
+
     /// <summary>The floor of any reader that keeps what it reads: every attribute value and text node materialised.</summary>
     [Benchmark(Description = "XmlReader pass reading every value")]
     public int XmlReaderWithValues()

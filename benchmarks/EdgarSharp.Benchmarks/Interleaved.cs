@@ -61,10 +61,25 @@ internal static class Interleaved
         return
         [
             ("bare XmlReader pass", () => Baselines.BareXmlPass(files)),
+            ("bare Utf8XmlReader pass (SafeXml.Create over bytes)", () => Baselines.BareUtf8XmlPass(files)),
             ("Dts.Load", () => Dts.Load(path).Relationships.Count),
+            ("Dts.Load through System.Xml's reader", () => WithoutFastReader(() => Dts.Load(path).Relationships.Count)),
             ("Dts.Load without checks", () => Dts.Load(path, new XbrlLoadOptions { Validate = false }).Relationships.Count),
             ("Dts.Load + DimensionalModel.Build", () => DimensionalModel.Build(Dts.Load(path)).RelationshipSets.Count),
         ];
+    }
+
+    private static long WithoutFastReader(Func<long> run)
+    {
+        EdgarSharp.Internal.SafeXml.UseFastReader = false;
+        try
+        {
+            return run();
+        }
+        finally
+        {
+            EdgarSharp.Internal.SafeXml.UseFastReader = true;
+        }
     }
 
     private static (string Name, Func<long> Run)[] SubmissionOperations(string input)

@@ -179,7 +179,7 @@ public sealed class XbrlInstance
         var early = new DiagnosticBag();
         try
         {
-            using var scan = SafeXml.Create(new MemoryStream(xml.ToArray(), writable: false), UrlUtil.FromPath(full));
+            using var scan = SafeXml.Create(xml, UrlUtil.FromPath(full), SafeXml.Settings());
             if (scan.MoveToContent() == XmlNodeType.Element && !scan.IsEmptyElement)
             {
                 // Hrefs resolve against xml:base, the root's and the reference's own (XBRL 2.1 section 3.5.1.2).
@@ -359,7 +359,13 @@ public sealed class XbrlInstance
                     }
                 };
             }
-            using var r = SafeXml.Create(stream, UrlUtil.IsFile(path) || !Uri.TryCreate(path, UriKind.Absolute, out _) ? UrlUtil.FromPath(Path.GetFullPath(path)) : path, settings);
+            var baseUri = UrlUtil.IsFile(path) || !Uri.TryCreate(path, UriKind.Absolute, out _) ? UrlUtil.FromPath(Path.GetFullPath(path)) : path;
+            // Without schema validation the instance is read whole into a pooled buffer, for SafeXml's reader over bytes.
+            var (buffer, bufferLength) = Schemas is null ? SafeXml.ReadWhole(stream, options.MaxDocumentBytes) : (null, 0);
+            using var again = Schemas is null && buffer is null ? (open is null ? File.OpenRead(path) : open()) : null;
+            using var r = buffer is not null
+                ? SafeXml.Create(buffer.AsMemory(0, bufferLength), baseUri, settings)
+                : SafeXml.Create(again ?? stream, baseUri, settings);
             _atoms = new Atoms(r.NameTable);
             try
             {
@@ -408,6 +414,14 @@ public sealed class XbrlInstance
             catch (XmlException e)
             {
                 _diagnostics.Error("xml:notWellFormed", $"The instance is not well-formed XML: {e.Message} What was read before this point is kept.", new SourceLocation(path, e.LineNumber, e.LinePosition));
+            }
+            finally
+            {
+                r.Dispose();
+                if (buffer is not null)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
         }
 

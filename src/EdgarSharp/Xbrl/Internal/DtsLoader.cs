@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -501,7 +502,12 @@ internal sealed partial class DtsLoader
 
     private void ReadDocument(TaxonomyDocument doc, SourceLocation? referencedFrom)
     {
+        // Each document is read whole into a pooled buffer and given to SafeXml's reader over bytes (the fast reader
+        // for plain documents, System.Xml's otherwise); a package entry larger than the limit is streamed instead, so
+        // that the limit is reported as before.
         Stream? stream = null;
+        byte[]? buffer = null;
+        var length = 0;
         string location;
         try
         {
@@ -515,19 +521,32 @@ internal sealed partial class DtsLoader
                     Missing(doc, referencedFrom, null);
                     return;
                 }
-                var length = file.Length;
-                if (length > options.MaxDocumentBytes)
+                var fileLength = file.Length;
+                if (fileLength > options.MaxDocumentBytes)
                 {
                     doc.IsMissing = true;
-                    _diagnostics.Error("edgar:documentTooLarge", $"The document is {length} bytes, over the limit of {options.MaxDocumentBytes}; it was not read. Raise XbrlLoadOptions.MaxDocumentBytes if it is genuine.", new SourceLocation(path));
+                    _diagnostics.Error("edgar:documentTooLarge", $"The document is {fileLength} bytes, over the limit of {options.MaxDocumentBytes}; it was not read. Raise XbrlLoadOptions.MaxDocumentBytes if it is genuine.", new SourceLocation(path));
                     return;
                 }
-                stream = File.OpenRead(path);
+                var opened = File.OpenRead(path);
+                if (StartsAsInstance(opened))
+                {
+                    // An instance is read only up to its references: streamed, not read whole.
+                    stream = opened;
+                }
+                else
+                {
+                    (buffer, length) = SafeXml.ReadWhole(opened, options.MaxDocumentBytes);
+                }
             }
             else if (options.Catalog.TryResolve(doc.Url, out var resolved))
             {
                 location = resolved.Location;
-                stream = options.Catalog.Open(resolved);
+                (buffer, length) = SafeXml.ReadWhole(options.Catalog.Open(resolved), options.MaxDocumentBytes);
+                if (buffer is null)
+                {
+                    stream = options.Catalog.Open(resolved);
+                }
             }
             else
             {
@@ -553,11 +572,13 @@ internal sealed partial class DtsLoader
         }
 
         doc.Location = location;
-        using (stream)
+        try
         {
             var settings = SafeXml.Settings(options.MaxDocumentBytes);
             settings.NameTable = _names;
-            using var reader = XmlReader.Create(stream, settings, doc.Url);
+            using var reader = buffer is not null
+                ? SafeXml.Create(buffer.AsMemory(0, length), doc.Url, settings)
+                : XmlReader.Create(stream!, settings, doc.Url);
             var state = new ReadState(doc, location, reader);
             try
             {
@@ -572,6 +593,23 @@ internal sealed partial class DtsLoader
                 _diagnostics.Error("edgar:tooDeep", $"Elements nest deeper than {options.MaxDepth} levels; the rest of the document was not read.", new SourceLocation(location, e.Line, e.Column));
             }
         }
+        finally
+        {
+            stream?.Dispose();
+            if (buffer is not null)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    /// <summary>Whether the file's first bytes show an XBRL instance root; the stream is left at its start.</summary>
+    private static bool StartsAsInstance(FileStream stream)
+    {
+        Span<byte> start = stackalloc byte[4096];
+        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        return SniffRootElement(start[..read]) == TaxonomyDocumentType.Instance;
     }
 
     private void Missing(TaxonomyDocument doc, SourceLocation? referencedFrom, string? reason)

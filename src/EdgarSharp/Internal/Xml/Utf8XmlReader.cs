@@ -1,0 +1,532 @@
+using System.Buffers;
+using System.Text;
+using System.Xml;
+
+namespace EdgarSharp.Internal.Xml;
+
+/// <summary>
+/// A forward-only <see cref="XmlReader"/> over a whole document held as UTF-8 bytes, for the plain documents that make
+/// up nearly all of XBRL: <see cref="Utf8XmlTokenizer"/> checks and indexes the whole document first, and this
+/// reader walks the index, atomizing names in the settings' name table and materialising values only when asked.
+/// It reports what System.Xml's own reader reports (node types, names, values, depth, xml:lang, xml:space, line
+/// and column, namespaces in scope) for the subset the tokenizer accepts; anything outside it is never given to
+/// this reader (see <see cref="SafeXml.Create(ReadOnlyMemory{byte}, string, XmlReaderSettings?)"/>).
+/// </summary>
+internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceResolver
+{
+    private Utf8XmlTokenizer.Tape _tape;
+    private readonly ReadOnlyMemory<byte> _bytes;
+    private readonly XmlNameTable _names;
+    private readonly XmlReaderSettings _settings;
+    private readonly string _baseUri;
+    private ReadState _state = ReadState.Initial;
+    private int _node = -1;
+
+    // -1 on the node itself; else the attribute's index among the node's attributes.
+    private int _attr = -1;
+    private bool _onAttrValue;
+    private string?[]? _attrValues;
+    private string?[]? _nodeValues;
+    private int[]? _lineStarts;
+    private int _lastLine;
+    private int _positionOffset = -1;
+    private (int Line, int Column) _position;
+
+    internal Utf8XmlReader(Utf8XmlTokenizer.Tape tape, ReadOnlyMemory<byte> bytes, XmlReaderSettings settings, string baseUri)
+    {
+        _tape = tape;
+        _bytes = bytes;
+        _names = tape.Names;
+        _settings = settings;
+        _baseUri = baseUri;
+    }
+
+    /// <summary>
+    /// The reader over <paramref name="bytes"/> when the tokenizer accepts the document under
+    /// <paramref name="settings"/> (whose name table, if any, receives the names), else null.
+    /// </summary>
+    public static Utf8XmlReader? TryCreate(ReadOnlyMemory<byte> bytes, XmlReaderSettings settings, string? baseUri)
+    {
+        var nameTable = settings.NameTable ?? new NameTable();
+        var tape = Utf8XmlTokenizer.Tokenize(bytes.Span, settings, nameTable);
+        return tape is null ? null : new Utf8XmlReader(tape, bytes, settings, baseUri ?? "");
+    }
+
+    private ref Utf8XmlTokenizer.Node Current => ref _tape.Nodes[_node];
+
+    private bool OnNode => _state == ReadState.Interactive;
+
+    private XmlReaderSettings? _settingsCopy;
+
+    /// <summary>A copy of the settings the reader was created with (as System.Xml's reader gives a copy, not its own).</summary>
+    public override XmlReaderSettings Settings => _settingsCopy ??= _settings.Clone();
+
+    /// <summary>The quote around the current attribute's value in the document; '"' elsewhere.</summary>
+    public override char QuoteChar => OnNode && _attr >= 0 && !_onAttrValue ? (char)_bytes.Span[_tape.Attrs[Current.FirstAttr + _attr].Start - 1] : '"';
+
+    public override XmlNodeType NodeType
+    {
+        get
+        {
+            if (!OnNode)
+            {
+                return XmlNodeType.None;
+            }
+            if (_onAttrValue)
+            {
+                return XmlNodeType.Text;
+            }
+            if (_attr >= 0)
+            {
+                return XmlNodeType.Attribute;
+            }
+            return Current.Type;
+        }
+    }
+
+    public override string Name
+    {
+        get
+        {
+            if (!OnNode || _onAttrValue)
+            {
+                return string.Empty;
+            }
+            if (_attr >= 0)
+            {
+                return _tape.NameEntries[_tape.Attrs[Current.FirstAttr + _attr].Name].Qualified;
+            }
+            ref var n = ref Current;
+            return n.Name >= 0 ? _tape.NameEntries[n.Name].Qualified : string.Empty;
+        }
+    }
+
+    public override string LocalName
+    {
+        get
+        {
+            if (!OnNode || _onAttrValue)
+            {
+                return string.Empty;
+            }
+            if (_attr >= 0)
+            {
+                return _tape.NameEntries[_tape.Attrs[Current.FirstAttr + _attr].Name].Local;
+            }
+            ref var n = ref Current;
+            return n.Name >= 0 ? _tape.NameEntries[n.Name].Local : string.Empty;
+        }
+    }
+
+    public override string Prefix
+    {
+        get
+        {
+            if (!OnNode || _onAttrValue)
+            {
+                return string.Empty;
+            }
+            if (_attr >= 0)
+            {
+                return _tape.NameEntries[_tape.Attrs[Current.FirstAttr + _attr].Name].Prefix;
+            }
+            ref var n = ref Current;
+            return n.Name >= 0 ? _tape.NameEntries[n.Name].Prefix : string.Empty;
+        }
+    }
+
+    public override string NamespaceURI
+    {
+        get
+        {
+            if (!OnNode || _onAttrValue)
+            {
+                return string.Empty;
+            }
+            if (_attr >= 0)
+            {
+                return _tape.Attrs[Current.FirstAttr + _attr].Namespace;
+            }
+            return Current.Namespace ?? string.Empty;
+        }
+    }
+
+    public override bool HasValue => OnNode && (_attr >= 0 || Current.Type is not (XmlNodeType.Element or XmlNodeType.EndElement));
+
+    public override string Value
+    {
+        get
+        {
+            if (!OnNode)
+            {
+                return string.Empty;
+            }
+            if (_attr >= 0)
+            {
+                return AttributeValue(Current.FirstAttr + _attr);
+            }
+            ref var n = ref Current;
+            if (n.Type is XmlNodeType.Element or XmlNodeType.EndElement)
+            {
+                return string.Empty;
+            }
+            _nodeValues ??= new string?[_tape.NodeCount];
+            return _nodeValues[_node] ??= n.Type == XmlNodeType.XmlDeclaration
+                ? DeclarationValue(ref n)
+                : Utf8XmlTokenizer.Decode(_bytes.Span.Slice(n.Start, n.Length), attribute: false, cdata: n.Type == XmlNodeType.CDATA);
+        }
+    }
+
+    private string DeclarationValue(ref Utf8XmlTokenizer.Node n)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < n.AttrCount; i++)
+        {
+            ref var a = ref _tape.Attrs[n.FirstAttr + i];
+            if (i > 0)
+            {
+                sb.Append(' ');
+            }
+            var quote = (char)_bytes.Span[a.Start - 1];
+            sb.Append(_tape.NameEntries[a.Name].Qualified).Append('=').Append(quote).Append(AttributeValue(n.FirstAttr + i)).Append(quote);
+        }
+        return sb.ToString();
+    }
+
+    private string AttributeValue(int index)
+    {
+        _attrValues ??= new string?[_tape.AttrCount];
+        if (_attrValues[index] is { } cached)
+        {
+            return cached;
+        }
+        ref var a = ref _tape.Attrs[index];
+        return _attrValues[index] = a.Value ?? Utf8XmlTokenizer.Decode(_bytes.Span.Slice(a.Start, a.Length), attribute: true);
+    }
+
+    public override int Depth
+    {
+        get
+        {
+            if (!OnNode)
+            {
+                return 0;
+            }
+            var d = Current.Depth;
+            return _onAttrValue ? d + 2 : _attr >= 0 ? d + 1 : d;
+        }
+    }
+
+    public override string BaseURI => _baseUri;
+
+    public override bool IsEmptyElement => OnNode && _attr < 0 && Current.IsEmpty;
+
+    public override XmlSpace XmlSpace => OnNode ? Current.Space : XmlSpace.None;
+
+    public override string XmlLang => OnNode ? Current.Lang ?? string.Empty : string.Empty;
+
+    public override int AttributeCount => OnNode && Current.Type is XmlNodeType.Element or XmlNodeType.XmlDeclaration ? Current.AttrCount : 0;
+
+    private int AttrsHere => OnNode && Current.Type is XmlNodeType.Element or XmlNodeType.XmlDeclaration ? Current.AttrCount : 0;
+
+    public override string? GetAttribute(string name)
+    {
+        var i = IndexOfAttribute(name);
+        return i >= 0 ? AttributeValue(Current.FirstAttr + i) : null;
+    }
+
+    public override string? GetAttribute(string localName, string? namespaceURI)
+    {
+        var i = IndexOfAttribute(localName, namespaceURI);
+        return i >= 0 ? AttributeValue(Current.FirstAttr + i) : null;
+    }
+
+    public override string GetAttribute(int i)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(i);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, AttrsHere);
+        return AttributeValue(Current.FirstAttr + i);
+    }
+
+    private int IndexOfAttribute(string name)
+    {
+        var count = AttrsHere;
+        if (count == 0)
+        {
+            return -1;
+        }
+        // As System.Xml: a name with a colon is atomized (added), one without only looked up.
+        string? atom;
+        if (name.Contains(':', StringComparison.Ordinal))
+        {
+            atom = _names.Add(name);
+            for (var i = 0; i < count; i++)
+            {
+                if (ReferenceEquals(_tape.NameEntries[_tape.Attrs[Current.FirstAttr + i].Name].Qualified, atom))
+                {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        atom = _names.Get(name);
+        if (atom is null)
+        {
+            return -1;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            ref var e = ref _tape.NameEntries[_tape.Attrs[Current.FirstAttr + i].Name];
+            if (ReferenceEquals(e.Local, atom) && e.Prefix.Length == 0)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int IndexOfAttribute(string localName, string? namespaceURI)
+    {
+        var count = AttrsHere;
+        if (count == 0)
+        {
+            return -1;
+        }
+        var ns = namespaceURI is null ? string.Empty : _names.Get(namespaceURI);
+        var local = _names.Get(localName);
+        if (ns is null || local is null)
+        {
+            return -1;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            ref var a = ref _tape.Attrs[Current.FirstAttr + i];
+            if (ReferenceEquals(_tape.NameEntries[a.Name].Local, local) && ReferenceEquals(a.Namespace, ns))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public override bool MoveToAttribute(string name)
+    {
+        var i = IndexOfAttribute(name);
+        if (i < 0)
+        {
+            return false;
+        }
+        _attr = i;
+        _onAttrValue = false;
+        return true;
+    }
+
+    public override bool MoveToAttribute(string name, string? ns)
+    {
+        var i = IndexOfAttribute(name, ns);
+        if (i < 0)
+        {
+            return false;
+        }
+        _attr = i;
+        _onAttrValue = false;
+        return true;
+    }
+
+    public override void MoveToAttribute(int i)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(i);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, AttrsHere);
+        _attr = i;
+        _onAttrValue = false;
+    }
+
+    public override bool MoveToFirstAttribute()
+    {
+        if (AttrsHere == 0)
+        {
+            return false;
+        }
+        _attr = 0;
+        _onAttrValue = false;
+        return true;
+    }
+
+    public override bool MoveToNextAttribute()
+    {
+        if (_attr + 1 >= AttrsHere)
+        {
+            return false;
+        }
+        _attr++;
+        _onAttrValue = false;
+        return true;
+    }
+
+    public override bool MoveToElement()
+    {
+        if (_attr < 0)
+        {
+            return false;
+        }
+        _attr = -1;
+        _onAttrValue = false;
+        return true;
+    }
+
+    public override bool ReadAttributeValue()
+    {
+        if (_attr < 0 || _onAttrValue)
+        {
+            return false;
+        }
+        _onAttrValue = true;
+        return true;
+    }
+
+    public override bool Read()
+    {
+        switch (_state)
+        {
+            case ReadState.Initial:
+                _state = ReadState.Interactive;
+                _node = 0;
+                break;
+            case ReadState.Interactive:
+                _node++;
+                break;
+            default:
+                return false;
+        }
+        _attr = -1;
+        _onAttrValue = false;
+        if (_node >= _tape.NodeCount)
+        {
+            _node = _tape.NodeCount;
+            _state = ReadState.EndOfFile;
+            return false;
+        }
+        return true;
+    }
+
+    public override bool EOF => _state == ReadState.EndOfFile;
+
+    public override ReadState ReadState => _state;
+
+    public override void Close()
+    {
+        if (_state != ReadState.Closed)
+        {
+            // The tape goes back for the next document; this reader keeps an empty one for what is asked after closing.
+            var spent = _tape;
+            _tape = Utf8XmlTokenizer.Tape.Empty(_names);
+            Utf8XmlTokenizer.Release(spent);
+        }
+        _state = ReadState.Closed;
+        _attr = -1;
+        _onAttrValue = false;
+    }
+
+    public override XmlNameTable NameTable => _names;
+
+    public override string? LookupNamespace(string prefix) => OnNode ? _tape.LookupNamespace(Current.NsTop, prefix) : _tape.LookupNamespace(-1, prefix);
+
+    public override void ResolveEntity() => throw new InvalidOperationException("The reader is not positioned on an entity reference.");
+
+    public IDictionary<string, string> GetNamespacesInScope(XmlNamespaceScope scope) =>
+        _tape.NamespacesInScope(OnNode ? Current.NsTop : -1, OnNode ? Current.NsLocal : 0, scope);
+
+    public string? LookupPrefix(string namespaceName) => _tape.LookupPrefix(OnNode ? Current.NsTop : -1, namespaceName);
+
+    string? IXmlNamespaceResolver.LookupNamespace(string prefix) => LookupNamespace(prefix);
+
+    public bool HasLineInfo() => true;
+
+    public int LineNumber => Position().Line;
+
+    public int LinePosition => Position().Column;
+
+    private (int Line, int Column) Position()
+    {
+        if (_state == ReadState.EndOfFile)
+        {
+            // As System.Xml: at the end, the position after the last character.
+            return LineAndColumn(_bytes.Length);
+        }
+        if (!OnNode)
+        {
+            return (0, 0);
+        }
+        int offset;
+        if (_attr >= 0)
+        {
+            ref var a = ref _tape.Attrs[Current.FirstAttr + _attr];
+            offset = _onAttrValue ? a.Start : a.Pos;
+        }
+        else
+        {
+            offset = Current.Pos;
+        }
+        return LineAndColumn(offset);
+    }
+
+    private (int Line, int Column) LineAndColumn(int offset)
+    {
+        if (offset == _positionOffset)
+        {
+            return _position;
+        }
+        var bytes = _bytes.Span;
+        _lineStarts ??= LineStarts(bytes, _tape.BodyStart);
+        var lineStarts = _lineStarts;
+        // Positions are asked for in document order: walk on from the last line found, else search.
+        var line = _lastLine;
+        if (lineStarts[line] <= offset)
+        {
+            var steps = 0;
+            while (line + 1 < lineStarts.Length && lineStarts[line + 1] <= offset && ++steps < 16)
+            {
+                line++;
+            }
+            if (line + 1 < lineStarts.Length && lineStarts[line + 1] <= offset)
+            {
+                line = Array.BinarySearch(lineStarts, offset);
+                line = line < 0 ? ~line - 1 : line;
+            }
+        }
+        else
+        {
+            line = Array.BinarySearch(lineStarts, offset);
+            line = line < 0 ? ~line - 1 : line;
+        }
+        _lastLine = line;
+        var start = lineStarts[line];
+        var span = bytes[start..offset];
+        var column = Ascii.IsValid(span) ? span.Length : Encoding.UTF8.GetCharCount(span);
+        _positionOffset = offset;
+        _position = (line + 1, column + 1);
+        return _position;
+    }
+
+    private static int[] LineStarts(ReadOnlySpan<byte> bytes, int bodyStart)
+    {
+        var starts = new List<int> { bodyStart };
+        var i = bodyStart;
+        while (true)
+        {
+            var at = bytes[i..].IndexOfAny((byte)'\r', (byte)'\n');
+            if (at < 0)
+            {
+                break;
+            }
+            i += at;
+            if (bytes[i] == (byte)'\r' && i + 1 < bytes.Length && bytes[i + 1] == (byte)'\n')
+            {
+                i++;
+            }
+            i++;
+            starts.Add(i);
+        }
+        return [.. starts];
+    }
+}

@@ -1,0 +1,317 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using EdgarSharp.Internal;
+using EdgarSharp.Internal.Xml;
+using EdgarSharp.Tests.Support;
+
+namespace EdgarSharp.Tests.Xml;
+
+/// <summary>
+/// <see cref="Utf8XmlReader"/> reports exactly what System.Xml's reader reports, on every document it accepts; and
+/// it accepts no document System.Xml rejects, bailing out (so that System.Xml reads it) on anything outside its subset.
+/// </summary>
+public class Utf8XmlReaderTests(ITestOutputHelper output)
+{
+    private const string Decl = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    private const string Link = "xmlns:link=\"http://www.xbrl.org/2003/linkbase\" xmlns:xlink=\"http://www.w3.org/1999/xlink\"";
+
+    /// <summary>Documents in the subset, one per rule the reader must reproduce.</summary>
+    public static TheoryData<string, string> Accepted => new()
+    {
+        { "minimal", "<a/>" },
+        { "declaration", Decl + "<a/>" },
+        { "declaration single quotes and standalone", "<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\r\n<a/>" },
+        { "declaration without encoding", "<?xml version=\"1.0\"?><a/>" },
+        { "declaration us-ascii on ASCII", "<?xml version=\"1.0\" encoding=\"US-ASCII\"?><a/>" },
+        { "bom", "\uFEFF" + Decl + "<a b='1'/>" },
+        { "bom without declaration", "\uFEFF<a>\n <b c='1'/></a>" },
+        { "namespaces", Decl + $"<link:linkbase {Link} xmlns=\"urn:d\"><link:loc xlink:type=\"locator\" xlink:href=\"a.xsd#b\" xlink:label=\"x\"/><plain a=\"1\"/></link:linkbase>" },
+        { "default namespace undeclared", "<a xmlns='urn:a'><b xmlns=''><c/></b><d/></a>" },
+        { "prefix redeclared", "<p:a xmlns:p='urn:1'><p:b xmlns:p='urn:2' p:x='1'/><p:c/></p:a>" },
+        { "end of line in text", "<a>one\r\ntwo\rthree\nfour\r</a>" },
+        { "end of line in attribute", "<a b='one\r\ntwo\rthree\nfour\tfive'/>" },
+        { "char refs not normalised in attribute", "<a b='x&#9;y&#10;z&#13;w&#xD;&#x20;'/>" },
+        { "predefined entities", "<a b='&lt;&gt;&amp;&apos;&quot;'>&lt;x&gt; &amp; &apos;&quot;</a>" },
+        { "char refs in text", "<a>&#65;&#x42;&#x1F600;&#xe9;</a>" },
+        { "supplementary characters", "<a b='😀 é'>😀 é ’</a>" },
+        { "cdata", "<a><![CDATA[x < y && ]] ]>\r\n]]>tail<![CDATA[]]><![CDATA[  ]]></a>" },
+        { "whitespace and preserve", "<a>\n  <b xml:space='preserve'>  <c>\n</c> <d xml:space='default'> </d></b>\n</a>" },
+        { "xml lang", "<a xml:lang='en'><b>t</b><c xml:lang='fr-CA'/><d xml:lang=''>x</d></a>" },
+        { "comments and pis dropped", "<?pi x?><!-- c --><a><!-- c -->x<!---->y<?p?>z<!-- - -->\n</a><!--end--><?pi?>\n" },
+        { "text split by comment", "<a>one <!-- c --> two</a>" },
+        { "whitespace between markup", "<a>\n\t<b/>\r\n\t<c></c>\r\n</a>\n\n" },
+        { "gt in attribute and text", "<a b='>'>]></a>" },
+        { "xmlns attribute lookup", "<a xmlns='urn:a' xmlns:b='urn:b' b:c='1' c='2'/>" },
+        { "attributes spaced", "<a  b = \"1\"\n\tc\t=\t'2'  ></a >" },
+        { "empty attribute", "<a b='' c=\"\"/>" },
+        { "deep", "<a><b><c><d><e>x</e></d></c></b></a>" },
+        { "long lines", "<a>" + new string('x', 5000) + "<b c='" + new string('y', 3000) + "'/></a>" },
+        { "column after multibyte", "<a>é😀<b/>\n  ’<c d='é' e='1'/></a>" },
+        { "names", "<_a.b-c x-y.z='1' _='2'><A9/></_a.b-c>" },
+        { "same local different namespace", "<a xmlns:p='urn:p' xmlns:q='urn:q' p:x='1' q:x='2' x='3'/>" },
+        { "xml attributes without a declaration", "<a xml:base='http://x/'/>" },
+        { "xml prefix declared to its own namespace", "<a><b xmlns:xml='http://www.w3.org/XML/1998/namespace' xml:lang='en-US'>x</b><c xml:lang='fr'/></a>" },
+        { "del char", "<a b='\u007F'>\u007F</a>" },
+        { "nbsp", "<a b='\u00A0'>\u00A0</a>" },
+    };
+
+    /// <summary>Documents outside the subset (or not well-formed): the fast reader must bail out.</summary>
+    public static TheoryData<string, string> Bailed => new()
+    {
+        { "doctype", "<!DOCTYPE a><a/>" },
+        { "doctype with entity", "<!DOCTYPE a [<!ENTITY e 'x'>]><a>&e;</a>" },
+        { "utf-16 declared", "<?xml version=\"1.0\" encoding=\"UTF-16\"?><a/>" },
+        { "windows-1252 declared", "<?xml version=\"1.0\" encoding=\"windows-1252\"?><a/>" },
+        { "iso-8859-1 with non-ASCII", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a>é</a>" },
+        { "version 1.1", "<?xml version=\"1.1\"?><a/>" },
+        { "declaration not first", "\n<?xml version=\"1.0\"?><a/>" },
+        { "control character", "<a>\u0001</a>" },
+        { "form feed", "<a>\u000C</a>" },
+        { "c1 control", "<a>\u0085</a>" },
+        { "non-character", "<a>\uFFFE</a>" },
+        { "non-ASCII name", "<é/>" },
+        { "non-ASCII attribute name", "<a é='1'/>" },
+        { "undeclared prefix", "<p:a/>" },
+        { "undeclared attribute prefix", "<a p:b='1'/>" },
+        { "duplicate attribute", "<a b='1' b='2'/>" },
+        { "duplicate expanded name", "<a xmlns:p='urn:x' xmlns:q='urn:x' p:b='1' q:b='2'/>" },
+        { "mismatched tags", "<a><b></a></b>" },
+        { "lt in attribute", "<a b='<'/>" },
+        { "undeclared entity", "<a>&nbsp;</a>" },
+        { "bad char ref", "<a>&#1;</a>" },
+        { "surrogate char ref", "<a>&#xD800;</a>" },
+        { "uppercase X char ref", "<a>&#X41;</a>" },
+        { "whitespace char ref in text", "<a>&#32;</a>" },
+        { "unterminated ref", "<a>&amp</a>" },
+        { "cdata end in text", "<a>]]></a>" },
+        { "double hyphen in comment", "<a><!-- a -- b --></a>" },
+        { "comment ending in hyphen", "<a><!-- a ---></a>" },
+        { "text before root", "x<a/>" },
+        { "text after root", "<a/>x" },
+        { "two roots", "<a/><b/>" },
+        { "no root", "<!-- c -->" },
+        { "unclosed", "<a><b/>" },
+        { "cdata outside root", "<![CDATA[x]]><a/>" },
+        { "entity outside root", "&amp;<a/>" },
+        { "attribute without space", "<a b='1'c='2'/>" },
+        { "colon name", "<a:b:c xmlns:a='urn:a'/>" },
+        { "empty prefix", "<:a/>" },
+        { "xmlns prefix on element", "<xmlns:a/>" },
+        { "xml prefix redeclared", "<a xmlns:xml='urn:x'/>" },
+        { "xmlns prefix declared", "<a xmlns:xmlns='http://www.w3.org/2000/xmlns/'/>" },
+        { "another prefix bound to the xml namespace", "<a xmlns:x='http://www.w3.org/XML/1998/namespace'/>" },
+        { "prefix undeclared with empty", "<a xmlns:p=''/>" },
+        { "bad xml:space", "<a xml:space='keep'/>" },
+        { "pi named xml", "<a><?xml version='1.0'?></a>" },
+        { "name starting with digit", "<1a/>" },
+        { "unquoted attribute", "<a b=1/>" },
+        { "empty", "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Accepted))]
+    public void Documents_in_the_subset_are_read_exactly_as_System_Xml_reads_them(string rule, string xml)
+    {
+        var bytes = Bytes(xml);
+        foreach (var ignoreWhitespace in new[] { true, false })
+        {
+            var difference = XmlDifferential.Compare(bytes, ignoreWhitespace, out var fast, outerXml: true);
+            Assert.True(fast, $"{rule}: the fast reader bailed out (ignoreWhitespace={ignoreWhitespace})");
+            Assert.True(difference is null, $"{rule} (ignoreWhitespace={ignoreWhitespace}): {difference}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Bailed))]
+    public void Documents_outside_the_subset_are_left_to_System_Xml(string rule, string xml)
+    {
+        var bytes = Bytes(xml);
+        Assert.False(XmlDifferential.Accepts(bytes), rule);
+        Assert.False(XmlDifferential.Accepts(bytes, ignoreWhitespace: false), rule);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { (byte)'<', (byte)'a', (byte)'>', 0xFF, (byte)'<', (byte)'/', (byte)'a', (byte)'>' })]
+    [InlineData(new byte[] { (byte)'<', (byte)'a', (byte)'>', 0xC0, 0x80, (byte)'<', (byte)'/', (byte)'a', (byte)'>' })]
+    [InlineData(new byte[] { (byte)'<', (byte)'a', (byte)'>', 0xE2, 0x82, (byte)'<', (byte)'/', (byte)'a', (byte)'>' })]
+    [InlineData(new byte[] { (byte)'<', (byte)'a', (byte)'>', 0xED, 0xA0, 0x80, (byte)'<', (byte)'/', (byte)'a', (byte)'>' })]
+    [InlineData(new byte[] { 0xFF, 0xFE, (byte)'<', 0, (byte)'a', 0, (byte)'/', 0, (byte)'>', 0 })]
+    public void Invalid_UTF8_and_other_encodings_are_left_to_System_Xml(byte[] bytes)
+    {
+        Assert.False(XmlDifferential.Accepts(bytes));
+    }
+
+    [Fact]
+    public void The_factory_falls_back_to_System_Xml_with_its_diagnostics()
+    {
+        var bytes = Bytes("<a>\n  <b></c>\n</a>");
+        using var reader = SafeXml.Create(bytes, XmlDifferential.BaseUri, SafeXml.Settings());
+        Assert.IsNotType<Utf8XmlReader>(reader);
+        var e = Assert.Throws<XmlException>(() =>
+        {
+            while (reader.Read())
+            {
+            }
+        });
+        Assert.Equal((2, 8), (e.LineNumber, e.LinePosition));
+        using var fast = SafeXml.Create(Bytes("<a/>"), XmlDifferential.BaseUri, SafeXml.Settings());
+        Assert.IsType<Utf8XmlReader>(fast);
+    }
+
+    [Fact]
+    public void Unusual_settings_are_left_to_System_Xml()
+    {
+        var bytes = Bytes("<a><!-- c --><?p?></a>");
+        foreach (var change in new Action<XmlReaderSettings>[]
+        {
+            s => s.IgnoreComments = false,
+            s => s.IgnoreProcessingInstructions = false,
+            s => s.ConformanceLevel = ConformanceLevel.Fragment,
+            s => s.CheckCharacters = false,
+            s => s.LineNumberOffset = 3,
+            s => s.MaxCharactersInDocument = 10,
+        })
+        {
+            var settings = SafeXml.Settings();
+            change(settings);
+            Assert.Null(Utf8XmlReader.TryCreate(bytes, settings, ""));
+        }
+    }
+
+    [Fact]
+    public void The_base_class_helpers_agree_with_System_Xml()
+    {
+        var xml = Decl + $"<link:linkbase {Link}>\n  <link:label xml:lang='en' xlink:label='a'>Net &amp; <![CDATA[gross]]> income</link:label>\n  <x><y>1</y><y>2</y><!--c--><z/></x>\n</link:linkbase>";
+        var bytes = Bytes(xml);
+        string Run(XmlReader r)
+        {
+            var sb = new StringBuilder();
+            r.MoveToContent();
+            r.ReadStartElement();
+            r.MoveToContent();
+            sb.Append(r.ReadElementContentAsString()).Append('|');
+            r.MoveToContent();
+            using (var sub = r.ReadSubtree())
+            {
+                while (sub.Read())
+                {
+                    sb.Append(sub.NodeType).Append(sub.Name).Append(sub.Depth).Append(',');
+                }
+            }
+            sb.Append(r.NodeType).Append(r.Name).Append('|');
+            r.Read();
+            r.MoveToContent();
+            sb.Append(r.NodeType).Append(r.Name).Append('|');
+            return sb.ToString();
+        }
+        string RunInner(XmlReader r)
+        {
+            r.MoveToContent();
+            return r.ReadInnerXml() + "|" + r.NodeType + r.EOF;
+        }
+        using var s = XmlReader.Create(new MemoryStream(bytes), SafeXml.Settings(), "");
+        using var f = Utf8XmlReader.TryCreate(bytes, SafeXml.Settings(), "")!;
+        Assert.Equal(Run(s), Run(f));
+        using var s2 = XmlReader.Create(new MemoryStream(bytes), SafeXml.Settings(), "");
+        using var f2 = Utf8XmlReader.TryCreate(bytes, SafeXml.Settings(), "")!;
+        Assert.Equal(RunInner(s2), RunInner(f2));
+    }
+
+    [Theory]
+    [InlineData("de-DE")]
+    [InlineData("tr-TR")]
+    public void Results_do_not_depend_on_the_culture(string culture)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo(culture);
+            foreach (var (rule, xml) in Accepted.Select(row => row.Data).Append(("turkish i", "<I xmlns:I='urn:i' I:İ_i='ı'><i>I</i></I>")))
+            {
+                var difference = XmlDifferential.Compare(Bytes(xml), true, out var fast);
+                Assert.True(difference is null, $"{rule}: {difference}");
+                Assert.True(fast || rule == "turkish i", rule);
+            }
+            foreach (var row in Bailed)
+            {
+                Assert.False(XmlDifferential.Accepts(Bytes(row.Data.Item2)), row.Data.Item1);
+            }
+            var seed = Corpus.Sample("lpsn-20170331_def.xml");
+            if (File.Exists(seed))
+            {
+                Assert.Null(XmlDifferential.Compare(File.ReadAllBytes(seed), true, out var seedFast));
+                Assert.True(seedFast);
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = saved;
+        }
+    }
+
+    [Fact]
+    public void The_seed_takes_the_fast_path_and_reads_identically()
+    {
+        var seed = Corpus.Sample("lpsn-20170331_def.xml");
+        var bytes = File.ReadAllBytes(seed);
+        foreach (var ignoreWhitespace in new[] { true, false })
+        {
+            var difference = XmlDifferential.Compare(bytes, ignoreWhitespace, out var fast, outerXml: true);
+            Assert.True(fast);
+            Assert.True(difference is null, difference);
+        }
+    }
+
+    /// <summary>
+    /// Random byte edits of small documents: the fast reader either reads the result exactly as System.Xml does or
+    /// bails out; it never accepts a document System.Xml rejects.
+    /// </summary>
+    [Fact]
+    public void Mutated_documents_are_read_identically_or_left_to_System_Xml()
+    {
+        const int seed = 20261129;
+        output.WriteLine($"seed {seed}");
+        var random = new Random(seed);
+        var bases = Accepted.Select(row => Bytes(row.Data.Item2)).Where(b => b.Length < 400).ToList();
+        bases.Add(Bytes(Decl + $"<link:linkbase {Link}>\n <link:definitionLink xlink:type=\"extended\" xlink:role=\"http://x/role\">\n  <link:loc xlink:type=\"locator\" xlink:href=\"a.xsd#a_B\" xlink:label=\"loc_B\"/>\n  <link:definitionArc xlink:type=\"arc\" xlink:from=\"loc_B\" xlink:to=\"loc_C\" order=\"1.0\"/>\n </link:definitionLink>\n</link:linkbase>\n"));
+        ReadOnlySpan<byte> alphabet = "<>/='\"&;#x:!?-[]] \t\r\nabAB01\u00C3\u00A9\u00FF\u0001"u8;
+        var cases = 4000;
+        var fastCount = 0;
+        for (var i = 0; i < cases; i++)
+        {
+            var doc = bases[random.Next(bases.Count)].ToList();
+            var edits = 1 + random.Next(3);
+            for (var e = 0; e < edits; e++)
+            {
+                var at = random.Next(doc.Count + 1);
+                switch (random.Next(3))
+                {
+                    case 0 when doc.Count > 0 && at < doc.Count:
+                        doc.RemoveAt(at);
+                        break;
+                    case 1 when at < doc.Count:
+                        doc[at] = random.Next(4) == 0 ? (byte)random.Next(256) : alphabet[random.Next(alphabet.Length)];
+                        break;
+                    default:
+                        doc.Insert(at, random.Next(4) == 0 ? (byte)random.Next(256) : alphabet[random.Next(alphabet.Length)]);
+                        break;
+                }
+            }
+            var bytes = doc.ToArray();
+            foreach (var ignoreWhitespace in new[] { true, false })
+            {
+                var difference = XmlDifferential.Compare(bytes, ignoreWhitespace, out var fast);
+                if (fast)
+                {
+                    fastCount++;
+                }
+                Assert.True(difference is null, $"case {i} (seed {seed}, ignoreWhitespace={ignoreWhitespace}): {difference}\n{Encoding.UTF8.GetString(bytes)}");
+            }
+        }
+        output.WriteLine($"{cases} mutated documents, {fastCount} of {cases * 2} readings took the fast path");
+        Assert.True(fastCount > cases / 10, $"only {fastCount} readings took the fast path; the fuzz no longer exercises it");
+    }
+
+    private static byte[] Bytes(string xml) => Encoding.UTF8.GetBytes(xml);
+}
