@@ -160,6 +160,43 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Equal_short_attribute_values_are_one_string_and_decode_as_System_Xml_does()
+    {
+        // Repeated values (arcroles, labels, hrefs) come from the thread's pool: the same instance each time, in one
+        // document and the next; values that differ only where the pool could confuse them stay apart.
+        var arcrole = "http://www.xbrl.org/2003/arcrole/parent-child";
+        var xml = $"<a><b r='{arcrole}' v='x&amp;y' w='x&amp;y' t='x\ty' s='x y'/><b r='{arcrole}' v='x&amp;y' t='x\ty' s='x y'/>"
+            + string.Concat(Enumerable.Range(0, Utf8ValuePool.MaxEntries + 100).Select(i => $"<c n='v{i.ToString(CultureInfo.InvariantCulture)}'/>"))
+            + $"<d r='{arcrole}' long='{new string('z', Utf8ValuePool.MaxBytes + 1)}'/></a>";
+        var bytes = Bytes(xml);
+        using var fast = SafeXml.Create(bytes, XmlDifferential.BaseUri, SafeXml.Settings());
+        Assert.IsType<Utf8XmlReader>(fast);
+        using var slow = SafeXml.CreateStandard(bytes, XmlDifferential.BaseUri, SafeXml.Settings());
+        var seen = new List<string>();
+        var names = new List<string>();
+        while (fast.Read())
+        {
+            Assert.True(slow.Read());
+            for (var i = 0; i < fast.AttributeCount; i++)
+            {
+                Assert.Equal(slow.GetAttribute(i), fast.GetAttribute(i));
+                seen.Add(fast.GetAttribute(i));
+                names.Add(fast.LocalName + "/" + i.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+        Assert.Same(seen[0], seen[5]);           // the arcrole again in the second b
+        Assert.Same(seen[1], seen[2]);           // v and w of the first b: equal bytes
+        Assert.Same(seen[1], seen[6]);
+        Assert.Equal("x y", seen[3]);            // a tab normalised to a space...
+        Assert.NotSame(seen[3], seen[4]);        // ...is not the value written with a space (other bytes)
+        Assert.Equal(seen[3], seen[4]);
+        var afterOverflow = seen[^2];            // the arcrole after more distinct values than the pool holds
+        Assert.Equal(arcrole, afterOverflow);
+        Assert.Equal(new string('z', Utf8ValuePool.MaxBytes + 1), seen[^1]);
+        Assert.Equal(names.Count, seen.Count);
+    }
+
+    [Fact]
     public void Unusual_settings_are_left_to_System_Xml()
     {
         var bytes = Bytes("<a><!-- c --><?p?></a>");

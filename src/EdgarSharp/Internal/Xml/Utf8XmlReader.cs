@@ -201,7 +201,14 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             return cached;
         }
         ref var a = ref _tape.Attrs[index];
-        return _attrValues[index] = a.Value ?? Utf8XmlTokenizer.Decode(_bytes.Span.Slice(a.Start, a.Length), attribute: true);
+        if (a.Value is { } known)
+        {
+            return _attrValues[index] = known;
+        }
+        var raw = _bytes.Span.Slice(a.Start, a.Length);
+        return _attrValues[index] = raw.Length <= Utf8ValuePool.MaxBytes
+            ? Utf8ValuePool.Current.AttributeValue(raw)
+            : Utf8XmlTokenizer.Decode(raw, attribute: true);
     }
 
     public override int Depth
