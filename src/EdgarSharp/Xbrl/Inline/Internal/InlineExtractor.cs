@@ -36,6 +36,12 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         public string? Document { get; set; }
         public int Line { get; } = line;
         public int Column { get; } = column;
+
+        /// <summary>
+        /// On a fact or continuation read by <see cref="BuildIx"/>: the prefixed namespace declarations in scope where it
+        /// stood (beyond its own), kept here rather than copied onto it as attributes.
+        /// </summary>
+        public IDictionary<string, string>? Scope { get; set; }
     }
 
     public InlineExtraction Extract(IReadOnlyList<(string Path, byte[] Bytes)> documents, string? target)
@@ -54,9 +60,30 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var headers = 0;
         foreach (var (roots, documentUrl) in trees)
         {
-            foreach (var a in roots.SelectMany(r => r.DescendantsAndSelf()).Attributes().Where(a => a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns))
+            // The namespace declarations in document order: each root's own, then those in scope where it stood, then
+            // its descendants'.
+            foreach (var root in roots)
             {
-                namespaces.TryAdd(a.Name.LocalName, a.Value);
+                foreach (var e in root.DescendantsAndSelf())
+                {
+                    for (var a = e.FirstAttribute; a is not null; a = a.NextAttribute)
+                    {
+                        if (a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns)
+                        {
+                            namespaces.TryAdd(a.Name.LocalName, a.Value);
+                        }
+                    }
+                    if (e == root && e.Annotation<Origin>()?.Scope is { } scope)
+                    {
+                        foreach (var (prefix, ns) in scope)
+                        {
+                            if (prefix.Length > 0)
+                            {
+                                namespaces.TryAdd(prefix, ns);
+                            }
+                        }
+                    }
+                }
             }
             foreach (var e in roots.SelectMany(r => r.DescendantsAndSelf()))
             {
@@ -310,16 +337,25 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             {
                 e = BuildIx(reader, ix, needMarkup: false);
             }
-            if (e.Annotation<Origin>() is null)
+            var origin = e.Annotation<Origin>();
+            if (origin is null)
             {
-                e.AddAnnotation(new Origin(position.LineNumber, position.LinePosition));
+                e.AddAnnotation(origin = new Origin(position.LineNumber, position.LinePosition));
             }
-            foreach (var (prefix, ns) in scope)
+            if (e.Name.LocalName is "header" or "footnote")
             {
-                if (prefix.Length > 0 && e.Attribute(XNamespace.Xmlns + prefix) is null)
+                // Whole trees written back as they are: the declarations in scope go on them.
+                foreach (var (prefix, ns) in scope)
                 {
-                    e.SetAttributeValue(XNamespace.Xmlns + prefix, ns);
+                    if (prefix.Length > 0 && e.Attribute(XNamespace.Xmlns + prefix) is null)
+                    {
+                        e.SetAttributeValue(XNamespace.Xmlns + prefix, ns);
+                    }
                 }
+            }
+            else
+            {
+                origin.Scope = scope;
             }
             if (lang.Length > 0 && e.Attribute(XNamespace.Xml + "lang") is null)
             {
@@ -683,13 +719,31 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         var prefix = colon < 0 ? string.Empty : name[..colon];
         var local = colon < 0 ? name : name[(colon + 1)..];
-        var ns = f.GetNamespaceOfPrefix(prefix)?.NamespaceName ?? (colon < 0 ? f.GetDefaultNamespace().NamespaceName : null);
+        var ns = NamespaceOfPrefix(f, prefix) ?? (colon < 0 ? f.GetDefaultNamespace().NamespaceName : null);
         if (ns is null || !IsNcName(local))
         {
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameUnresolved", $"The name '{name}' of an ix:{f.Name.LocalName} has a prefix no namespace declaration binds; declare the prefix or correct the name. The fact is left out.", f);
             return null;
         }
         return (prefix, local, ns);
+    }
+
+    /// <summary>
+    /// The namespace <paramref name="prefix"/> stands for at <paramref name="e"/>: the declarations on it and its
+    /// ancestors, then those in scope where its outermost ix element stood.
+    /// </summary>
+    private static string? NamespaceOfPrefix(XElement e, string prefix)
+    {
+        if (e.GetNamespaceOfPrefix(prefix) is { } ns)
+        {
+            return ns.NamespaceName;
+        }
+        var root = e;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+        return root.Annotation<Origin>()?.Scope is { } scope && scope.TryGetValue(prefix, out var uri) ? uri : null;
     }
 
     private static bool IsNcName(string s)
@@ -844,7 +898,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var colon = format.IndexOf(':', StringComparison.Ordinal);
         var prefix = colon < 0 ? string.Empty : format[..colon];
         var local = colon < 0 ? format : format[(colon + 1)..];
-        var ns = f.GetNamespaceOfPrefix(prefix)?.NamespaceName ?? string.Empty;
+        var ns = NamespaceOfPrefix(f, prefix) ?? string.Empty;
         var result = InlineTransformRegistry.Apply(ns, local, text);
         if (!result.Succeeded)
         {
