@@ -16,6 +16,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private static readonly XNamespace XLink = XbrlNamespaces.XLink;
     private static readonly XNamespace Xsi = XbrlNamespaces.Xsi;
     private const string FactFootnote = "http://www.xbrl.org/2003/arcrole/fact-footnote";
+    private static readonly XName XmlLang = XNamespace.Xml + "lang";
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -186,7 +187,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         // The instance is usually a little smaller than its documents (escaped XHTML against markup left out); a buffer
         // an eighth larger rarely regrows, and one much larger costs its zeroing.
-        using var stream = new MemoryStream(inputBytes + inputBytes / 8 + 4096);
+        using var stream = new InstanceStream(inputBytes + inputBytes / 8 + 4096);
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
         var count = 0;
         using (var w = XmlWriter.Create(stream, settings))
@@ -222,7 +223,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             w.WriteEndElement();
             w.WriteEndDocument();
         }
-        return new InlineExtraction(new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length), _diagnostics.ToList(), count);
+        return new InlineExtraction(stream.Written, _diagnostics.ToList(), count);
     }
 
     private static string? TargetOf(XElement e) => (string?)e.Attribute("target");
@@ -357,9 +358,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             {
                 origin.Scope = scope;
             }
-            if (lang.Length > 0 && e.Attribute(XNamespace.Xml + "lang") is null)
+            if (lang.Length > 0 && e.Attribute(XmlLang) is null)
             {
-                e.SetAttributeValue(XNamespace.Xml + "lang", lang);
+                e.SetAttributeValue(XmlLang, lang);
             }
             roots.Add(e);
             reader.Read();
@@ -384,7 +385,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// </summary>
     private XElement BuildIx(XmlReader reader, string ix, bool needMarkup)
     {
-        var e = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        var e = new XElement(NameOf(reader));
         var at = (IXmlLineInfo)reader;
         e.AddAnnotation(new Origin(at.LineNumber, at.LinePosition));
         var local = reader.LocalName;
@@ -398,7 +399,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     e.Add(new XAttribute("xmlns", reader.Value));
                     continue;
                 }
-                e.Add(new XAttribute(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value));
+                e.Add(new XAttribute(NameOf(reader), reader.Value));
                 if (local == "nonNumeric" && reader.LocalName == "escape" && reader.NamespaceURI.Length == 0 && reader.Value.Trim() is "true" or "1")
                 {
                     needMarkup = true;
@@ -412,9 +413,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             return e;
         }
         needMarkup |= local is "continuation" or "footnote";
-        if (e.Attribute(XNamespace.Xml + "lang") is null && reader.XmlLang.Length > 0)
+        if (e.Attribute(XmlLang) is null && reader.XmlLang.Length > 0)
         {
-            e.SetAttributeValue(XNamespace.Xml + "lang", reader.XmlLang);
+            e.SetAttributeValue(XmlLang, reader.XmlLang);
         }
         var (text, markup) = _builders.Count > 0 ? _builders.Pop() : (new StringBuilder(), new StringBuilder());
         var depth = reader.Depth;
@@ -471,6 +472,30 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         AddChunk(e, text, markup, needMarkup);
         _builders.Push((text, markup));
         return e;
+    }
+
+    /// <summary>The names met in this extraction, by the reader's own (atomized) strings: no hashing of the text.</summary>
+    private readonly Dictionary<(string Local, string Ns), XName> _names = new(NameKeyComparer.Instance);
+
+    private XName NameOf(XmlReader reader)
+    {
+        var key = (reader.LocalName, reader.NamespaceURI);
+        if (!_names.TryGetValue(key, out var name))
+        {
+            _names[key] = name = XName.Get(key.LocalName, key.NamespaceURI);
+        }
+        return name;
+    }
+
+    /// <summary>Compares names by reference: the reader gives the same string object for the same name.</summary>
+    private sealed class NameKeyComparer : IEqualityComparer<(string Local, string Ns)>
+    {
+        public static readonly NameKeyComparer Instance = new();
+
+        public bool Equals((string Local, string Ns) x, (string Local, string Ns) y) => ReferenceEquals(x.Local, y.Local) && ReferenceEquals(x.Ns, y.Ns);
+
+        public int GetHashCode((string Local, string Ns) obj) =>
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Local) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Ns);
     }
 
     private static void AddChunk(XElement e, StringBuilder text, StringBuilder markup, bool needMarkup)
@@ -536,29 +561,33 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// </summary>
     private static void AppendDoublyEscaped(StringBuilder sb, string value, bool attribute)
     {
-        var from = 0;
-        for (var i = 0; i < value.Length; i++)
+        var rest = value.AsSpan();
+        var special = attribute ? AttributeSpecials : TextSpecials;
+        while (true)
         {
-            var c = value[i];
-            string? entity = c switch
+            var i = rest.IndexOfAny(special);
+            if (i < 0)
+            {
+                sb.Append(rest);
+                return;
+            }
+            sb.Append(rest[..i]).Append(rest[i] switch
             {
                 '&' => "&amp;amp;",
                 '<' => "&amp;lt;",
                 '>' => "&amp;gt;",
-                '"' when attribute => "&amp;quot;",
-                '\n' when attribute => "&amp;#xA;",
-                '\t' when attribute => "&amp;#x9;",
-                '\r' => "&amp;#xD;",
-                _ => null,
-            };
-            if (entity is not null)
-            {
-                sb.Append(value, from, i - from).Append(entity);
-                from = i + 1;
-            }
+                '"' => "&amp;quot;",
+                '\n' => "&amp;#xA;",
+                '\t' => "&amp;#x9;",
+                _ => "&amp;#xD;",
+            });
+            rest = rest[(i + 1)..];
         }
-        sb.Append(value, from, value.Length - from);
     }
+
+    /// <summary>The characters <see cref="AppendDoublyEscaped"/> replaces in text and in attribute values.</summary>
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>\r");
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<>\"\n\t\r");
 
     /// <summary>Markup escaped once more as element text, given back as the markup (the inverse of that escaping).</summary>
     private static string Unescape(string escaped) =>
@@ -705,7 +734,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         (string?)f.Attribute(Xsi + "nil") is { } nil && nil.Trim() is "true" or "1";
 
     private static string? Lang(XElement e) =>
-        e.AncestorsAndSelf().Select(a => (string?)a.Attribute(XNamespace.Xml + "lang")).FirstOrDefault(l => l is not null);
+        e.AncestorsAndSelf().Select(a => (string?)a.Attribute(XmlLang)).FirstOrDefault(l => l is not null);
 
     private (string Prefix, string Local, string Ns)? ResolveName(XElement f)
     {
@@ -1091,7 +1120,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// escapes it (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>; line breaks as its <c>NewLineChars</c>), each run between
     /// characters to escape found at once and encoded at once.
     /// </summary>
-    private sealed class TextSink(XmlWriter writer, MemoryStream stream, string newLine)
+    private sealed class TextSink(XmlWriter writer, Stream stream, string newLine)
     {
         private const int RunChars = 4096;
         private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\r\n");
@@ -1163,6 +1192,55 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 stream.Write(_scratch, 0, Encoding.UTF8.GetBytes(run, _scratch));
             }
         }
+    }
+
+    /// <summary>
+    /// The instance being written: a growing buffer that is not zeroed first (a <see cref="MemoryStream"/> of the
+    /// instance's size clears a megabyte before writing it), handed over as it is at the end.
+    /// </summary>
+    private sealed class InstanceStream(int capacity) : Stream
+    {
+        private byte[] _buffer = GC.AllocateUninitializedArray<byte>(capacity);
+        private int _length;
+
+        public ReadOnlyMemory<byte> Written => new(_buffer, 0, _length);
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_buffer.Length - _length < buffer.Length)
+            {
+                var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_buffer.Length * 2, _length + buffer.Length));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
+                _buffer = larger;
+            }
+            buffer.CopyTo(_buffer.AsSpan(_length));
+            _length += buffer.Length;
+        }
+
+        public override void WriteByte(byte value) => Write([value]);
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private void WriteFractionPart(XmlWriter w, XElement f, string part)
