@@ -195,6 +195,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             _textSink = new TextSink(w, stream, settings.NewLineChars);
             w.WriteStartDocument();
             w.WriteStartElement("xbrli", "xbrl", XbrlNamespaces.Xbrli);
+            _rootPrefixes["xbrli"] = XbrlNamespaces.Xbrli;
             foreach (var (prefix, uri) in namespaces)
             {
                 if (prefix is "xbrli" or "xml" || uri == InlineXbrl.Namespace)
@@ -202,6 +203,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     continue;
                 }
                 w.WriteAttributeString("xmlns", prefix, null, uri);
+                _rootPrefixes[prefix] = uri;
             }
             foreach (var r in references.Where(r => r.Name.Namespace == Link && r.Name.LocalName is "schemaRef" or "linkbaseRef"))
             {
@@ -621,6 +623,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     // ---- Facts ----
 
+    /// <summary>The prefixes the instance's root element binds, and to what.</summary>
+    private readonly Dictionary<string, string> _rootPrefixes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Writes the fact <paramref name="f"/> (and a tuple's facts). Its tags go straight into the instance as UTF-8
+    /// when the root element binds its prefix (and <c>xsi</c> for a nil) and it has no attributes of other
+    /// namespaces: the bytes the <see cref="XmlWriter"/> would write. Otherwise the writer writes it, declaring what
+    /// it needs.
+    /// </summary>
     private int WriteFact(XmlWriter w, XElement f, Dictionary<XElement, List<XElement>> children)
     {
         var name = ResolveName(f);
@@ -628,35 +639,67 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         {
             return 0;
         }
+        var (prefix, local, ns) = name.Value;
         var kind = f.Name.LocalName;
-        w.WriteStartElement(name.Value.Prefix, name.Value.Local, name.Value.Ns);
-        CopyAttribute(w, f, "contextRef");
+        var nil = IsNil(f);
+        List<XAttribute>? others = null;
+        for (var a = f.FirstAttribute; a is not null; a = a.NextAttribute)
+        {
+            if (!a.IsNamespaceDeclaration && a.Name.Namespace != XNamespace.None && a.Name.Namespace != Xsi && a.Name.Namespace != Ix && a.Name != XmlLang)
+            {
+                (others ??= []).Add(a);
+            }
+        }
+        var sink = _textSink!;
+        var direct = sink.FallbackDepth == 0 && others is null && prefix.Length > 0
+            && _rootPrefixes.TryGetValue(prefix, out var bound) && bound == ns
+            && (!nil || (_rootPrefixes.TryGetValue("xsi", out var xsi) && xsi == XbrlNamespaces.Xsi));
+        var qualified = direct ? prefix + ":" + local : null;
+        if (direct)
+        {
+            sink.StartTag(qualified!);
+        }
+        else
+        {
+            sink.BeginFallback();
+            w.WriteStartElement(prefix, local, ns);
+        }
+        WriteAttribute(w, sink, direct, f, "contextRef");
         if (kind is "nonFraction" or "fraction")
         {
-            CopyAttribute(w, f, "unitRef");
+            WriteAttribute(w, sink, direct, f, "unitRef");
         }
         if (kind == "nonFraction")
         {
-            CopyAttribute(w, f, "decimals");
-            CopyAttribute(w, f, "precision");
+            WriteAttribute(w, sink, direct, f, "decimals");
+            WriteAttribute(w, sink, direct, f, "precision");
         }
-        CopyAttribute(w, f, "id");
-        var nil = IsNil(f);
+        WriteAttribute(w, sink, direct, f, "id");
         if (nil)
         {
-            w.WriteAttributeString("xsi", "nil", XbrlNamespaces.Xsi, "true");
-        }
-        foreach (var a in f.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.Namespace != XNamespace.None && a.Name.Namespace != Xsi && a.Name.Namespace != Ix))
-        {
-            if (a.Name.Namespace == XNamespace.Xml && a.Name.LocalName == "lang")
+            if (direct)
             {
-                continue;
+                sink.Attribute("xsi:nil", "true");
             }
+            else
+            {
+                w.WriteAttributeString("xsi", "nil", XbrlNamespaces.Xsi, "true");
+            }
+        }
+        foreach (var a in others ?? [])
+        {
             w.WriteAttributeString(a.Name.LocalName, a.Name.NamespaceName, a.Value);
         }
         if (kind == "nonNumeric" && Lang(f) is { } lang)
         {
-            w.WriteAttributeString("xml", "lang", XbrlNamespaces.Xml, lang);
+            if (direct)
+            {
+                sink.Attribute("xml:lang", lang);
+            }
+            else
+            {
+                w.WriteAttributeString("xml", "lang", XbrlNamespaces.Xml, lang);
+            }
         }
         var count = 1;
         switch (kind)
@@ -664,7 +707,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             case "nonFraction":
                 if (!nil)
                 {
-                    w.WriteString(NonFractionValue(f) ?? string.Empty);
+                    WriteString(w, sink, direct, NonFractionValue(f) ?? string.Empty);
                 }
                 break;
             case "nonNumeric":
@@ -678,20 +721,20 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     var pending = new StringBuilder();
                     foreach (var part in Chain(f))
                     {
-                        AppendXhtml(pending, part, _textSink);
+                        AppendXhtml(pending, part, sink);
                     }
-                    Flush(pending, _textSink!);
+                    Flush(pending, sink);
                 }
                 else
                 {
-                    w.WriteString(NonNumericValue(f));
+                    WriteString(w, sink, direct, NonNumericValue(f));
                 }
                 break;
             case "fraction":
                 if (!nil)
                 {
-                    WriteFractionPart(w, f, "numerator");
-                    WriteFractionPart(w, f, "denominator");
+                    WriteFractionPart(w, f, "numerator", direct);
+                    WriteFractionPart(w, f, "denominator", direct);
                 }
                 break;
             case "tuple":
@@ -704,8 +747,44 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 }
                 break;
         }
-        w.WriteEndElement();
+        if (direct)
+        {
+            sink.EndTag(qualified!);
+        }
+        else
+        {
+            w.WriteEndElement();
+            sink.EndFallback();
+        }
         return count;
+    }
+
+    private static void WriteAttribute(XmlWriter w, TextSink sink, bool direct, XElement f, string name)
+    {
+        if ((string?)f.Attribute(name) is { } v)
+        {
+            if (direct)
+            {
+                sink.Attribute(name, v);
+            }
+            else
+            {
+                w.WriteAttributeString(name, v);
+            }
+        }
+    }
+
+    /// <summary>Element text, as <see cref="XmlWriter.WriteString"/> writes it (empty text closes the start tag).</summary>
+    private static void WriteString(XmlWriter w, TextSink sink, bool direct, string text)
+    {
+        if (direct)
+        {
+            sink.WriteText(text);
+        }
+        else
+        {
+            w.WriteString(text);
+        }
     }
 
     private decimal OrderOf(XElement e)
@@ -720,14 +799,6 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         Report(DiagnosticSeverity.Error, "ix11.12.1.2:orderInvalid", $"The order '{order}' is not a decimal number; the fact is placed last in its tuple.", e);
         return decimal.MaxValue;
-    }
-
-    private static void CopyAttribute(XmlWriter w, XElement f, string name)
-    {
-        if ((string?)f.Attribute(name) is { } v)
-        {
-            w.WriteAttributeString(name, v);
-        }
     }
 
     private static bool IsNil(XElement f) =>
@@ -1115,17 +1186,132 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private TextSink? _textSink;
 
     /// <summary>
-    /// Writes element text into the instance as UTF-8 itself, past the <see cref="XmlWriter"/> (whose text escaping
-    /// goes character by character): what the writer holds goes out first, then the text escaped as the writer
-    /// escapes it (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>; line breaks as its <c>NewLineChars</c>), each run between
-    /// characters to escape found at once and encoded at once.
+    /// Writes into the instance as UTF-8 itself, past the <see cref="XmlWriter"/>: element text (whose escaping in the
+    /// writer goes character by character), escaped as the writer escapes it (<c>&amp;</c>, <c>&lt;</c>,
+    /// <c>&gt;</c>; line breaks as its <c>NewLineChars</c>), each run between characters to escape found at once
+    /// and encoded at once; and the tags of facts whose names the root element binds, as the writer writes them
+    /// (attribute values escaped as it escapes them, an element without content as <c>&lt;a /&gt;</c>). Elements
+    /// the writer writes (<see cref="BeginFallback"/>) have what it holds go out before anything is written here.
     /// </summary>
     private sealed class TextSink(XmlWriter writer, Stream stream, string newLine)
     {
         private const int RunChars = 4096;
         private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\r\n");
+        private static readonly SearchValues<char> AttributeEscaped = SearchValues.Create("&<>\"\t\n\r");
         private readonly byte[] _newLine = Encoding.UTF8.GetBytes(newLine);
         private readonly byte[] _scratch = new byte[3 * RunChars];
+
+        /// <summary>The writer's root start tag closed and what it holds written out.</summary>
+        private bool _synced;
+
+        /// <summary>A start tag written here still open (its <c>&gt;</c> not yet written).</summary>
+        private bool _tagOpen;
+
+        /// <summary>How many elements written here are open.</summary>
+        private int _directDepth;
+
+        /// <summary>How many elements the writer writes are open: inside one, everything goes through the writer.</summary>
+        public int FallbackDepth { get; private set; }
+
+        /// <summary>Before text or markup: closes the start tag open here, or has the writer close its own and write out.</summary>
+        private void BeginContent()
+        {
+            if (FallbackDepth == 0 && _directDepth > 0)
+            {
+                CloseTag();
+            }
+            else
+            {
+                // Empty text closes a start tag still open, as text does; then what the writer holds goes out.
+                writer.WriteString(string.Empty);
+                writer.Flush();
+            }
+        }
+
+        private void CloseTag()
+        {
+            if (_tagOpen)
+            {
+                stream.WriteByte((byte)'>');
+                _tagOpen = false;
+            }
+        }
+
+        public void StartTag(string qualifiedName)
+        {
+            if (!_synced)
+            {
+                writer.WriteString(string.Empty);
+                writer.Flush();
+                _synced = true;
+            }
+            CloseTag();
+            stream.WriteByte((byte)'<');
+            Encode(qualifiedName);
+            _tagOpen = true;
+            _directDepth++;
+        }
+
+        public void Attribute(string qualifiedName, string value)
+        {
+            stream.WriteByte((byte)' ');
+            Encode(qualifiedName);
+            stream.Write("=\""u8);
+            var rest = value.AsSpan();
+            while (!rest.IsEmpty)
+            {
+                var i = rest.IndexOfAny(AttributeEscaped);
+                Encode(i < 0 ? rest : rest[..i]);
+                if (i < 0)
+                {
+                    break;
+                }
+                stream.Write(rest[i] switch
+                {
+                    '&' => "&amp;"u8,
+                    '<' => "&lt;"u8,
+                    '>' => "&gt;"u8,
+                    '"' => "&quot;"u8,
+                    '\t' => "&#x9;"u8,
+                    '\n' => "&#xA;"u8,
+                    _ => "&#xD;"u8,
+                });
+                rest = rest[(i + 1)..];
+            }
+            stream.WriteByte((byte)'"');
+        }
+
+        public void EndTag(string qualifiedName)
+        {
+            if (_tagOpen)
+            {
+                stream.Write(" />"u8);
+                _tagOpen = false;
+            }
+            else
+            {
+                stream.Write("</"u8);
+                Encode(qualifiedName);
+                stream.WriteByte((byte)'>');
+            }
+            _directDepth--;
+        }
+
+        /// <summary>The writer writes the next element: the start tag open here is closed first.</summary>
+        public void BeginFallback()
+        {
+            CloseTag();
+            FallbackDepth++;
+        }
+
+        public void EndFallback()
+        {
+            if (--FallbackDepth == 0)
+            {
+                writer.Flush();
+                _synced = true;
+            }
+        }
 
         /// <summary>Text already escaped as element text: encoded alone (line breaks as the writer writes them).</summary>
         public void WriteEscaped(string escaped)
@@ -1135,16 +1321,13 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 // Only \n can stand in escaped text (a \r is a reference): the writer's other line break instead.
                 escaped = escaped.Replace("\n", newLine, StringComparison.Ordinal);
             }
-            writer.WriteString(string.Empty);
-            writer.Flush();
+            BeginContent();
             Encode(escaped);
         }
 
         public void WriteText(string text)
         {
-            // Empty text closes a start tag still open, as text does; then what the writer holds goes out.
-            writer.WriteString(string.Empty);
-            writer.Flush();
+            BeginContent();
             var rest = text.AsSpan();
             while (!rest.IsEmpty)
             {
@@ -1243,10 +1426,18 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         public override void SetLength(long value) => throw new NotSupportedException();
     }
 
-    private void WriteFractionPart(XmlWriter w, XElement f, string part)
+    private void WriteFractionPart(XmlWriter w, XElement f, string part, bool direct)
     {
         var e = f.Element(Ix + part);
-        w.WriteStartElement("xbrli", part, XbrlNamespaces.Xbrli);
+        var sink = _textSink!;
+        if (direct)
+        {
+            sink.StartTag("xbrli:" + part);
+        }
+        else
+        {
+            w.WriteStartElement("xbrli", part, XbrlNamespaces.Xbrli);
+        }
         if (e is null)
         {
             Report(DiagnosticSeverity.Error, "ix11.7.1.1:fractionPartMissing", $"An ix:fraction has no ix:{part}.", f);
@@ -1263,9 +1454,16 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             {
                 text = Shift(text, scale);
             }
-            w.WriteString(text);
+            WriteString(w, sink, direct, text);
         }
-        w.WriteEndElement();
+        if (direct)
+        {
+            sink.EndTag("xbrli:" + part);
+        }
+        else
+        {
+            w.WriteEndElement();
+        }
     }
 
     // ---- Footnotes ----
