@@ -17,6 +17,30 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private static readonly XNamespace Xsi = XbrlNamespaces.Xsi;
     private const string FactFootnote = "http://www.xbrl.org/2003/arcrole/fact-footnote";
     private static readonly XName XmlLang = XNamespace.Xml + "lang";
+    private static readonly XName XsiNil = Xsi + "nil";
+    private static readonly XName IxTuple = Ix + "tuple";
+    private static readonly XName IxNonFraction = Ix + "nonFraction";
+    private static readonly XName IxExclude = Ix + "exclude";
+
+    /// <summary>The attribute names looked up on every fact, made once.</summary>
+    private static class Names
+    {
+        public static readonly XName TupleID = "tupleID";
+        public static readonly XName TupleRef = "tupleRef";
+        public static readonly XName Id = "id";
+        public static readonly XName Order = "order";
+        public static readonly XName Scale = "scale";
+        public static readonly XName Sign = "sign";
+        public static readonly XName Escape = "escape";
+        public static readonly XName ContinuedAt = "continuedAt";
+        public static readonly XName ContextRef = "contextRef";
+        public static readonly XName UnitRef = "unitRef";
+        public static readonly XName Decimals = "decimals";
+        public static readonly XName Precision = "precision";
+        public static readonly XName Name = "name";
+        public static readonly XName Format = "format";
+        public static readonly XName Target = "target";
+    }
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -145,7 +169,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var tuplesById = new Dictionary<string, XElement>(StringComparer.Ordinal);
         foreach (var t in facts.Where(f => f.Name.LocalName == "tuple"))
         {
-            if ((string?)t.Attribute("tupleID") is { } tid && !tuplesById.TryAdd(tid, t))
+            if ((string?)t.Attribute(Names.TupleID) is { } tid && !tuplesById.TryAdd(tid, t))
             {
                 Report(DiagnosticSeverity.Error, "ix11.12.1.2:tupleIdDuplicate", $"The tupleID '{tid}' is used by two ix:tuple elements; give each tuple its own id.", t);
             }
@@ -155,7 +179,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         foreach (var f in facts)
         {
             XElement? parent = null;
-            if ((string?)f.Attribute("tupleRef") is { } tref)
+            if ((string?)f.Attribute(Names.TupleRef) is { } tref)
             {
                 if (!tuplesById.TryGetValue(tref, out parent))
                 {
@@ -164,7 +188,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
             else
             {
-                parent = f.Ancestors().FirstOrDefault(a => a.Name == Ix + "tuple");
+                parent = f.Ancestors().FirstOrDefault(a => a.Name == IxTuple);
             }
             if (parent is null)
             {
@@ -228,11 +252,11 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         return new InlineExtraction(stream.Written, _diagnostics.ToList(), count);
     }
 
-    private static string? TargetOf(XElement e) => (string?)e.Attribute("target");
+    private static string? TargetOf(XElement e) => (string?)e.Attribute(Names.Target);
 
     private void Register(Dictionary<string, XElement> map, XElement e, string what)
     {
-        if ((string?)e.Attribute("id") is not { } id)
+        if ((string?)e.Attribute(Names.Id) is not { } id)
         {
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:idMissing", $"An ix:{what} has no id, so nothing can refer to it; give it an id.", e);
             return;
@@ -664,17 +688,17 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             sink.BeginFallback();
             w.WriteStartElement(prefix, local, ns);
         }
-        WriteAttribute(w, sink, direct, f, "contextRef");
+        WriteAttribute(w, sink, direct, f, Names.ContextRef);
         if (kind is "nonFraction" or "fraction")
         {
-            WriteAttribute(w, sink, direct, f, "unitRef");
+            WriteAttribute(w, sink, direct, f, Names.UnitRef);
         }
         if (kind == "nonFraction")
         {
-            WriteAttribute(w, sink, direct, f, "decimals");
-            WriteAttribute(w, sink, direct, f, "precision");
+            WriteAttribute(w, sink, direct, f, Names.Decimals);
+            WriteAttribute(w, sink, direct, f, Names.Precision);
         }
-        WriteAttribute(w, sink, direct, f, "id");
+        WriteAttribute(w, sink, direct, f, Names.Id);
         if (nil)
         {
             if (direct)
@@ -715,7 +739,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 {
                     break;
                 }
-                if (IsEscaped(f) && f.Attribute("format") is null)
+                if (IsEscaped(f) && f.Attribute(Names.Format) is null)
                 {
                     // XHTML straight into the instance, piece by piece: no string of the whole value.
                     var pending = new StringBuilder();
@@ -759,17 +783,17 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         return count;
     }
 
-    private static void WriteAttribute(XmlWriter w, TextSink sink, bool direct, XElement f, string name)
+    private static void WriteAttribute(XmlWriter w, TextSink sink, bool direct, XElement f, XName name)
     {
         if ((string?)f.Attribute(name) is { } v)
         {
             if (direct)
             {
-                sink.Attribute(name, v);
+                sink.Attribute(name.LocalName, v);
             }
             else
             {
-                w.WriteAttributeString(name, v);
+                w.WriteAttributeString(name.LocalName, v);
             }
         }
     }
@@ -789,7 +813,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     private decimal OrderOf(XElement e)
     {
-        if ((string?)e.Attribute("order") is not { } order)
+        if ((string?)e.Attribute(Names.Order) is not { } order)
         {
             return decimal.MaxValue;
         }
@@ -802,14 +826,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     }
 
     private static bool IsNil(XElement f) =>
-        (string?)f.Attribute(Xsi + "nil") is { } nil && nil.Trim() is "true" or "1";
+        (string?)f.Attribute(XsiNil) is { } nil && nil.Trim() is "true" or "1";
 
     private static string? Lang(XElement e) =>
         e.AncestorsAndSelf().Select(a => (string?)a.Attribute(XmlLang)).FirstOrDefault(l => l is not null);
 
     private (string Prefix, string Local, string Ns)? ResolveName(XElement f)
     {
-        var name = (string?)f.Attribute("name");
+        var name = (string?)f.Attribute(Names.Name);
         if (string.IsNullOrWhiteSpace(name))
         {
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameMissing", $"An ix:{f.Name.LocalName} has no name; it is left out.", f);
@@ -861,7 +885,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     private string? NonFractionValue(XElement f)
     {
-        var nested = f.Elements(Ix + "nonFraction").ToList();
+        var nested = f.Elements(IxNonFraction).ToList();
         string text;
         if (nested.Count > 0)
         {
@@ -887,8 +911,8 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionChildren", "An ix:nonFraction holds more than one nested ix:nonFraction or text beside it; it must hold either text or exactly one nested ix:nonFraction.", f);
             }
             var inner = nested[0];
-            if (!string.Equals((string?)inner.Attribute("format"), (string?)f.Attribute("format"), StringComparison.Ordinal)
-                || !string.Equals((string?)inner.Attribute("scale") ?? "0", (string?)f.Attribute("scale") ?? "0", StringComparison.Ordinal))
+            if (!string.Equals((string?)inner.Attribute(Names.Format), (string?)f.Attribute(Names.Format), StringComparison.Ordinal)
+                || !string.Equals((string?)inner.Attribute(Names.Scale) ?? "0", (string?)f.Attribute(Names.Scale) ?? "0", StringComparison.Ordinal))
             {
                 Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionNestingDisagrees", "A nested ix:nonFraction has a different format or scale from the one around it; nested facts must agree.", f);
             }
@@ -903,7 +927,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             text = TextOf(f);
         }
         string value;
-        if ((string?)f.Attribute("format") is { } format)
+        if ((string?)f.Attribute(Names.Format) is { } format)
         {
             var transformed = ApplyFormat(f, format, text);
             if (transformed is null)
@@ -919,10 +943,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         if (!IsNonNegativeDecimal(value))
         {
             Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionNotANumber",
-                $"The ix:nonFraction '{(string?)f.Attribute("name")}' holds '{Transforms.Collapse(text)}', which is not a number{((string?)f.Attribute("format") is null ? " and has no format to read it with; add a format such as ixt:num-dot-decimal" : " after its format")}.", f);
+                $"The ix:nonFraction '{(string?)f.Attribute(Names.Name)}' holds '{Transforms.Collapse(text)}', which is not a number{((string?)f.Attribute(Names.Format) is null ? " and has no format to read it with; add a format such as ixt:num-dot-decimal" : " after its format")}.", f);
             return null;
         }
-        if ((string?)f.Attribute("scale") is { } scaleText)
+        if ((string?)f.Attribute(Names.Scale) is { } scaleText)
         {
             if (!int.TryParse(scaleText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var scale) || scale is < -100 or > 100)
             {
@@ -933,7 +957,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 value = Shift(value, scale);
             }
         }
-        if ((string?)f.Attribute("sign") == "-")
+        if ((string?)f.Attribute(Names.Sign) == "-")
         {
             value = "-" + value;
         }
@@ -1002,13 +1026,13 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var result = InlineTransformRegistry.Apply(ns, local, text);
         if (!result.Succeeded)
         {
-            Report(DiagnosticSeverity.Error, result.ErrorCode!, $"The fact '{(string?)f.Attribute("name")}' with format {format}: {result.Message}", f);
+            Report(DiagnosticSeverity.Error, result.ErrorCode!, $"The fact '{(string?)f.Attribute(Names.Name)}' with format {format}: {result.Message}", f);
             return null;
         }
         return result.Value;
     }
 
-    private static bool IsEscaped(XElement f) => (string?)f.Attribute("escape") is { } e && e.Trim() is "true" or "1";
+    private static bool IsEscaped(XElement f) => (string?)f.Attribute(Names.Escape) is { } e && e.Trim() is "true" or "1";
 
     private string NonNumericValue(XElement f)
     {
@@ -1033,7 +1057,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
             value = sb.ToString();
         }
-        if ((string?)f.Attribute("format") is { } format)
+        if ((string?)f.Attribute(Names.Format) is { } format)
         {
             return ApplyFormat(f, format, value) ?? string.Empty;
         }
@@ -1046,12 +1070,12 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var chain = new List<XElement> { f };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var current = f;
-        while ((string?)current.Attribute("continuedAt") is { } next)
+        while ((string?)current.Attribute(Names.ContinuedAt) is { } next)
         {
             next = next.Trim();
             if (!seen.Add(next))
             {
-                Report(DiagnosticSeverity.Error, "ix11.4.1.2:continuationCycle", $"The continuedAt chain of '{(string?)f.Attribute("name")}' comes back to '{next}'; a chain must not loop. The content is cut where the loop starts.", current);
+                Report(DiagnosticSeverity.Error, "ix11.4.1.2:continuationCycle", $"The continuedAt chain of '{(string?)f.Attribute(Names.Name)}' comes back to '{next}'; a chain must not loop. The content is cut where the loop starts.", current);
                 break;
             }
             if (!_continuations.TryGetValue(next, out var continuation))
@@ -1089,7 +1113,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 case XElement child when child.Name == ChunkName:
                     sb.Append(child.Annotation<Chunk>()!.Text);
                     break;
-                case XElement child when child.Name == Ix + "exclude":
+                case XElement child when child.Name == IxExclude:
                     break;
                 case XElement child:
                     AppendText(sb, child);
@@ -1129,7 +1153,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                         AppendEscaped(sb, chunk.Text, attribute: false);
                     }
                     break;
-                case XElement child when child.Name == Ix + "exclude":
+                case XElement child when child.Name == IxExclude:
                     break;
                 case XElement child when child.Name.Namespace == Ix:
                     AppendXhtml(sb, child, sink);
@@ -1446,11 +1470,11 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         {
             var raw = TextOf(e);
             var text = Transforms.Collapse(raw);
-            if ((string?)e.Attribute("format") is { } format)
+            if ((string?)e.Attribute(Names.Format) is { } format)
             {
                 text = ApplyFormat(e, format, raw) ?? text;
             }
-            if ((string?)e.Attribute("scale") is { } sc && int.TryParse(sc, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var scale) && IsNonNegativeDecimal(text))
+            if ((string?)e.Attribute(Names.Scale) is { } sc && int.TryParse(sc, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var scale) && IsNonNegativeDecimal(text))
             {
                 text = Shift(text, scale);
             }
@@ -1474,7 +1498,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         {
             return;
         }
-        var factIds = new HashSet<string>(facts.Select(f => (string?)f.Attribute("id")).OfType<string>(), StringComparer.Ordinal);
+        var factIds = new HashSet<string>(facts.Select(f => (string?)f.Attribute(Names.Id)).OfType<string>(), StringComparer.Ordinal);
         foreach (var group in relationships.GroupBy(r => ((string?)r.Attribute("linkRole") ?? XbrlRoles.Link, (string?)r.Attribute("arcrole") ?? FactFootnote)))
         {
             var (linkRole, arcrole) = group.Key;
@@ -1549,7 +1573,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             case XElement e when e.Name == ChunkName:
                 w.WriteString(e.Annotation<Chunk>()!.Text);
                 break;
-            case XElement e when e.Name == Ix + "exclude":
+            case XElement e when e.Name == IxExclude:
                 break;
             case XElement e when e.Name.Namespace == Ix:
                 foreach (var c in e.Nodes())
