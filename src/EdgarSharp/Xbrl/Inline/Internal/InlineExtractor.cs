@@ -85,12 +85,17 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var headers = 0;
         foreach (var (roots, documentUrl) in trees)
         {
-            // The namespace declarations in document order: each root's own, then those in scope where it stood, then
-            // its descendants'.
+            // One walk in document order: the namespace declarations (each root's own, then those in scope where it
+            // stood, then its descendants') and the ix elements.
             foreach (var root in roots)
             {
                 foreach (var e in root.DescendantsAndSelf())
                 {
+                    var name = e.Name;
+                    if (name == ChunkName)
+                    {
+                        continue;
+                    }
                     for (var a = e.FirstAttribute; a is not null; a = a.NextAttribute)
                     {
                         if (a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns)
@@ -108,54 +113,51 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                             }
                         }
                     }
-                }
-            }
-            foreach (var e in roots.SelectMany(r => r.DescendantsAndSelf()))
-            {
-                if (e.Name.Namespace != Ix)
-                {
-                    continue;
-                }
-                if (e.Annotation<Origin>() is { } origin)
-                {
-                    origin.Document = documentUrl;
-                }
-                else
-                {
-                    e.AddAnnotation(new Origin(0, 0) { Document = documentUrl });
-                }
-                switch (e.Name.LocalName)
-                {
-                    case "header":
-                        headers++;
-                        break;
-                    case "references":
-                        if (TargetOf(e) == target)
-                        {
-                            references.AddRange(e.Elements());
-                        }
-                        break;
-                    case "resources":
-                        resources.AddRange(e.Elements());
-                        break;
-                    case "nonFraction":
-                    case "nonNumeric":
-                    case "fraction":
-                    case "tuple":
-                        if (TargetOf(e) == target)
-                        {
-                            facts.Add(e);
-                        }
-                        break;
-                    case "continuation":
-                        Register(_continuations, e, "continuation");
-                        break;
-                    case "footnote":
-                        Register(_footnotes, e, "footnote");
-                        break;
-                    case "relationship":
-                        relationships.Add(e);
-                        break;
+                    if (name.Namespace != Ix)
+                    {
+                        continue;
+                    }
+                    if (e.Annotation<Origin>() is { } origin)
+                    {
+                        origin.Document = documentUrl;
+                    }
+                    else
+                    {
+                        e.AddAnnotation(new Origin(0, 0) { Document = documentUrl });
+                    }
+                    switch (name.LocalName)
+                    {
+                        case "header":
+                            headers++;
+                            break;
+                        case "references":
+                            if (TargetOf(e) == target)
+                            {
+                                references.AddRange(e.Elements());
+                            }
+                            break;
+                        case "resources":
+                            resources.AddRange(e.Elements());
+                            break;
+                        case "nonFraction":
+                        case "nonNumeric":
+                        case "fraction":
+                        case "tuple":
+                            if (TargetOf(e) == target)
+                            {
+                                facts.Add(e);
+                            }
+                            break;
+                        case "continuation":
+                            Register(_continuations, e, "continuation");
+                            break;
+                        case "footnote":
+                            Register(_footnotes, e, "footnote");
+                            break;
+                        case "relationship":
+                            relationships.Add(e);
+                            break;
+                    }
                 }
             }
         }
