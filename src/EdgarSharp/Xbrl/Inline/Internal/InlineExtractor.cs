@@ -364,7 +364,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
             else
             {
-                e = BuildIx(reader, ix, needMarkup: false);
+                e = BuildIx(reader, ix, needMarkup: false, outermost: true);
             }
             var origin = e.Annotation<Origin>();
             if (origin is null)
@@ -401,7 +401,49 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// markup is kept as the instance's element text holds it, escaped once more (<c>&amp;lt;p&amp;gt;</c>), so that
     /// writing it is encoding alone; <see cref="Unescape"/> gives the markup itself.
     /// </summary>
-    private sealed record Chunk(string Text, string? EscapedMarkup);
+    private sealed class Chunk(string? text, string? escapedMarkup)
+    {
+        private string? _text = text;
+
+        public string? EscapedMarkup { get; } = escapedMarkup;
+
+        /// <summary>
+        /// The text; for the chunks of an escaped fact, whose text is rarely asked for, taken from the markup when
+        /// asked (its tags left out, its text unescaped).
+        /// </summary>
+        public string Text => _text ??= TextOfMarkup(Unescape(EscapedMarkup!));
+
+        private static string TextOfMarkup(string markup)
+        {
+            var sb = new StringBuilder(markup.Length);
+            for (var i = 0; i < markup.Length; i++)
+            {
+                var c = markup[i];
+                if (c == '<')
+                {
+                    // A tag: attribute values hold '>' only as &gt;.
+                    i = markup.IndexOf('>', i);
+                }
+                else if (c == '&')
+                {
+                    var end = markup.IndexOf(';', i);
+                    sb.Append(markup.AsSpan(i, end + 1 - i) switch
+                    {
+                        "&amp;" => '&',
+                        "&lt;" => '<',
+                        "&gt;" => '>',
+                        _ => '\r',
+                    });
+                    i = end;
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+            }
+            return sb.ToString();
+        }
+    }
 
     private static readonly XName ChunkName = XName.Get("chunk", "urn:edgarsharp:inline:chunk");
 
@@ -411,8 +453,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// Reads the ix element under the reader (left on its end tag) into an element holding its attributes, its ix
     /// children as elements and the XHTML between them as chunks.
     /// </summary>
-    private XElement BuildIx(XmlReader reader, string ix, bool needMarkup)
+    private XElement BuildIx(XmlReader reader, string ix, bool needMarkup, bool outermost = false)
     {
+        var escaped = false;
         var e = new XElement(NameOf(reader));
         var at = (IXmlLineInfo)reader;
         e.AddAnnotation(new Origin(at.LineNumber, at.LinePosition));
@@ -430,7 +473,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 e.Add(new XAttribute(NameOf(reader), reader.Value));
                 if (local == "nonNumeric" && reader.LocalName == "escape" && reader.NamespaceURI.Length == 0 && reader.Value.Trim() is "true" or "1")
                 {
-                    needMarkup = true;
+                    needMarkup = escaped = true;
                 }
             }
             while (reader.MoveToNextAttribute());
@@ -446,13 +489,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             e.SetAttributeValue(XmlLang, reader.XmlLang);
         }
         var (text, markup) = _builders.Count > 0 ? _builders.Pop() : (new StringBuilder(), new StringBuilder());
+        // The text of an outermost escaped fact's own chunks is only ever its markup's (see Chunk.Text).
+        var needText = !(outermost && escaped);
         var depth = reader.Depth;
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element when ReferenceEquals(reader.NamespaceURI, ix):
-                    AddChunk(e, text, markup, needMarkup);
+                    AddChunk(e, text, markup, needMarkup, needText);
                     if (reader.LocalName == "footnote")
                     {
                         // A footnote inside a fact: a whole tree of its own, its content part of the fact's.
@@ -475,7 +520,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     }
                     break;
                 case XmlNodeType.EndElement when reader.Depth == depth:
-                    AddChunk(e, text, markup, needMarkup);
+                    AddChunk(e, text, markup, needMarkup, needText);
                     _builders.Push((text, markup));
                     return e;
                 case XmlNodeType.EndElement:
@@ -488,16 +533,24 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 case XmlNodeType.CDATA:
                 case XmlNodeType.Whitespace:
                 case XmlNodeType.SignificantWhitespace:
-                    var value = reader.Value;
-                    text.Append(value);
-                    if (needMarkup)
+                    // The value read in pieces: no string of it.
+                    int n;
+                    while ((n = reader.ReadValueChunk(_valueChars, 0, _valueChars.Length)) > 0)
                     {
-                        AppendDoublyEscaped(markup, value, attribute: false);
+                        var value = _valueChars.AsSpan(0, n);
+                        if (needText)
+                        {
+                            text.Append(value);
+                        }
+                        if (needMarkup)
+                        {
+                            AppendDoublyEscaped(markup, value, attribute: false);
+                        }
                     }
                     break;
             }
         }
-        AddChunk(e, text, markup, needMarkup);
+        AddChunk(e, text, markup, needMarkup, needText);
         _builders.Push((text, markup));
         return e;
     }
@@ -526,12 +579,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Local) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Ns);
     }
 
-    private static void AddChunk(XElement e, StringBuilder text, StringBuilder markup, bool needMarkup)
+    private readonly char[] _valueChars = new char[4096];
+
+    private static void AddChunk(XElement e, StringBuilder text, StringBuilder markup, bool needMarkup, bool needText)
     {
         if (text.Length > 0 || markup.Length > 0)
         {
             var chunk = new XElement(ChunkName);
-            chunk.AddAnnotation(new Chunk(text.ToString(), needMarkup ? markup.ToString() : null));
+            chunk.AddAnnotation(new Chunk(needText ? text.ToString() : null, needMarkup ? markup.ToString() : null));
             e.Add(chunk);
         }
         text.Clear();
@@ -587,9 +642,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// <paramref name="value"/> escaped as XHTML markup holds it (as <see cref="AppendEscaped"/>), then once more as
     /// the instance's element text holds that markup: <c>&amp;</c> becomes <c>&amp;amp;amp;</c>.
     /// </summary>
-    private static void AppendDoublyEscaped(StringBuilder sb, string value, bool attribute)
+    private static void AppendDoublyEscaped(StringBuilder sb, ReadOnlySpan<char> value, bool attribute)
     {
-        var rest = value.AsSpan();
+        var rest = value;
         var special = attribute ? AttributeSpecials : TextSpecials;
         while (true)
         {
