@@ -251,6 +251,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             w.WriteEndElement();
             w.WriteEndDocument();
         }
+        _markup.Release();
         return new InlineExtraction(stream.Written, _diagnostics.ToList(), count);
     }
 
@@ -401,11 +402,17 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// markup is kept as the instance's element text holds it, escaped once more (<c>&amp;lt;p&amp;gt;</c>), so that
     /// writing it is encoding alone; <see cref="Unescape"/> gives the markup itself.
     /// </summary>
-    private sealed class Chunk(string? text, string? escapedMarkup)
+    private sealed class Chunk(string? text, MarkupBuffer? markup, int start, int length)
     {
         private string? _text = text;
 
-        public string? EscapedMarkup { get; } = escapedMarkup;
+        /// <summary>The markup as UTF-8, escaped once more; empty without markup.</summary>
+        public ReadOnlySpan<byte> MarkupBytes => markup is null ? default : markup.Bytes(start, length);
+
+        public bool HasMarkup => markup is not null;
+
+        /// <summary>The markup escaped once more, as text; null without markup.</summary>
+        public string? EscapedMarkup => markup is null ? null : Encoding.UTF8.GetString(markup.Bytes(start, length));
 
         /// <summary>
         /// The text; for the chunks of an escaped fact, whose text is rarely asked for, taken from the markup when
@@ -447,7 +454,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     private static readonly XName ChunkName = XName.Get("chunk", "urn:edgarsharp:inline:chunk");
 
-    private readonly Stack<(StringBuilder Text, StringBuilder Markup)> _builders = new();
+    private readonly Stack<StringBuilder> _builders = new();
+
+    /// <summary>The markup of every chunk of the extraction, one after another.</summary>
+    private readonly MarkupBuffer _markup = new();
 
     /// <summary>
     /// Reads the ix element under the reader (left on its end tag) into an element holding its attributes, its ix
@@ -488,7 +498,9 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         {
             e.SetAttributeValue(XmlLang, reader.XmlLang);
         }
-        var (text, markup) = _builders.Count > 0 ? _builders.Pop() : (new StringBuilder(), new StringBuilder());
+        var text = _builders.Count > 0 ? _builders.Pop() : new StringBuilder();
+        var markup = _markup;
+        var markupStart = markup.Length;
         // The text of an outermost escaped fact's own chunks is only ever its markup's (see Chunk.Text).
         var needText = !(outermost && escaped);
         var depth = reader.Depth;
@@ -497,7 +509,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element when ReferenceEquals(reader.NamespaceURI, ix):
-                    AddChunk(e, text, markup, needMarkup, needText);
+                    markupStart = AddChunk(e, text, markupStart, needMarkup, needText);
                     if (reader.LocalName == "footnote")
                     {
                         // A footnote inside a fact: a whole tree of its own, its content part of the fact's.
@@ -512,6 +524,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     {
                         e.Add(BuildIx(reader, ix, needMarkup));
                     }
+                    markupStart = markup.Length;
                     break;
                 case XmlNodeType.Element:
                     if (needMarkup)
@@ -520,13 +533,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     }
                     break;
                 case XmlNodeType.EndElement when reader.Depth == depth:
-                    AddChunk(e, text, markup, needMarkup, needText);
-                    _builders.Push((text, markup));
+                    markupStart = AddChunk(e, text, markupStart, needMarkup, needText);
+                    _builders.Push(text);
                     return e;
                 case XmlNodeType.EndElement:
                     if (needMarkup)
                     {
-                        markup.Append("&lt;/").Append(reader.LocalName).Append("&gt;");
+                        markup.Append("&lt;/"u8);
+                        markup.Append(reader.LocalName);
+                        markup.Append("&gt;"u8);
                     }
                     break;
                 case XmlNodeType.Text:
@@ -550,8 +565,8 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     break;
             }
         }
-        AddChunk(e, text, markup, needMarkup, needText);
-        _builders.Push((text, markup));
+        markupStart = AddChunk(e, text, markupStart, needMarkup, needText);
+        _builders.Push(text);
         return e;
     }
 
@@ -581,26 +596,29 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     private readonly char[] _valueChars = new char[4096];
 
-    private static void AddChunk(XElement e, StringBuilder text, StringBuilder markup, bool needMarkup, bool needText)
+    /// <summary>The chunk read since <paramref name="markupStart"/>, if any; gives where the next one starts.</summary>
+    private int AddChunk(XElement e, StringBuilder text, int markupStart, bool needMarkup, bool needText)
     {
-        if (text.Length > 0 || markup.Length > 0)
+        var markupLength = _markup.Length - markupStart;
+        if (text.Length > 0 || markupLength > 0)
         {
             var chunk = new XElement(ChunkName);
-            chunk.AddAnnotation(new Chunk(needText ? text.ToString() : null, needMarkup ? markup.ToString() : null));
+            chunk.AddAnnotation(new Chunk(needText ? text.ToString() : null, needMarkup ? _markup : null, markupStart, markupLength));
             e.Add(chunk);
         }
         text.Clear();
-        markup.Clear();
+        return _markup.Length;
     }
 
     /// <summary>
     /// An XHTML start tag without prefix or namespace declarations, as <see cref="AppendXhtml"/> writes it, escaped
     /// once more as element text.
     /// </summary>
-    private static void AppendStartTag(StringBuilder markup, XmlReader reader)
+    private static void AppendStartTag(MarkupBuffer markup, XmlReader reader)
     {
         var name = reader.LocalName;
-        markup.Append("&lt;").Append(name);
+        markup.Append("&lt;"u8);
+        markup.Append(name);
         var empty = reader.IsEmptyElement;
         if (reader.MoveToFirstAttribute())
         {
@@ -609,15 +627,19 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 var ns = reader.NamespaceURI;
                 if (ns.Length == 0 && reader.Prefix.Length == 0 && reader.LocalName != "xmlns")
                 {
-                    markup.Append(' ').Append(reader.LocalName).Append("=\"");
+                    markup.Append(" "u8);
+                    markup.Append(reader.LocalName);
+                    markup.Append("=\""u8);
                     AppendDoublyEscaped(markup, reader.Value, attribute: true);
-                    markup.Append('"');
+                    markup.Append("\""u8);
                 }
                 else if (ns == XbrlNamespaces.Xml)
                 {
-                    markup.Append(" xml:").Append(reader.LocalName).Append("=\"");
+                    markup.Append(" xml:"u8);
+                    markup.Append(reader.LocalName);
+                    markup.Append("=\""u8);
                     AppendDoublyEscaped(markup, reader.Value, attribute: true);
-                    markup.Append('"');
+                    markup.Append("\""u8);
                 }
             }
             while (reader.MoveToNextAttribute());
@@ -625,16 +647,18 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         if (!empty)
         {
-            markup.Append("&gt;");
+            markup.Append("&gt;"u8);
         }
         else if (VoidElements.Contains(name))
         {
-            markup.Append(" /&gt;");
+            markup.Append(" /&gt;"u8);
         }
         else
         {
             // HTML readers of the escaped value need <td></td>, not <td/>.
-            markup.Append("&gt;&lt;/").Append(name).Append("&gt;");
+            markup.Append("&gt;&lt;/"u8);
+            markup.Append(name);
+            markup.Append("&gt;"u8);
         }
     }
 
@@ -642,7 +666,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// <paramref name="value"/> escaped as XHTML markup holds it (as <see cref="AppendEscaped"/>), then once more as
     /// the instance's element text holds that markup: <c>&amp;</c> becomes <c>&amp;amp;amp;</c>.
     /// </summary>
-    private static void AppendDoublyEscaped(StringBuilder sb, ReadOnlySpan<char> value, bool attribute)
+    private static void AppendDoublyEscaped(MarkupBuffer markup, ReadOnlySpan<char> value, bool attribute)
     {
         var rest = value;
         var special = attribute ? AttributeSpecials : TextSpecials;
@@ -651,20 +675,70 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             var i = rest.IndexOfAny(special);
             if (i < 0)
             {
-                sb.Append(rest);
+                markup.Append(rest);
                 return;
             }
-            sb.Append(rest[..i]).Append(rest[i] switch
+            markup.Append(rest[..i]);
+            markup.Append(rest[i] switch
             {
-                '&' => "&amp;amp;",
-                '<' => "&amp;lt;",
-                '>' => "&amp;gt;",
-                '"' => "&amp;quot;",
-                '\n' => "&amp;#xA;",
-                '\t' => "&amp;#x9;",
-                _ => "&amp;#xD;",
+                '&' => "&amp;amp;"u8,
+                '<' => "&amp;lt;"u8,
+                '>' => "&amp;gt;"u8,
+                '"' => "&amp;quot;"u8,
+                '\n' => "&amp;#xA;"u8,
+                '\t' => "&amp;#x9;"u8,
+                _ => "&amp;#xD;"u8,
             });
             rest = rest[(i + 1)..];
+        }
+    }
+
+    /// <summary>
+    /// Markup as UTF-8, appended to as it is read; a pooled buffer, given back at the end of the extraction.
+    /// </summary>
+    private sealed class MarkupBuffer
+    {
+        private readonly Encoder _encoder = new UTF8Encoding(false).GetEncoder();
+        private byte[] _bytes = [];
+
+        public int Length { get; private set; }
+
+        public ReadOnlySpan<byte> Bytes(int start, int length) => _bytes.AsSpan(start, length);
+
+        public void Append(ReadOnlySpan<byte> ascii)
+        {
+            Reserve(ascii.Length);
+            ascii.CopyTo(_bytes.AsSpan(Length));
+            Length += ascii.Length;
+        }
+
+        public void Append(ReadOnlySpan<char> chars)
+        {
+            Reserve(3 * chars.Length + 4);
+            // A high surrogate at the end waits in the encoder for its pair.
+            _encoder.Convert(chars, _bytes.AsSpan(Length), flush: false, out _, out var used, out _);
+            Length += used;
+        }
+
+        private void Reserve(int more)
+        {
+            if (_bytes.Length - Length >= more)
+            {
+                return;
+            }
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(64 * 1024, 2 * _bytes.Length), Length + more));
+            _bytes.AsSpan(0, Length).CopyTo(larger);
+            Release();
+            _bytes = larger;
+        }
+
+        public void Release()
+        {
+            if (_bytes.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_bytes);
+                _bytes = [];
+            }
         }
     }
 
@@ -1196,10 +1270,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     break;
                 case XElement child when child.Name == ChunkName:
                     var chunk = child.Annotation<Chunk>()!;
-                    if (chunk.EscapedMarkup is { } markup && sink is not null)
+                    if (chunk.HasMarkup && sink is not null)
                     {
                         Flush(sb, sink);
-                        sink.WriteEscaped(markup);
+                        sink.WriteEscaped(chunk.MarkupBytes);
                     }
                     else if (chunk.EscapedMarkup is { } m)
                     {
@@ -1394,16 +1468,17 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
         }
 
-        /// <summary>Text already escaped as element text: encoded alone (line breaks as the writer writes them).</summary>
-        public void WriteEscaped(string escaped)
+        /// <summary>Text already escaped as element text, in UTF-8: copied (line breaks as the writer writes them).</summary>
+        public void WriteEscaped(ReadOnlySpan<byte> escaped)
         {
-            if (_newLine is not [(byte)'\n'] && escaped.Contains('\n', StringComparison.Ordinal))
+            BeginContent();
+            if (_newLine is not [(byte)'\n'] && escaped.Contains((byte)'\n'))
             {
                 // Only \n can stand in escaped text (a \r is a reference): the writer's other line break instead.
-                escaped = escaped.Replace("\n", newLine, StringComparison.Ordinal);
+                Encode(Encoding.UTF8.GetString(escaped).Replace("\n", newLine, StringComparison.Ordinal));
+                return;
             }
-            BeginContent();
-            Encode(escaped);
+            stream.Write(escaped);
         }
 
         public void WriteText(string text)
