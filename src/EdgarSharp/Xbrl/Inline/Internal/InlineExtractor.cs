@@ -72,6 +72,8 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     public InlineExtraction Extract(IReadOnlyList<(string Path, byte[] Bytes)> documents, string? target)
     {
         var trees = new List<(List<XElement> Roots, string Url)>();
+        // The markup of escaped values is at most about the size of the documents: one buffer that rarely regrows.
+        _markup.Expect(documents.Sum(d => d.Bytes.Length));
         foreach (var (path, bytes) in documents)
         {
             trees.Add((Parse(path, bytes), InlineXbrl.UrlOf(path)));
@@ -352,6 +354,13 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 continue;
             }
             var scope = resolver.GetNamespacesInScope(XmlNamespaceScope.ExcludeXml);
+            if (_lastScope is not null && SameScope(_lastScope, scope))
+            {
+                // Usually the same declarations as the last one's: one object for both, so that names resolved
+                // against it can be remembered (ResolveName).
+                scope = _lastScope;
+            }
+            _lastScope = scope;
             var lang = reader.XmlLang;
             var at = (IXmlLineInfo)reader;
             var position = (at.LineNumber, at.LinePosition);
@@ -700,8 +709,12 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     {
         private readonly Encoder _encoder = new UTF8Encoding(false).GetEncoder();
         private byte[] _bytes = [];
+        private int _expected;
 
         public int Length { get; private set; }
+
+        /// <summary>The size the first buffer is taken at.</summary>
+        public void Expect(int bytes) => _expected = bytes;
 
         public ReadOnlySpan<byte> Bytes(int start, int length) => _bytes.AsSpan(start, length);
 
@@ -726,7 +739,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             {
                 return;
             }
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(64 * 1024, 2 * _bytes.Length), Length + more));
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(Math.Max(64 * 1024, _expected), 2 * _bytes.Length), Length + more));
             _bytes.AsSpan(0, Length).CopyTo(larger);
             Release();
             _bytes = larger;
@@ -962,6 +975,38 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private static string? Lang(XElement e) =>
         e.AncestorsAndSelf().Select(a => (string?)a.Attribute(XmlLang)).FirstOrDefault(l => l is not null);
 
+    private IDictionary<string, string>? _lastScope;
+
+    private static bool SameScope(IDictionary<string, string> a, IDictionary<string, string> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+        foreach (var (prefix, ns) in b)
+        {
+            if (!a.TryGetValue(prefix, out var other) || !string.Equals(ns, other, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Names resolved on outermost facts without declarations of their own, by name and scope (the same object for the same declarations).</summary>
+    private readonly Dictionary<(string Name, IDictionary<string, string> Scope), (string Prefix, string Local, string Ns)> _resolved = new(ResolvedKeyComparer.Instance);
+
+    private sealed class ResolvedKeyComparer : IEqualityComparer<(string Name, IDictionary<string, string> Scope)>
+    {
+        public static readonly ResolvedKeyComparer Instance = new();
+
+        public bool Equals((string Name, IDictionary<string, string> Scope) x, (string Name, IDictionary<string, string> Scope) y) =>
+            ReferenceEquals(x.Scope, y.Scope) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
+
+        public int GetHashCode((string Name, IDictionary<string, string> Scope) obj) =>
+            StringComparer.Ordinal.GetHashCode(obj.Name) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Scope);
+    }
+
     private (string Prefix, string Local, string Ns)? ResolveName(XElement f)
     {
         var name = (string?)f.Attribute(Names.Name);
@@ -970,6 +1015,37 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameMissing", $"An ix:{f.Name.LocalName} has no name; it is left out.", f);
             return null;
         }
+        (string Name, IDictionary<string, string> Scope)? key = null;
+        if (f.Parent is null && f.Annotation<Origin>()?.Scope is { } scope && !HasNamespaceDeclarations(f))
+        {
+            key = (name, scope);
+            if (_resolved.TryGetValue(key.Value, out var known))
+            {
+                return known;
+            }
+        }
+        var resolved = ResolveNameOnce(f, name);
+        if (key is { } k && resolved is { } r)
+        {
+            _resolved[k] = r;
+        }
+        return resolved;
+    }
+
+    private static bool HasNamespaceDeclarations(XElement e)
+    {
+        for (var a = e.FirstAttribute; a is not null; a = a.NextAttribute)
+        {
+            if (a.IsNamespaceDeclaration)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private (string Prefix, string Local, string Ns)? ResolveNameOnce(XElement f, string name)
+    {
         name = name.Trim();
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         var prefix = colon < 0 ? string.Empty : name[..colon];
