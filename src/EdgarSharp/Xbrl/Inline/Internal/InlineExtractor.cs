@@ -365,12 +365,12 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             var at = (IXmlLineInfo)reader;
             var position = (at.LineNumber, at.LinePosition);
             XElement e;
+            var past = false;
             if (reader.LocalName is "header" or "footnote")
             {
-                using (var subtree = reader.ReadSubtree())
-                {
-                    e = XElement.Load(subtree, LoadOptions.PreserveWhitespace);
-                }
+                // Read from the reader itself (no subtree reader around it), which it leaves past the end tag.
+                e = XElement.Load(reader, LoadOptions.PreserveWhitespace);
+                past = true;
             }
             else
             {
@@ -401,7 +401,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 e.SetAttributeValue(XmlLang, lang);
             }
             roots.Add(e);
-            reader.Read();
+            if (!past)
+            {
+                reader.Read();
+            }
         }
         return roots;
     }
