@@ -365,12 +365,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             var at = (IXmlLineInfo)reader;
             var position = (at.LineNumber, at.LinePosition);
             XElement e;
-            var past = false;
             if (reader.LocalName is "header" or "footnote")
             {
-                // Read from the reader itself (no subtree reader around it), which it leaves past the end tag.
-                e = XElement.Load(reader, LoadOptions.PreserveWhitespace);
-                past = true;
+                // Through a subtree reader, which declares on each element the namespaces it uses from outside
+                // the subtree (the instance keeps those declarations).
+                using (var subtree = reader.ReadSubtree())
+                {
+                    e = XElement.Load(subtree, LoadOptions.PreserveWhitespace);
+                }
             }
             else
             {
@@ -401,10 +403,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 e.SetAttributeValue(XmlLang, lang);
             }
             roots.Add(e);
-            if (!past)
-            {
-                reader.Read();
-            }
+            reader.Read();
         }
         return roots;
     }
@@ -612,7 +611,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private int AddChunk(XElement e, StringBuilder text, int markupStart, bool needMarkup, bool needText)
     {
         var markupLength = _markup.Length - markupStart;
-        if (text.Length > 0 || markupLength > 0)
+        if (!needMarkup)
+        {
+            // Text alone: a text node, read as a chunk's text is everywhere.
+            if (text.Length > 0)
+            {
+                e.Add(new XText(text.ToString()));
+            }
+        }
+        else if (text.Length > 0 || markupLength > 0)
         {
             var chunk = new XElement(ChunkName);
             chunk.AddAnnotation(new Chunk(needText ? text.ToString() : null, needMarkup ? _markup : null, markupStart, markupLength));
