@@ -540,7 +540,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 case XmlNodeType.Element:
                     if (needMarkup)
                     {
-                        AppendStartTag(markup, reader);
+                        AppendStartTag(markup, reader, _valueChars);
                     }
                     break;
                 case XmlNodeType.EndElement when reader.Depth == depth:
@@ -633,7 +633,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// An XHTML start tag without prefix or namespace declarations, as <see cref="AppendXhtml"/> writes it, escaped
     /// once more as element text.
     /// </summary>
-    private static void AppendStartTag(MarkupBuffer markup, XmlReader reader)
+    private static void AppendStartTag(MarkupBuffer markup, XmlReader reader, char[] valueChars)
     {
         var name = reader.LocalName;
         markup.Append("&lt;"u8);
@@ -649,7 +649,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     markup.Append(" "u8);
                     markup.Append(reader.LocalName);
                     markup.Append("=\""u8);
-                    AppendDoublyEscaped(markup, reader.Value, attribute: true);
+                    AppendAttributeValue(markup, reader, valueChars);
                     markup.Append("\""u8);
                 }
                 else if (ns == XbrlNamespaces.Xml)
@@ -657,7 +657,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     markup.Append(" xml:"u8);
                     markup.Append(reader.LocalName);
                     markup.Append("=\""u8);
-                    AppendDoublyEscaped(markup, reader.Value, attribute: true);
+                    AppendAttributeValue(markup, reader, valueChars);
                     markup.Append("\""u8);
                 }
             }
@@ -678,6 +678,16 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             markup.Append("&gt;&lt;/"u8);
             markup.Append(name);
             markup.Append("&gt;"u8);
+        }
+    }
+
+    /// <summary>The value of the attribute under the reader, read in pieces (no string of it), doubly escaped.</summary>
+    private static void AppendAttributeValue(MarkupBuffer markup, XmlReader reader, char[] valueChars)
+    {
+        int n;
+        while ((n = reader.ReadValueChunk(valueChars, 0, valueChars.Length)) > 0)
+        {
+            AppendDoublyEscaped(markup, valueChars.AsSpan(0, n), attribute: true);
         }
     }
 
