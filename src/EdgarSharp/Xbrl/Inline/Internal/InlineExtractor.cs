@@ -992,8 +992,17 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private static bool IsNil(XElement f) =>
         (string?)f.Attribute(XsiNil) is { } nil && nil.Trim() is "true" or "1";
 
-    private static string? Lang(XElement e) =>
-        e.AncestorsAndSelf().Select(a => (string?)a.Attribute(XmlLang)).FirstOrDefault(l => l is not null);
+    private static string? Lang(XElement e)
+    {
+        for (XElement? a = e; a is not null; a = a.Parent)
+        {
+            if (a.Attribute(XmlLang) is { } lang)
+            {
+                return lang.Value;
+            }
+        }
+        return null;
+    }
 
     private IDictionary<string, string>? _lastScope;
 
@@ -1112,7 +1121,8 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     private string? NonFractionValue(XElement f)
     {
-        var nested = f.Elements(IxNonFraction).ToList();
+        // Usually text alone: no list of nested facts to make.
+        var nested = f.FirstNode is XText { NextNode: null } ? [] : f.Elements(IxNonFraction).ToList();
         string text;
         if (nested.Count > 0)
         {
@@ -1323,6 +1333,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// <summary>The text of <paramref name="e"/>, less ix:exclude.</summary>
     private static string TextOf(XElement e)
     {
+        if (e.FirstNode is XText { NextNode: null } only)
+        {
+            return only.Value;
+        }
         var sb = new StringBuilder();
         AppendText(sb, e);
         return sb.ToString();
