@@ -748,6 +748,12 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         public void Append(ReadOnlySpan<char> chars)
         {
             Reserve(3 * chars.Length + 4);
+            // Names and most text are ASCII: copied as bytes, without the encoder's overhead for short runs.
+            if (System.Text.Ascii.FromUtf16(chars, _bytes.AsSpan(Length), out var ascii) == OperationStatus.Done)
+            {
+                Length += ascii;
+                return;
+            }
             // A high surrogate at the end waits in the encoder for its pair.
             _encoder.Convert(chars, _bytes.AsSpan(Length), flush: false, out _, out var used, out _);
             Length += used;
