@@ -192,7 +192,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
             else
             {
-                parent = f.Ancestors().FirstOrDefault(a => a.Name == IxTuple);
+                for (var a = f.Parent; a is not null && parent is null; a = a.Parent)
+                {
+                    parent = a.Name == IxTuple ? a : null;
+                }
             }
             if (parent is null)
             {
@@ -1163,7 +1166,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         else
         {
-            if (f.Elements().Any(e => e.Name.Namespace == Ix))
+            if (HasIxChild(f))
             {
                 Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionChildren", "An ix:nonFraction holds inline XBRL elements other than a nested ix:nonFraction.", f);
             }
@@ -1205,6 +1208,18 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             value = "-" + value;
         }
         return value;
+    }
+
+    private static bool HasIxChild(XElement e)
+    {
+        for (var node = e.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement child && child.Name.Namespace == Ix)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsNonNegativeDecimal(string s)
@@ -1350,7 +1365,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     private static void AppendText(StringBuilder sb, XElement e)
     {
-        foreach (var node in e.Nodes())
+        for (var node = e.FirstNode; node is not null; node = node.NextNode)
         {
             switch (node)
             {
@@ -1377,7 +1392,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// </summary>
     private static void AppendXhtml(StringBuilder sb, XElement e, TextSink? sink = null)
     {
-        foreach (var node in e.Nodes())
+        for (var node = e.FirstNode; node is not null; node = node.NextNode)
         {
             switch (node)
             {
