@@ -25,7 +25,7 @@ public sealed record InlineExtraction(ReadOnlyMemory<byte> Xml, IReadOnlyList<Di
 /// Cost: one forward pass over each document; facts keep their ix elements as small trees and the XHTML between
 /// them as text (and, for escaped values, markup already escaped as the instance holds it, as UTF-8) written once;
 /// headers and footnotes are whole trees; then the instance written, the facts' tags and text straight as UTF-8. About
-/// three and a half times a bare <see cref="System.Xml.XmlReader"/> pass by CPU time (benchmarks/README.md).
+/// three and a quarter times a bare <see cref="System.Xml.XmlReader"/> pass by CPU time (benchmarks/README.md).
 /// </summary>
 public static class InlineXbrl
 {
