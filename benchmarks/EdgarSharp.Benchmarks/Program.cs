@@ -8,6 +8,16 @@ if (args is ["synthesize-form4", var folder, var count])
     SyntheticFilings.WriteForm4(folder, int.Parse(count, CultureInfo.InvariantCulture));
     return;
 }
+if (args is ["--inline-dump", var dumpFolder])
+{
+    InlineHarness.Dump(dumpFolder);
+    return;
+}
+if (args.Length > 0 && args[0] == "--inline-cpu")
+{
+    InlineHarness.Cpu(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 6);
+    return;
+}
 if (args.Length > 1 && args[0] == "--interleaved")
 {
     Interleaved.Run(args[1..]);

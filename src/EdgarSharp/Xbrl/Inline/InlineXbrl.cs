@@ -23,9 +23,9 @@ public sealed record InlineExtraction(ReadOnlyMemory<byte> Xml, IReadOnlyList<Di
 /// documents; document sets. The XHTML is read as XML; a document that is not well-formed is read again by an HTML
 /// parser, with a warning saying so. Bad input gives diagnostics, never an exception (except a missing file).
 /// Cost: one forward pass over each document; facts keep their ix elements as small trees and the XHTML between
-/// them as text (and, for escaped values, markup already escaped as the instance holds it) written once; headers and
-/// footnotes are whole trees; then the instance writer. About four and a half times a bare
-/// <see cref="System.Xml.XmlReader"/> pass by CPU time (benchmarks/README.md).
+/// them as text (and, for escaped values, markup already escaped as the instance holds it, as UTF-8) written once;
+/// headers and footnotes are whole trees; then the instance written, the facts' tags and text straight as UTF-8. About
+/// three and a quarter times a bare <see cref="System.Xml.XmlReader"/> pass by CPU time (benchmarks/README.md).
 /// </summary>
 public static class InlineXbrl
 {

@@ -209,6 +209,34 @@ public class InlineXbrlFixtureTests
     private static XbrlFact Fact(XbrlInstance instance, string id) => instance.AllFacts().Single(f => f.Id == id);
 
     [Fact]
+    public void Facts_whose_prefixes_stand_for_other_namespaces_where_they_stand_keep_their_names_beside_facts_written_directly()
+    {
+        // Most facts are written straight as UTF-8; a fact whose prefix is bound otherwise where it stands, or that has
+        // attributes of other namespaces, goes through the XML writer, inside or beside the others.
+        var extraction = InlineXbrl.Extract([Corpus.Fixture(Path.Combine("Inline", "prefixes.htm"))]);
+        var root = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(extraction.Xml.Span)).Root!;
+        System.Xml.Linq.XElement ById(string id) => root.Descendants().Single(e => (string?)e.Attribute("id") == id);
+        System.Xml.Linq.XNamespace co = "http://example.com/co", co2 = "http://example.com/co2", ext = "http://example.com/ext";
+
+        Assert.Equal(co + "Name", ById("plain").Name);
+        Assert.Equal("One", ById("plain").Value);
+        Assert.Equal(co2 + "Name", ById("rebound").Name);
+        Assert.Equal("Two & three", ById("rebound").Value);
+        Assert.Equal(co + "Cash", ById("attr").Name);
+        Assert.Equal("n<1", (string?)ById("attr").Attribute(ext + "note"));
+        Assert.Equal("5", ById("attr").Value);
+        Assert.Equal(["first", "second"], ById("tup").Elements().Select(e => (string?)e.Attribute("id")));
+        Assert.Equal(co2 + "Name", ById("first").Name);
+        Assert.Equal(co + "Name", ById("second").Name);
+        Assert.Equal(co2 + "Note", ById("escaped").Name);
+        Assert.Equal("<span style=\"x\">Bold <b>x</b></span>", ById("escaped").Value);
+        Assert.Equal("true", (string?)ById("nil").Attribute(System.Xml.Linq.XNamespace.Get("http://www.w3.org/2001/XMLSchema-instance") + "nil"));
+        Assert.True(ById("nil").IsEmpty);
+        Assert.Equal("1250000", ById("last").Value);
+        Assert.Equal(9, extraction.FactCount);
+    }
+
+    [Fact]
     public void A_nonFraction_is_read_by_its_format_then_scaled_then_signed()
     {
         var revenue = Fact(Load("features.htm"), "rev");

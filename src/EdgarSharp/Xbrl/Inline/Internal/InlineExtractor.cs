@@ -16,6 +16,31 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private static readonly XNamespace XLink = XbrlNamespaces.XLink;
     private static readonly XNamespace Xsi = XbrlNamespaces.Xsi;
     private const string FactFootnote = "http://www.xbrl.org/2003/arcrole/fact-footnote";
+    private static readonly XName XmlLang = XNamespace.Xml + "lang";
+    private static readonly XName XsiNil = Xsi + "nil";
+    private static readonly XName IxTuple = Ix + "tuple";
+    private static readonly XName IxNonFraction = Ix + "nonFraction";
+    private static readonly XName IxExclude = Ix + "exclude";
+
+    /// <summary>The attribute names looked up on every fact, made once.</summary>
+    private static class Names
+    {
+        public static readonly XName TupleID = "tupleID";
+        public static readonly XName TupleRef = "tupleRef";
+        public static readonly XName Id = "id";
+        public static readonly XName Order = "order";
+        public static readonly XName Scale = "scale";
+        public static readonly XName Sign = "sign";
+        public static readonly XName Escape = "escape";
+        public static readonly XName ContinuedAt = "continuedAt";
+        public static readonly XName ContextRef = "contextRef";
+        public static readonly XName UnitRef = "unitRef";
+        public static readonly XName Decimals = "decimals";
+        public static readonly XName Precision = "precision";
+        public static readonly XName Name = "name";
+        public static readonly XName Format = "format";
+        public static readonly XName Target = "target";
+    }
 
     private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -36,11 +61,19 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         public string? Document { get; set; }
         public int Line { get; } = line;
         public int Column { get; } = column;
+
+        /// <summary>
+        /// On a fact or continuation read by <see cref="BuildIx"/>: the prefixed namespace declarations in scope where it
+        /// stood (beyond its own), kept here rather than copied onto it as attributes.
+        /// </summary>
+        public IDictionary<string, string>? Scope { get; set; }
     }
 
     public InlineExtraction Extract(IReadOnlyList<(string Path, byte[] Bytes)> documents, string? target)
     {
         var trees = new List<(List<XElement> Roots, string Url)>();
+        // The markup of escaped values is at most about the size of the documents: one buffer that rarely regrows.
+        _markup.Expect(documents.Sum(d => d.Bytes.Length));
         foreach (var (path, bytes) in documents)
         {
             trees.Add((Parse(path, bytes), InlineXbrl.UrlOf(path)));
@@ -54,56 +87,79 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var headers = 0;
         foreach (var (roots, documentUrl) in trees)
         {
-            foreach (var a in roots.SelectMany(r => r.DescendantsAndSelf()).Attributes().Where(a => a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns))
+            // One walk in document order: the namespace declarations (each root's own, then those in scope where it
+            // stood, then its descendants') and the ix elements.
+            foreach (var root in roots)
             {
-                namespaces.TryAdd(a.Name.LocalName, a.Value);
-            }
-            foreach (var e in roots.SelectMany(r => r.DescendantsAndSelf()))
-            {
-                if (e.Name.Namespace != Ix)
+                foreach (var e in root.DescendantsAndSelf())
                 {
-                    continue;
-                }
-                if (e.Annotation<Origin>() is { } origin)
-                {
-                    origin.Document = documentUrl;
-                }
-                else
-                {
-                    e.AddAnnotation(new Origin(0, 0) { Document = documentUrl });
-                }
-                switch (e.Name.LocalName)
-                {
-                    case "header":
-                        headers++;
-                        break;
-                    case "references":
-                        if (TargetOf(e) == target)
+                    var name = e.Name;
+                    if (name == ChunkName)
+                    {
+                        continue;
+                    }
+                    for (var a = e.FirstAttribute; a is not null; a = a.NextAttribute)
+                    {
+                        if (a.IsNamespaceDeclaration && a.Name.Namespace == XNamespace.Xmlns)
                         {
-                            references.AddRange(e.Elements());
+                            namespaces.TryAdd(a.Name.LocalName, a.Value);
                         }
-                        break;
-                    case "resources":
-                        resources.AddRange(e.Elements());
-                        break;
-                    case "nonFraction":
-                    case "nonNumeric":
-                    case "fraction":
-                    case "tuple":
-                        if (TargetOf(e) == target)
+                    }
+                    if (e == root && e.Annotation<Origin>()?.Scope is { } scope)
+                    {
+                        foreach (var (prefix, ns) in scope)
                         {
-                            facts.Add(e);
+                            if (prefix.Length > 0)
+                            {
+                                namespaces.TryAdd(prefix, ns);
+                            }
                         }
-                        break;
-                    case "continuation":
-                        Register(_continuations, e, "continuation");
-                        break;
-                    case "footnote":
-                        Register(_footnotes, e, "footnote");
-                        break;
-                    case "relationship":
-                        relationships.Add(e);
-                        break;
+                    }
+                    if (name.Namespace != Ix)
+                    {
+                        continue;
+                    }
+                    if (e.Annotation<Origin>() is { } origin)
+                    {
+                        origin.Document = documentUrl;
+                    }
+                    else
+                    {
+                        e.AddAnnotation(new Origin(0, 0) { Document = documentUrl });
+                    }
+                    switch (name.LocalName)
+                    {
+                        case "header":
+                            headers++;
+                            break;
+                        case "references":
+                            if (TargetOf(e) == target)
+                            {
+                                references.AddRange(e.Elements());
+                            }
+                            break;
+                        case "resources":
+                            resources.AddRange(e.Elements());
+                            break;
+                        case "nonFraction":
+                        case "nonNumeric":
+                        case "fraction":
+                        case "tuple":
+                            if (TargetOf(e) == target)
+                            {
+                                facts.Add(e);
+                            }
+                            break;
+                        case "continuation":
+                            Register(_continuations, e, "continuation");
+                            break;
+                        case "footnote":
+                            Register(_footnotes, e, "footnote");
+                            break;
+                        case "relationship":
+                            relationships.Add(e);
+                            break;
+                    }
                 }
             }
         }
@@ -117,7 +173,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var tuplesById = new Dictionary<string, XElement>(StringComparer.Ordinal);
         foreach (var t in facts.Where(f => f.Name.LocalName == "tuple"))
         {
-            if ((string?)t.Attribute("tupleID") is { } tid && !tuplesById.TryAdd(tid, t))
+            if ((string?)t.Attribute(Names.TupleID) is { } tid && !tuplesById.TryAdd(tid, t))
             {
                 Report(DiagnosticSeverity.Error, "ix11.12.1.2:tupleIdDuplicate", $"The tupleID '{tid}' is used by two ix:tuple elements; give each tuple its own id.", t);
             }
@@ -127,7 +183,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         foreach (var f in facts)
         {
             XElement? parent = null;
-            if ((string?)f.Attribute("tupleRef") is { } tref)
+            if ((string?)f.Attribute(Names.TupleRef) is { } tref)
             {
                 if (!tuplesById.TryGetValue(tref, out parent))
                 {
@@ -136,7 +192,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
             else
             {
-                parent = f.Ancestors().FirstOrDefault(a => a.Name == Ix + "tuple");
+                for (var a = f.Parent; a is not null && parent is null; a = a.Parent)
+                {
+                    parent = a.Name == IxTuple ? a : null;
+                }
             }
             if (parent is null)
             {
@@ -159,7 +218,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         // The instance is usually a little smaller than its documents (escaped XHTML against markup left out); a buffer
         // an eighth larger rarely regrows, and one much larger costs its zeroing.
-        using var stream = new MemoryStream(inputBytes + inputBytes / 8 + 4096);
+        using var stream = new InstanceStream(inputBytes + inputBytes / 8 + 4096);
         var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
         var count = 0;
         using (var w = XmlWriter.Create(stream, settings))
@@ -167,6 +226,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             _textSink = new TextSink(w, stream, settings.NewLineChars);
             w.WriteStartDocument();
             w.WriteStartElement("xbrli", "xbrl", XbrlNamespaces.Xbrli);
+            _rootPrefixes["xbrli"] = XbrlNamespaces.Xbrli;
             foreach (var (prefix, uri) in namespaces)
             {
                 if (prefix is "xbrli" or "xml" || uri == InlineXbrl.Namespace)
@@ -174,6 +234,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     continue;
                 }
                 w.WriteAttributeString("xmlns", prefix, null, uri);
+                _rootPrefixes[prefix] = uri;
             }
             foreach (var r in references.Where(r => r.Name.Namespace == Link && r.Name.LocalName is "schemaRef" or "linkbaseRef"))
             {
@@ -195,14 +256,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             w.WriteEndElement();
             w.WriteEndDocument();
         }
-        return new InlineExtraction(new ReadOnlyMemory<byte>(stream.GetBuffer(), 0, (int)stream.Length), _diagnostics.ToList(), count);
+        _markup.Release();
+        return new InlineExtraction(stream.Written, _diagnostics.ToList(), count);
     }
 
-    private static string? TargetOf(XElement e) => (string?)e.Attribute("target");
+    private static string? TargetOf(XElement e) => (string?)e.Attribute(Names.Target);
 
     private void Register(Dictionary<string, XElement> map, XElement e, string what)
     {
-        if ((string?)e.Attribute("id") is not { } id)
+        if ((string?)e.Attribute(Names.Id) is not { } id)
         {
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:idMissing", $"An ix:{what} has no id, so nothing can refer to it; give it an id.", e);
             return;
@@ -295,12 +357,21 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 continue;
             }
             var scope = resolver.GetNamespacesInScope(XmlNamespaceScope.ExcludeXml);
+            if (_lastScope is not null && SameScope(_lastScope, scope))
+            {
+                // Usually the same declarations as the last one's: one object for both, so that names resolved
+                // against it can be remembered (ResolveName).
+                scope = _lastScope;
+            }
+            _lastScope = scope;
             var lang = reader.XmlLang;
             var at = (IXmlLineInfo)reader;
             var position = (at.LineNumber, at.LinePosition);
             XElement e;
             if (reader.LocalName is "header" or "footnote")
             {
+                // Through a subtree reader, which declares on each element the namespaces it uses from outside
+                // the subtree (the instance keeps those declarations).
                 using (var subtree = reader.ReadSubtree())
                 {
                     e = XElement.Load(subtree, LoadOptions.PreserveWhitespace);
@@ -308,22 +379,31 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
             else
             {
-                e = BuildIx(reader, ix, needMarkup: false);
+                e = BuildIx(reader, ix, needMarkup: false, outermost: true);
             }
-            if (e.Annotation<Origin>() is null)
+            var origin = e.Annotation<Origin>();
+            if (origin is null)
             {
-                e.AddAnnotation(new Origin(position.LineNumber, position.LinePosition));
+                e.AddAnnotation(origin = new Origin(position.LineNumber, position.LinePosition));
             }
-            foreach (var (prefix, ns) in scope)
+            if (e.Name.LocalName is "header" or "footnote")
             {
-                if (prefix.Length > 0 && e.Attribute(XNamespace.Xmlns + prefix) is null)
+                // Whole trees written back as they are: the declarations in scope go on them.
+                foreach (var (prefix, ns) in scope)
                 {
-                    e.SetAttributeValue(XNamespace.Xmlns + prefix, ns);
+                    if (prefix.Length > 0 && e.Attribute(XNamespace.Xmlns + prefix) is null)
+                    {
+                        e.SetAttributeValue(XNamespace.Xmlns + prefix, ns);
+                    }
                 }
             }
-            if (lang.Length > 0 && e.Attribute(XNamespace.Xml + "lang") is null)
+            else
             {
-                e.SetAttributeValue(XNamespace.Xml + "lang", lang);
+                origin.Scope = scope;
+            }
+            if (lang.Length > 0 && e.Attribute(XmlLang) is null)
+            {
+                e.SetAttributeValue(XmlLang, lang);
             }
             roots.Add(e);
             reader.Read();
@@ -336,19 +416,71 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// markup is kept as the instance's element text holds it, escaped once more (<c>&amp;lt;p&amp;gt;</c>), so that
     /// writing it is encoding alone; <see cref="Unescape"/> gives the markup itself.
     /// </summary>
-    private sealed record Chunk(string Text, string? EscapedMarkup);
+    private sealed class Chunk(string? text, MarkupBuffer? markup, int start, int length)
+    {
+        private string? _text = text;
+
+        /// <summary>The markup as UTF-8, escaped once more; empty without markup.</summary>
+        public ReadOnlySpan<byte> MarkupBytes => markup is null ? default : markup.Bytes(start, length);
+
+        public bool HasMarkup => markup is not null;
+
+        /// <summary>The markup escaped once more, as text; null without markup.</summary>
+        public string? EscapedMarkup => markup is null ? null : Encoding.UTF8.GetString(markup.Bytes(start, length));
+
+        /// <summary>
+        /// The text; for the chunks of an escaped fact, whose text is rarely asked for, taken from the markup when
+        /// asked (its tags left out, its text unescaped).
+        /// </summary>
+        public string Text => _text ??= TextOfMarkup(Unescape(EscapedMarkup!));
+
+        private static string TextOfMarkup(string markup)
+        {
+            var sb = new StringBuilder(markup.Length);
+            for (var i = 0; i < markup.Length; i++)
+            {
+                var c = markup[i];
+                if (c == '<')
+                {
+                    // A tag: attribute values hold '>' only as &gt;.
+                    i = markup.IndexOf('>', i);
+                }
+                else if (c == '&')
+                {
+                    var end = markup.IndexOf(';', i);
+                    sb.Append(markup.AsSpan(i, end + 1 - i) switch
+                    {
+                        "&amp;" => '&',
+                        "&lt;" => '<',
+                        "&gt;" => '>',
+                        _ => '\r',
+                    });
+                    i = end;
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+            }
+            return sb.ToString();
+        }
+    }
 
     private static readonly XName ChunkName = XName.Get("chunk", "urn:edgarsharp:inline:chunk");
 
-    private readonly Stack<(StringBuilder Text, StringBuilder Markup)> _builders = new();
+    private readonly Stack<StringBuilder> _builders = new();
+
+    /// <summary>The markup of every chunk of the extraction, one after another.</summary>
+    private readonly MarkupBuffer _markup = new();
 
     /// <summary>
     /// Reads the ix element under the reader (left on its end tag) into an element holding its attributes, its ix
     /// children as elements and the XHTML between them as chunks.
     /// </summary>
-    private XElement BuildIx(XmlReader reader, string ix, bool needMarkup)
+    private XElement BuildIx(XmlReader reader, string ix, bool needMarkup, bool outermost = false)
     {
-        var e = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        var escaped = false;
+        var e = new XElement(NameOf(reader));
         var at = (IXmlLineInfo)reader;
         e.AddAnnotation(new Origin(at.LineNumber, at.LinePosition));
         var local = reader.LocalName;
@@ -362,10 +494,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     e.Add(new XAttribute("xmlns", reader.Value));
                     continue;
                 }
-                e.Add(new XAttribute(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value));
+                e.Add(new XAttribute(NameOf(reader), reader.Value));
                 if (local == "nonNumeric" && reader.LocalName == "escape" && reader.NamespaceURI.Length == 0 && reader.Value.Trim() is "true" or "1")
                 {
-                    needMarkup = true;
+                    needMarkup = escaped = true;
                 }
             }
             while (reader.MoveToNextAttribute());
@@ -376,18 +508,22 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             return e;
         }
         needMarkup |= local is "continuation" or "footnote";
-        if (e.Attribute(XNamespace.Xml + "lang") is null && reader.XmlLang.Length > 0)
+        if (e.Attribute(XmlLang) is null && reader.XmlLang.Length > 0)
         {
-            e.SetAttributeValue(XNamespace.Xml + "lang", reader.XmlLang);
+            e.SetAttributeValue(XmlLang, reader.XmlLang);
         }
-        var (text, markup) = _builders.Count > 0 ? _builders.Pop() : (new StringBuilder(), new StringBuilder());
+        var text = _builders.Count > 0 ? _builders.Pop() : new StringBuilder();
+        var markup = _markup;
+        var markupStart = markup.Length;
+        // The text of an outermost escaped fact's own chunks is only ever its markup's (see Chunk.Text).
+        var needText = !(outermost && escaped);
         var depth = reader.Depth;
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element when ReferenceEquals(reader.NamespaceURI, ix):
-                    AddChunk(e, text, markup, needMarkup);
+                    markupStart = AddChunk(e, text, markupStart, needMarkup, needText);
                     if (reader.LocalName == "footnote")
                     {
                         // A footnote inside a fact: a whole tree of its own, its content part of the fact's.
@@ -402,61 +538,109 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     {
                         e.Add(BuildIx(reader, ix, needMarkup));
                     }
+                    markupStart = markup.Length;
                     break;
                 case XmlNodeType.Element:
                     if (needMarkup)
                     {
-                        AppendStartTag(markup, reader);
+                        AppendStartTag(markup, reader, _valueChars);
                     }
                     break;
                 case XmlNodeType.EndElement when reader.Depth == depth:
-                    AddChunk(e, text, markup, needMarkup);
-                    _builders.Push((text, markup));
+                    markupStart = AddChunk(e, text, markupStart, needMarkup, needText);
+                    _builders.Push(text);
                     return e;
                 case XmlNodeType.EndElement:
                     if (needMarkup)
                     {
-                        markup.Append("&lt;/").Append(reader.LocalName).Append("&gt;");
+                        markup.Append("&lt;/"u8);
+                        markup.Append(reader.LocalName);
+                        markup.Append("&gt;"u8);
                     }
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
                 case XmlNodeType.Whitespace:
                 case XmlNodeType.SignificantWhitespace:
-                    var value = reader.Value;
-                    text.Append(value);
-                    if (needMarkup)
+                    // The value read in pieces: no string of it.
+                    int n;
+                    while ((n = reader.ReadValueChunk(_valueChars, 0, _valueChars.Length)) > 0)
                     {
-                        AppendDoublyEscaped(markup, value, attribute: false);
+                        var value = _valueChars.AsSpan(0, n);
+                        if (needText)
+                        {
+                            text.Append(value);
+                        }
+                        if (needMarkup)
+                        {
+                            AppendDoublyEscaped(markup, value, attribute: false);
+                        }
                     }
                     break;
             }
         }
-        AddChunk(e, text, markup, needMarkup);
-        _builders.Push((text, markup));
+        markupStart = AddChunk(e, text, markupStart, needMarkup, needText);
+        _builders.Push(text);
         return e;
     }
 
-    private static void AddChunk(XElement e, StringBuilder text, StringBuilder markup, bool needMarkup)
+    /// <summary>The names met in this extraction, by the reader's own (atomized) strings: no hashing of the text.</summary>
+    private readonly Dictionary<(string Local, string Ns), XName> _names = new(NameKeyComparer.Instance);
+
+    private XName NameOf(XmlReader reader)
     {
-        if (text.Length > 0 || markup.Length > 0)
+        var key = (reader.LocalName, reader.NamespaceURI);
+        if (!_names.TryGetValue(key, out var name))
+        {
+            _names[key] = name = XName.Get(key.LocalName, key.NamespaceURI);
+        }
+        return name;
+    }
+
+    /// <summary>Compares names by reference: the reader gives the same string object for the same name.</summary>
+    private sealed class NameKeyComparer : IEqualityComparer<(string Local, string Ns)>
+    {
+        public static readonly NameKeyComparer Instance = new();
+
+        public bool Equals((string Local, string Ns) x, (string Local, string Ns) y) => ReferenceEquals(x.Local, y.Local) && ReferenceEquals(x.Ns, y.Ns);
+
+        public int GetHashCode((string Local, string Ns) obj) =>
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Local) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Ns);
+    }
+
+    private readonly char[] _valueChars = new char[4096];
+
+    /// <summary>The chunk read since <paramref name="markupStart"/>, if any; gives where the next one starts.</summary>
+    private int AddChunk(XElement e, StringBuilder text, int markupStart, bool needMarkup, bool needText)
+    {
+        var markupLength = _markup.Length - markupStart;
+        if (!needMarkup)
+        {
+            // Text alone: a text node, read as a chunk's text is everywhere.
+            if (text.Length > 0)
+            {
+                e.Add(new XText(text.ToString()));
+            }
+        }
+        else if (text.Length > 0 || markupLength > 0)
         {
             var chunk = new XElement(ChunkName);
-            chunk.AddAnnotation(new Chunk(text.ToString(), needMarkup ? markup.ToString() : null));
+            chunk.AddAnnotation(new Chunk(needText ? text.ToString() : null, needMarkup ? _markup : null, markupStart, markupLength));
             e.Add(chunk);
         }
         text.Clear();
-        markup.Clear();
+        return _markup.Length;
     }
 
     /// <summary>
     /// An XHTML start tag without prefix or namespace declarations, as <see cref="AppendXhtml"/> writes it, escaped
     /// once more as element text.
     /// </summary>
-    private static void AppendStartTag(StringBuilder markup, XmlReader reader)
+    private static void AppendStartTag(MarkupBuffer markup, XmlReader reader, char[] valueChars)
     {
         var name = reader.LocalName;
-        markup.Append("&lt;").Append(name);
+        markup.Append("&lt;"u8);
+        markup.Append(name);
         var empty = reader.IsEmptyElement;
         if (reader.MoveToFirstAttribute())
         {
@@ -465,15 +649,19 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 var ns = reader.NamespaceURI;
                 if (ns.Length == 0 && reader.Prefix.Length == 0 && reader.LocalName != "xmlns")
                 {
-                    markup.Append(' ').Append(reader.LocalName).Append("=\"");
-                    AppendDoublyEscaped(markup, reader.Value, attribute: true);
-                    markup.Append('"');
+                    markup.Append(" "u8);
+                    markup.Append(reader.LocalName);
+                    markup.Append("=\""u8);
+                    AppendAttributeValue(markup, reader, valueChars);
+                    markup.Append("\""u8);
                 }
                 else if (ns == XbrlNamespaces.Xml)
                 {
-                    markup.Append(" xml:").Append(reader.LocalName).Append("=\"");
-                    AppendDoublyEscaped(markup, reader.Value, attribute: true);
-                    markup.Append('"');
+                    markup.Append(" xml:"u8);
+                    markup.Append(reader.LocalName);
+                    markup.Append("=\""u8);
+                    AppendAttributeValue(markup, reader, valueChars);
+                    markup.Append("\""u8);
                 }
             }
             while (reader.MoveToNextAttribute());
@@ -481,16 +669,28 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         if (!empty)
         {
-            markup.Append("&gt;");
+            markup.Append("&gt;"u8);
         }
         else if (VoidElements.Contains(name))
         {
-            markup.Append(" /&gt;");
+            markup.Append(" /&gt;"u8);
         }
         else
         {
             // HTML readers of the escaped value need <td></td>, not <td/>.
-            markup.Append("&gt;&lt;/").Append(name).Append("&gt;");
+            markup.Append("&gt;&lt;/"u8);
+            markup.Append(name);
+            markup.Append("&gt;"u8);
+        }
+    }
+
+    /// <summary>The value of the attribute under the reader, read in pieces (no string of it), doubly escaped.</summary>
+    private static void AppendAttributeValue(MarkupBuffer markup, XmlReader reader, char[] valueChars)
+    {
+        int n;
+        while ((n = reader.ReadValueChunk(valueChars, 0, valueChars.Length)) > 0)
+        {
+            AppendDoublyEscaped(markup, valueChars.AsSpan(0, n), attribute: true);
         }
     }
 
@@ -498,31 +698,95 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// <paramref name="value"/> escaped as XHTML markup holds it (as <see cref="AppendEscaped"/>), then once more as
     /// the instance's element text holds that markup: <c>&amp;</c> becomes <c>&amp;amp;amp;</c>.
     /// </summary>
-    private static void AppendDoublyEscaped(StringBuilder sb, string value, bool attribute)
+    private static void AppendDoublyEscaped(MarkupBuffer markup, ReadOnlySpan<char> value, bool attribute)
     {
-        var from = 0;
-        for (var i = 0; i < value.Length; i++)
+        var rest = value;
+        var special = attribute ? AttributeSpecials : TextSpecials;
+        while (true)
         {
-            var c = value[i];
-            string? entity = c switch
+            var i = rest.IndexOfAny(special);
+            if (i < 0)
             {
-                '&' => "&amp;amp;",
-                '<' => "&amp;lt;",
-                '>' => "&amp;gt;",
-                '"' when attribute => "&amp;quot;",
-                '\n' when attribute => "&amp;#xA;",
-                '\t' when attribute => "&amp;#x9;",
-                '\r' => "&amp;#xD;",
-                _ => null,
-            };
-            if (entity is not null)
+                markup.Append(rest);
+                return;
+            }
+            markup.Append(rest[..i]);
+            markup.Append(rest[i] switch
             {
-                sb.Append(value, from, i - from).Append(entity);
-                from = i + 1;
+                '&' => "&amp;amp;"u8,
+                '<' => "&amp;lt;"u8,
+                '>' => "&amp;gt;"u8,
+                '"' => "&amp;quot;"u8,
+                '\n' => "&amp;#xA;"u8,
+                '\t' => "&amp;#x9;"u8,
+                _ => "&amp;#xD;"u8,
+            });
+            rest = rest[(i + 1)..];
+        }
+    }
+
+    /// <summary>
+    /// Markup as UTF-8, appended to as it is read; a pooled buffer, given back at the end of the extraction.
+    /// </summary>
+    private sealed class MarkupBuffer
+    {
+        private readonly Encoder _encoder = new UTF8Encoding(false).GetEncoder();
+        private byte[] _bytes = [];
+        private int _expected;
+
+        public int Length { get; private set; }
+
+        /// <summary>The size the first buffer is taken at.</summary>
+        public void Expect(int bytes) => _expected = bytes;
+
+        public ReadOnlySpan<byte> Bytes(int start, int length) => _bytes.AsSpan(start, length);
+
+        public void Append(ReadOnlySpan<byte> ascii)
+        {
+            Reserve(ascii.Length);
+            ascii.CopyTo(_bytes.AsSpan(Length));
+            Length += ascii.Length;
+        }
+
+        public void Append(ReadOnlySpan<char> chars)
+        {
+            Reserve(3 * chars.Length + 4);
+            // Names and most text are ASCII: copied as bytes, without the encoder's overhead for short runs.
+            if (System.Text.Ascii.FromUtf16(chars, _bytes.AsSpan(Length), out var ascii) == OperationStatus.Done)
+            {
+                Length += ascii;
+                return;
+            }
+            // A high surrogate at the end waits in the encoder for its pair.
+            _encoder.Convert(chars, _bytes.AsSpan(Length), flush: false, out _, out var used, out _);
+            Length += used;
+        }
+
+        private void Reserve(int more)
+        {
+            if (_bytes.Length - Length >= more)
+            {
+                return;
+            }
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(Math.Max(Math.Max(64 * 1024, _expected), 2 * _bytes.Length), Length + more));
+            _bytes.AsSpan(0, Length).CopyTo(larger);
+            Release();
+            _bytes = larger;
+        }
+
+        public void Release()
+        {
+            if (_bytes.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(_bytes);
+                _bytes = [];
             }
         }
-        sb.Append(value, from, value.Length - from);
     }
+
+    /// <summary>The characters <see cref="AppendDoublyEscaped"/> replaces in text and in attribute values.</summary>
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>\r");
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<>\"\n\t\r");
 
     /// <summary>Markup escaped once more as element text, given back as the markup (the inverse of that escaping).</summary>
     private static string Unescape(string escaped) =>
@@ -556,6 +820,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     // ---- Facts ----
 
+    /// <summary>The prefixes the instance's root element binds, and to what.</summary>
+    private readonly Dictionary<string, string> _rootPrefixes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Writes the fact <paramref name="f"/> (and a tuple's facts). Its tags go straight into the instance as UTF-8
+    /// when the root element binds its prefix (and <c>xsi</c> for a nil) and it has no attributes of other
+    /// namespaces: the bytes the <see cref="XmlWriter"/> would write. Otherwise the writer writes it, declaring what
+    /// it needs.
+    /// </summary>
     private int WriteFact(XmlWriter w, XElement f, Dictionary<XElement, List<XElement>> children)
     {
         var name = ResolveName(f);
@@ -563,35 +836,67 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         {
             return 0;
         }
+        var (prefix, local, ns) = name.Value;
         var kind = f.Name.LocalName;
-        w.WriteStartElement(name.Value.Prefix, name.Value.Local, name.Value.Ns);
-        CopyAttribute(w, f, "contextRef");
+        var nil = IsNil(f);
+        List<XAttribute>? others = null;
+        for (var a = f.FirstAttribute; a is not null; a = a.NextAttribute)
+        {
+            if (!a.IsNamespaceDeclaration && a.Name.Namespace != XNamespace.None && a.Name.Namespace != Xsi && a.Name.Namespace != Ix && a.Name != XmlLang)
+            {
+                (others ??= []).Add(a);
+            }
+        }
+        var sink = _textSink!;
+        var direct = sink.FallbackDepth == 0 && others is null && prefix.Length > 0
+            && _rootPrefixes.TryGetValue(prefix, out var bound) && bound == ns
+            && (!nil || (_rootPrefixes.TryGetValue("xsi", out var xsi) && xsi == XbrlNamespaces.Xsi));
+        var qualified = direct ? prefix + ":" + local : null;
+        if (direct)
+        {
+            sink.StartTag(qualified!);
+        }
+        else
+        {
+            sink.BeginFallback();
+            w.WriteStartElement(prefix, local, ns);
+        }
+        WriteAttribute(w, sink, direct, f, Names.ContextRef);
         if (kind is "nonFraction" or "fraction")
         {
-            CopyAttribute(w, f, "unitRef");
+            WriteAttribute(w, sink, direct, f, Names.UnitRef);
         }
         if (kind == "nonFraction")
         {
-            CopyAttribute(w, f, "decimals");
-            CopyAttribute(w, f, "precision");
+            WriteAttribute(w, sink, direct, f, Names.Decimals);
+            WriteAttribute(w, sink, direct, f, Names.Precision);
         }
-        CopyAttribute(w, f, "id");
-        var nil = IsNil(f);
+        WriteAttribute(w, sink, direct, f, Names.Id);
         if (nil)
         {
-            w.WriteAttributeString("xsi", "nil", XbrlNamespaces.Xsi, "true");
-        }
-        foreach (var a in f.Attributes().Where(a => !a.IsNamespaceDeclaration && a.Name.Namespace != XNamespace.None && a.Name.Namespace != Xsi && a.Name.Namespace != Ix))
-        {
-            if (a.Name.Namespace == XNamespace.Xml && a.Name.LocalName == "lang")
+            if (direct)
             {
-                continue;
+                sink.Attribute("xsi:nil", "true");
             }
+            else
+            {
+                w.WriteAttributeString("xsi", "nil", XbrlNamespaces.Xsi, "true");
+            }
+        }
+        foreach (var a in others ?? [])
+        {
             w.WriteAttributeString(a.Name.LocalName, a.Name.NamespaceName, a.Value);
         }
         if (kind == "nonNumeric" && Lang(f) is { } lang)
         {
-            w.WriteAttributeString("xml", "lang", XbrlNamespaces.Xml, lang);
+            if (direct)
+            {
+                sink.Attribute("xml:lang", lang);
+            }
+            else
+            {
+                w.WriteAttributeString("xml", "lang", XbrlNamespaces.Xml, lang);
+            }
         }
         var count = 1;
         switch (kind)
@@ -599,7 +904,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             case "nonFraction":
                 if (!nil)
                 {
-                    w.WriteString(NonFractionValue(f) ?? string.Empty);
+                    WriteString(w, sink, direct, NonFractionValue(f) ?? string.Empty);
                 }
                 break;
             case "nonNumeric":
@@ -607,26 +912,26 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 {
                     break;
                 }
-                if (IsEscaped(f) && f.Attribute("format") is null)
+                if (IsEscaped(f) && f.Attribute(Names.Format) is null)
                 {
                     // XHTML straight into the instance, piece by piece: no string of the whole value.
                     var pending = new StringBuilder();
                     foreach (var part in Chain(f))
                     {
-                        AppendXhtml(pending, part, _textSink);
+                        AppendXhtml(pending, part, sink);
                     }
-                    Flush(pending, _textSink!);
+                    Flush(pending, sink);
                 }
                 else
                 {
-                    w.WriteString(NonNumericValue(f));
+                    WriteString(w, sink, direct, NonNumericValue(f));
                 }
                 break;
             case "fraction":
                 if (!nil)
                 {
-                    WriteFractionPart(w, f, "numerator");
-                    WriteFractionPart(w, f, "denominator");
+                    WriteFractionPart(w, f, "numerator", direct);
+                    WriteFractionPart(w, f, "denominator", direct);
                 }
                 break;
             case "tuple":
@@ -639,13 +944,49 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 }
                 break;
         }
-        w.WriteEndElement();
+        if (direct)
+        {
+            sink.EndTag(qualified!);
+        }
+        else
+        {
+            w.WriteEndElement();
+            sink.EndFallback();
+        }
         return count;
+    }
+
+    private static void WriteAttribute(XmlWriter w, TextSink sink, bool direct, XElement f, XName name)
+    {
+        if ((string?)f.Attribute(name) is { } v)
+        {
+            if (direct)
+            {
+                sink.Attribute(name.LocalName, v);
+            }
+            else
+            {
+                w.WriteAttributeString(name.LocalName, v);
+            }
+        }
+    }
+
+    /// <summary>Element text, as <see cref="XmlWriter.WriteString"/> writes it (empty text closes the start tag).</summary>
+    private static void WriteString(XmlWriter w, TextSink sink, bool direct, string text)
+    {
+        if (direct)
+        {
+            sink.WriteText(text);
+        }
+        else
+        {
+            w.WriteString(text);
+        }
     }
 
     private decimal OrderOf(XElement e)
     {
-        if ((string?)e.Attribute("order") is not { } order)
+        if ((string?)e.Attribute(Names.Order) is not { } order)
         {
             return decimal.MaxValue;
         }
@@ -657,39 +998,121 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         return decimal.MaxValue;
     }
 
-    private static void CopyAttribute(XmlWriter w, XElement f, string name)
+    private static bool IsNil(XElement f) =>
+        (string?)f.Attribute(XsiNil) is { } nil && nil.Trim() is "true" or "1";
+
+    private static string? Lang(XElement e)
     {
-        if ((string?)f.Attribute(name) is { } v)
+        for (XElement? a = e; a is not null; a = a.Parent)
         {
-            w.WriteAttributeString(name, v);
+            if (a.Attribute(XmlLang) is { } lang)
+            {
+                return lang.Value;
+            }
         }
+        return null;
     }
 
-    private static bool IsNil(XElement f) =>
-        (string?)f.Attribute(Xsi + "nil") is { } nil && nil.Trim() is "true" or "1";
+    private IDictionary<string, string>? _lastScope;
 
-    private static string? Lang(XElement e) =>
-        e.AncestorsAndSelf().Select(a => (string?)a.Attribute(XNamespace.Xml + "lang")).FirstOrDefault(l => l is not null);
+    private static bool SameScope(IDictionary<string, string> a, IDictionary<string, string> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+        foreach (var (prefix, ns) in b)
+        {
+            if (!a.TryGetValue(prefix, out var other) || !string.Equals(ns, other, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Names resolved on outermost facts without declarations of their own, by name and scope (the same object for the same declarations).</summary>
+    private readonly Dictionary<(string Name, IDictionary<string, string> Scope), (string Prefix, string Local, string Ns)> _resolved = new(ResolvedKeyComparer.Instance);
+
+    private sealed class ResolvedKeyComparer : IEqualityComparer<(string Name, IDictionary<string, string> Scope)>
+    {
+        public static readonly ResolvedKeyComparer Instance = new();
+
+        public bool Equals((string Name, IDictionary<string, string> Scope) x, (string Name, IDictionary<string, string> Scope) y) =>
+            ReferenceEquals(x.Scope, y.Scope) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
+
+        public int GetHashCode((string Name, IDictionary<string, string> Scope) obj) =>
+            StringComparer.Ordinal.GetHashCode(obj.Name) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Scope);
+    }
 
     private (string Prefix, string Local, string Ns)? ResolveName(XElement f)
     {
-        var name = (string?)f.Attribute("name");
+        var name = (string?)f.Attribute(Names.Name);
         if (string.IsNullOrWhiteSpace(name))
         {
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameMissing", $"An ix:{f.Name.LocalName} has no name; it is left out.", f);
             return null;
         }
+        (string Name, IDictionary<string, string> Scope)? key = null;
+        if (f.Parent is null && f.Annotation<Origin>()?.Scope is { } scope && !HasNamespaceDeclarations(f))
+        {
+            key = (name, scope);
+            if (_resolved.TryGetValue(key.Value, out var known))
+            {
+                return known;
+            }
+        }
+        var resolved = ResolveNameOnce(f, name);
+        if (key is { } k && resolved is { } r)
+        {
+            _resolved[k] = r;
+        }
+        return resolved;
+    }
+
+    private static bool HasNamespaceDeclarations(XElement e)
+    {
+        for (var a = e.FirstAttribute; a is not null; a = a.NextAttribute)
+        {
+            if (a.IsNamespaceDeclaration)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private (string Prefix, string Local, string Ns)? ResolveNameOnce(XElement f, string name)
+    {
         name = name.Trim();
         var colon = name.IndexOf(':', StringComparison.Ordinal);
         var prefix = colon < 0 ? string.Empty : name[..colon];
         var local = colon < 0 ? name : name[(colon + 1)..];
-        var ns = f.GetNamespaceOfPrefix(prefix)?.NamespaceName ?? (colon < 0 ? f.GetDefaultNamespace().NamespaceName : null);
+        var ns = NamespaceOfPrefix(f, prefix) ?? (colon < 0 ? f.GetDefaultNamespace().NamespaceName : null);
         if (ns is null || !IsNcName(local))
         {
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameUnresolved", $"The name '{name}' of an ix:{f.Name.LocalName} has a prefix no namespace declaration binds; declare the prefix or correct the name. The fact is left out.", f);
             return null;
         }
         return (prefix, local, ns);
+    }
+
+    /// <summary>
+    /// The namespace <paramref name="prefix"/> stands for at <paramref name="e"/>: the declarations on it and its
+    /// ancestors, then those in scope where its outermost ix element stood.
+    /// </summary>
+    private static string? NamespaceOfPrefix(XElement e, string prefix)
+    {
+        if (e.GetNamespaceOfPrefix(prefix) is { } ns)
+        {
+            return ns.NamespaceName;
+        }
+        var root = e;
+        while (root.Parent is { } parent)
+        {
+            root = parent;
+        }
+        return root.Annotation<Origin>()?.Scope is { } scope && scope.TryGetValue(prefix, out var uri) ? uri : null;
     }
 
     private static bool IsNcName(string s)
@@ -707,7 +1130,8 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     private string? NonFractionValue(XElement f)
     {
-        var nested = f.Elements(Ix + "nonFraction").ToList();
+        // Usually text alone: no list of nested facts to make.
+        var nested = f.FirstNode is XText { NextNode: null } ? [] : f.Elements(IxNonFraction).ToList();
         string text;
         if (nested.Count > 0)
         {
@@ -733,8 +1157,8 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionChildren", "An ix:nonFraction holds more than one nested ix:nonFraction or text beside it; it must hold either text or exactly one nested ix:nonFraction.", f);
             }
             var inner = nested[0];
-            if (!string.Equals((string?)inner.Attribute("format"), (string?)f.Attribute("format"), StringComparison.Ordinal)
-                || !string.Equals((string?)inner.Attribute("scale") ?? "0", (string?)f.Attribute("scale") ?? "0", StringComparison.Ordinal))
+            if (!string.Equals((string?)inner.Attribute(Names.Format), (string?)f.Attribute(Names.Format), StringComparison.Ordinal)
+                || !string.Equals((string?)inner.Attribute(Names.Scale) ?? "0", (string?)f.Attribute(Names.Scale) ?? "0", StringComparison.Ordinal))
             {
                 Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionNestingDisagrees", "A nested ix:nonFraction has a different format or scale from the one around it; nested facts must agree.", f);
             }
@@ -742,14 +1166,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
         else
         {
-            if (f.Elements().Any(e => e.Name.Namespace == Ix))
+            if (HasIxChild(f))
             {
                 Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionChildren", "An ix:nonFraction holds inline XBRL elements other than a nested ix:nonFraction.", f);
             }
             text = TextOf(f);
         }
         string value;
-        if ((string?)f.Attribute("format") is { } format)
+        if ((string?)f.Attribute(Names.Format) is { } format)
         {
             var transformed = ApplyFormat(f, format, text);
             if (transformed is null)
@@ -765,10 +1189,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         if (!IsNonNegativeDecimal(value))
         {
             Report(DiagnosticSeverity.Error, "ix11.10.1.1:nonFractionNotANumber",
-                $"The ix:nonFraction '{(string?)f.Attribute("name")}' holds '{Transforms.Collapse(text)}', which is not a number{((string?)f.Attribute("format") is null ? " and has no format to read it with; add a format such as ixt:num-dot-decimal" : " after its format")}.", f);
+                $"The ix:nonFraction '{(string?)f.Attribute(Names.Name)}' holds '{Transforms.Collapse(text)}', which is not a number{((string?)f.Attribute(Names.Format) is null ? " and has no format to read it with; add a format such as ixt:num-dot-decimal" : " after its format")}.", f);
             return null;
         }
-        if ((string?)f.Attribute("scale") is { } scaleText)
+        if ((string?)f.Attribute(Names.Scale) is { } scaleText)
         {
             if (!int.TryParse(scaleText.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var scale) || scale is < -100 or > 100)
             {
@@ -779,11 +1203,23 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 value = Shift(value, scale);
             }
         }
-        if ((string?)f.Attribute("sign") == "-")
+        if ((string?)f.Attribute(Names.Sign) == "-")
         {
             value = "-" + value;
         }
         return value;
+    }
+
+    private static bool HasIxChild(XElement e)
+    {
+        for (var node = e.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement child && child.Name.Namespace == Ix)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsNonNegativeDecimal(string s)
@@ -844,17 +1280,17 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var colon = format.IndexOf(':', StringComparison.Ordinal);
         var prefix = colon < 0 ? string.Empty : format[..colon];
         var local = colon < 0 ? format : format[(colon + 1)..];
-        var ns = f.GetNamespaceOfPrefix(prefix)?.NamespaceName ?? string.Empty;
+        var ns = NamespaceOfPrefix(f, prefix) ?? string.Empty;
         var result = InlineTransformRegistry.Apply(ns, local, text);
         if (!result.Succeeded)
         {
-            Report(DiagnosticSeverity.Error, result.ErrorCode!, $"The fact '{(string?)f.Attribute("name")}' with format {format}: {result.Message}", f);
+            Report(DiagnosticSeverity.Error, result.ErrorCode!, $"The fact '{(string?)f.Attribute(Names.Name)}' with format {format}: {result.Message}", f);
             return null;
         }
         return result.Value;
     }
 
-    private static bool IsEscaped(XElement f) => (string?)f.Attribute("escape") is { } e && e.Trim() is "true" or "1";
+    private static bool IsEscaped(XElement f) => (string?)f.Attribute(Names.Escape) is { } e && e.Trim() is "true" or "1";
 
     private string NonNumericValue(XElement f)
     {
@@ -879,7 +1315,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
             value = sb.ToString();
         }
-        if ((string?)f.Attribute("format") is { } format)
+        if ((string?)f.Attribute(Names.Format) is { } format)
         {
             return ApplyFormat(f, format, value) ?? string.Empty;
         }
@@ -892,12 +1328,12 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var chain = new List<XElement> { f };
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var current = f;
-        while ((string?)current.Attribute("continuedAt") is { } next)
+        while ((string?)current.Attribute(Names.ContinuedAt) is { } next)
         {
             next = next.Trim();
             if (!seen.Add(next))
             {
-                Report(DiagnosticSeverity.Error, "ix11.4.1.2:continuationCycle", $"The continuedAt chain of '{(string?)f.Attribute("name")}' comes back to '{next}'; a chain must not loop. The content is cut where the loop starts.", current);
+                Report(DiagnosticSeverity.Error, "ix11.4.1.2:continuationCycle", $"The continuedAt chain of '{(string?)f.Attribute(Names.Name)}' comes back to '{next}'; a chain must not loop. The content is cut where the loop starts.", current);
                 break;
             }
             if (!_continuations.TryGetValue(next, out var continuation))
@@ -918,6 +1354,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// <summary>The text of <paramref name="e"/>, less ix:exclude.</summary>
     private static string TextOf(XElement e)
     {
+        if (e.FirstNode is XText { NextNode: null } only)
+        {
+            return only.Value;
+        }
         var sb = new StringBuilder();
         AppendText(sb, e);
         return sb.ToString();
@@ -925,7 +1365,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
     private static void AppendText(StringBuilder sb, XElement e)
     {
-        foreach (var node in e.Nodes())
+        for (var node = e.FirstNode; node is not null; node = node.NextNode)
         {
             switch (node)
             {
@@ -935,7 +1375,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 case XElement child when child.Name == ChunkName:
                     sb.Append(child.Annotation<Chunk>()!.Text);
                     break;
-                case XElement child when child.Name == Ix + "exclude":
+                case XElement child when child.Name == IxExclude:
                     break;
                 case XElement child:
                     AppendText(sb, child);
@@ -952,7 +1392,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// </summary>
     private static void AppendXhtml(StringBuilder sb, XElement e, TextSink? sink = null)
     {
-        foreach (var node in e.Nodes())
+        for (var node = e.FirstNode; node is not null; node = node.NextNode)
         {
             switch (node)
             {
@@ -961,10 +1401,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     break;
                 case XElement child when child.Name == ChunkName:
                     var chunk = child.Annotation<Chunk>()!;
-                    if (chunk.EscapedMarkup is { } markup && sink is not null)
+                    if (chunk.HasMarkup && sink is not null)
                     {
                         Flush(sb, sink);
-                        sink.WriteEscaped(markup);
+                        sink.WriteEscaped(chunk.MarkupBytes);
                     }
                     else if (chunk.EscapedMarkup is { } m)
                     {
@@ -975,7 +1415,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                         AppendEscaped(sb, chunk.Text, attribute: false);
                     }
                     break;
-                case XElement child when child.Name == Ix + "exclude":
+                case XElement child when child.Name == IxExclude:
                     break;
                 case XElement child when child.Name.Namespace == Ix:
                     AppendXhtml(sb, child, sink);
@@ -1032,36 +1472,149 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private TextSink? _textSink;
 
     /// <summary>
-    /// Writes element text into the instance as UTF-8 itself, past the <see cref="XmlWriter"/> (whose text escaping
-    /// goes character by character): what the writer holds goes out first, then the text escaped as the writer
-    /// escapes it (<c>&amp;</c>, <c>&lt;</c>, <c>&gt;</c>; line breaks as its <c>NewLineChars</c>), each run between
-    /// characters to escape found at once and encoded at once.
+    /// Writes into the instance as UTF-8 itself, past the <see cref="XmlWriter"/>: element text (whose escaping in the
+    /// writer goes character by character), escaped as the writer escapes it (<c>&amp;</c>, <c>&lt;</c>,
+    /// <c>&gt;</c>; line breaks as its <c>NewLineChars</c>), each run between characters to escape found at once
+    /// and encoded at once; and the tags of facts whose names the root element binds, as the writer writes them
+    /// (attribute values escaped as it escapes them, an element without content as <c>&lt;a /&gt;</c>). Elements
+    /// the writer writes (<see cref="BeginFallback"/>) have what it holds go out before anything is written here.
     /// </summary>
-    private sealed class TextSink(XmlWriter writer, MemoryStream stream, string newLine)
+    private sealed class TextSink(XmlWriter writer, Stream stream, string newLine)
     {
         private const int RunChars = 4096;
         private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\r\n");
+        private static readonly SearchValues<char> AttributeEscaped = SearchValues.Create("&<>\"\t\n\r");
         private readonly byte[] _newLine = Encoding.UTF8.GetBytes(newLine);
         private readonly byte[] _scratch = new byte[3 * RunChars];
 
-        /// <summary>Text already escaped as element text: encoded alone (line breaks as the writer writes them).</summary>
-        public void WriteEscaped(string escaped)
+        /// <summary>The writer's root start tag closed and what it holds written out.</summary>
+        private bool _synced;
+
+        /// <summary>A start tag written here still open (its <c>&gt;</c> not yet written).</summary>
+        private bool _tagOpen;
+
+        /// <summary>How many elements written here are open.</summary>
+        private int _directDepth;
+
+        /// <summary>How many elements the writer writes are open: inside one, everything goes through the writer.</summary>
+        public int FallbackDepth { get; private set; }
+
+        /// <summary>Before text or markup: closes the start tag open here, or has the writer close its own and write out.</summary>
+        private void BeginContent()
         {
-            if (_newLine is not [(byte)'\n'] && escaped.Contains('\n', StringComparison.Ordinal))
+            if (FallbackDepth == 0 && _directDepth > 0)
+            {
+                CloseTag();
+            }
+            else
+            {
+                // Empty text closes a start tag still open, as text does; then what the writer holds goes out.
+                writer.WriteString(string.Empty);
+                writer.Flush();
+            }
+        }
+
+        private void CloseTag()
+        {
+            if (_tagOpen)
+            {
+                stream.WriteByte((byte)'>');
+                _tagOpen = false;
+            }
+        }
+
+        public void StartTag(string qualifiedName)
+        {
+            if (!_synced)
+            {
+                writer.WriteString(string.Empty);
+                writer.Flush();
+                _synced = true;
+            }
+            CloseTag();
+            stream.WriteByte((byte)'<');
+            Encode(qualifiedName);
+            _tagOpen = true;
+            _directDepth++;
+        }
+
+        public void Attribute(string qualifiedName, string value)
+        {
+            stream.WriteByte((byte)' ');
+            Encode(qualifiedName);
+            stream.Write("=\""u8);
+            var rest = value.AsSpan();
+            while (!rest.IsEmpty)
+            {
+                var i = rest.IndexOfAny(AttributeEscaped);
+                Encode(i < 0 ? rest : rest[..i]);
+                if (i < 0)
+                {
+                    break;
+                }
+                stream.Write(rest[i] switch
+                {
+                    '&' => "&amp;"u8,
+                    '<' => "&lt;"u8,
+                    '>' => "&gt;"u8,
+                    '"' => "&quot;"u8,
+                    '\t' => "&#x9;"u8,
+                    '\n' => "&#xA;"u8,
+                    _ => "&#xD;"u8,
+                });
+                rest = rest[(i + 1)..];
+            }
+            stream.WriteByte((byte)'"');
+        }
+
+        public void EndTag(string qualifiedName)
+        {
+            if (_tagOpen)
+            {
+                stream.Write(" />"u8);
+                _tagOpen = false;
+            }
+            else
+            {
+                stream.Write("</"u8);
+                Encode(qualifiedName);
+                stream.WriteByte((byte)'>');
+            }
+            _directDepth--;
+        }
+
+        /// <summary>The writer writes the next element: the start tag open here is closed first.</summary>
+        public void BeginFallback()
+        {
+            CloseTag();
+            FallbackDepth++;
+        }
+
+        public void EndFallback()
+        {
+            if (--FallbackDepth == 0)
+            {
+                writer.Flush();
+                _synced = true;
+            }
+        }
+
+        /// <summary>Text already escaped as element text, in UTF-8: copied (line breaks as the writer writes them).</summary>
+        public void WriteEscaped(ReadOnlySpan<byte> escaped)
+        {
+            BeginContent();
+            if (_newLine is not [(byte)'\n'] && escaped.Contains((byte)'\n'))
             {
                 // Only \n can stand in escaped text (a \r is a reference): the writer's other line break instead.
-                escaped = escaped.Replace("\n", newLine, StringComparison.Ordinal);
+                Encode(Encoding.UTF8.GetString(escaped).Replace("\n", newLine, StringComparison.Ordinal));
+                return;
             }
-            writer.WriteString(string.Empty);
-            writer.Flush();
-            Encode(escaped);
+            stream.Write(escaped);
         }
 
         public void WriteText(string text)
         {
-            // Empty text closes a start tag still open, as text does; then what the writer holds goes out.
-            writer.WriteString(string.Empty);
-            writer.Flush();
+            BeginContent();
             var rest = text.AsSpan();
             while (!rest.IsEmpty)
             {
@@ -1111,10 +1664,67 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         }
     }
 
-    private void WriteFractionPart(XmlWriter w, XElement f, string part)
+    /// <summary>
+    /// The instance being written: a growing buffer that is not zeroed first (a <see cref="MemoryStream"/> of the
+    /// instance's size clears a megabyte before writing it), handed over as it is at the end.
+    /// </summary>
+    private sealed class InstanceStream(int capacity) : Stream
+    {
+        private byte[] _buffer = GC.AllocateUninitializedArray<byte>(capacity);
+        private int _length;
+
+        public ReadOnlyMemory<byte> Written => new(_buffer, 0, _length);
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => _length;
+
+        public override long Position
+        {
+            get => _length;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (_buffer.Length - _length < buffer.Length)
+            {
+                var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_buffer.Length * 2, _length + buffer.Length));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
+                _buffer = larger;
+            }
+            buffer.CopyTo(_buffer.AsSpan(_length));
+            _length += buffer.Length;
+        }
+
+        public override void WriteByte(byte value) => Write([value]);
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    private void WriteFractionPart(XmlWriter w, XElement f, string part, bool direct)
     {
         var e = f.Element(Ix + part);
-        w.WriteStartElement("xbrli", part, XbrlNamespaces.Xbrli);
+        var sink = _textSink!;
+        if (direct)
+        {
+            sink.StartTag("xbrli:" + part);
+        }
+        else
+        {
+            w.WriteStartElement("xbrli", part, XbrlNamespaces.Xbrli);
+        }
         if (e is null)
         {
             Report(DiagnosticSeverity.Error, "ix11.7.1.1:fractionPartMissing", $"An ix:fraction has no ix:{part}.", f);
@@ -1123,17 +1733,24 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         {
             var raw = TextOf(e);
             var text = Transforms.Collapse(raw);
-            if ((string?)e.Attribute("format") is { } format)
+            if ((string?)e.Attribute(Names.Format) is { } format)
             {
                 text = ApplyFormat(e, format, raw) ?? text;
             }
-            if ((string?)e.Attribute("scale") is { } sc && int.TryParse(sc, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var scale) && IsNonNegativeDecimal(text))
+            if ((string?)e.Attribute(Names.Scale) is { } sc && int.TryParse(sc, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var scale) && IsNonNegativeDecimal(text))
             {
                 text = Shift(text, scale);
             }
-            w.WriteString(text);
+            WriteString(w, sink, direct, text);
         }
-        w.WriteEndElement();
+        if (direct)
+        {
+            sink.EndTag("xbrli:" + part);
+        }
+        else
+        {
+            w.WriteEndElement();
+        }
     }
 
     // ---- Footnotes ----
@@ -1144,7 +1761,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         {
             return;
         }
-        var factIds = new HashSet<string>(facts.Select(f => (string?)f.Attribute("id")).OfType<string>(), StringComparer.Ordinal);
+        var factIds = new HashSet<string>(facts.Select(f => (string?)f.Attribute(Names.Id)).OfType<string>(), StringComparer.Ordinal);
         foreach (var group in relationships.GroupBy(r => ((string?)r.Attribute("linkRole") ?? XbrlRoles.Link, (string?)r.Attribute("arcrole") ?? FactFootnote)))
         {
             var (linkRole, arcrole) = group.Key;
@@ -1219,7 +1836,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             case XElement e when e.Name == ChunkName:
                 w.WriteString(e.Annotation<Chunk>()!.Text);
                 break;
-            case XElement e when e.Name == Ix + "exclude":
+            case XElement e when e.Name == IxExclude:
                 break;
             case XElement e when e.Name.Namespace == Ix:
                 foreach (var c in e.Nodes())
