@@ -408,6 +408,19 @@ public class InlineXbrlFixtureTests
     }
 
     [Fact]
+    public void A_fact_name_without_a_prefix_takes_the_default_namespace_and_is_not_a_crash()
+    {
+        // name="Revenue" is a QName in the XHTML default namespace: a concept no taxonomy defines, reported, not thrown.
+        var text = File.ReadAllText(Corpus.Fixture(Path.Combine("Inline", "letters.htm")))
+            .Replace("name=\"co:Revenue\"", "name=\"Revenue\"", StringComparison.Ordinal);
+        var extraction = InlineXbrl.Extract(Encoding.UTF8.GetBytes(text), "unprefixed.htm");
+        var instance = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(extraction.Xml.Span));
+        var fact = Assert.Single(instance.Root!.Elements(), e => e.Name.LocalName == "Revenue");
+        Assert.Equal("http://www.w3.org/1999/xhtml", fact.Name.NamespaceName);
+        Assert.Single(instance.Root.Elements(), e => e.Name.LocalName == "Cash");
+    }
+
+    [Fact]
     public void Nested_nonFractions_that_disagree_on_scale_are_an_error()
     {
         var extraction = InlineXbrl.Extract([Corpus.Fixture(Path.Combine("Inline", "nesting.htm"))]);

@@ -1103,7 +1103,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// </summary>
     private static string? NamespaceOfPrefix(XElement e, string prefix)
     {
-        if (e.GetNamespaceOfPrefix(prefix) is { } ns)
+        // An unprefixed name takes the default namespace in scope (LINQ to XML has no namespace "of" the empty prefix).
+        if (prefix.Length == 0)
+        {
+            if (e.GetDefaultNamespace() is { NamespaceName.Length: > 0 } declared)
+            {
+                return declared.NamespaceName;
+            }
+        }
+        else if (e.GetNamespaceOfPrefix(prefix) is { } ns)
         {
             return ns.NamespaceName;
         }
