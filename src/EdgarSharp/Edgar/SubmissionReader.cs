@@ -382,6 +382,7 @@ public sealed class SubmissionStreamReader : IDisposable
             _finished = true;
         }
         var fields = HeaderParser.ParseFields(lines, _document, _diagnostics);
+        fields.Detach(lines.Used);
         lines.Release();
         Header = HeaderParser.Build(fields, _document, _diagnostics);
     }
