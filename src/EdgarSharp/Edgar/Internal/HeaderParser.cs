@@ -99,7 +99,40 @@ internal static class HeaderParser
         public bool IsPartyBlock { get; } = PartyBlocks.Contains(key);
 
         public PartyRole? Role { get; } = Roles.TryGetValue(key, out var role) ? role : null;
+
+        /// <summary>Which field of the typed header the key is, so that the header is built by switching on a number.</summary>
+        public Field Field { get; } = Fields.TryGetValue(key, out var field) ? field : Field.Other;
+
+        /// <summary>Whether the name is a <c>KEY</c> of the text syntax (capitals, digits, spaces and a few signs).</summary>
+        public bool IsKey { get; } = HeaderParser.IsKey(bytes);
     }
+
+    /// <summary>The keys the typed header reads (a block's or a value's, by where they are found).</summary>
+    internal enum Field
+    {
+        Other, AccessionNumber, Type, PublicDocumentCount, Period, FilingDate, DateOfChange, EffectivenessDate, AcceptanceDateTime,
+        Items, GroupMembers, PrivateToPublic, CompanyData, OwnerData, FilingValues, BusinessAddress, MailAddress, FormerCompany,
+        FormerName, FormerConformedName, DateChanged, Relationship, AssignedSic, ConformedName, Cik, OrganizationName, IrsNumber,
+        StateOfIncorporation, FiscalYearEnd, FormType, Act, FileNumber, FilmNumber, Street1, Street2, City, State, Zip, Phone,
+    }
+
+    private static readonly Dictionary<string, Field> Fields = new(StringComparer.Ordinal)
+    {
+        ["ACCESSION-NUMBER"] = Field.AccessionNumber, ["TYPE"] = Field.Type, ["PUBLIC-DOCUMENT-COUNT"] = Field.PublicDocumentCount,
+        ["PERIOD"] = Field.Period, ["FILING-DATE"] = Field.FilingDate, ["DATE-OF-FILING-DATE-CHANGE"] = Field.DateOfChange,
+        ["EFFECTIVENESS-DATE"] = Field.EffectivenessDate, ["ACCEPTANCE-DATETIME"] = Field.AcceptanceDateTime, ["ITEMS"] = Field.Items,
+        ["GROUP-MEMBERS"] = Field.GroupMembers, ["PRIVATE-TO-PUBLIC"] = Field.PrivateToPublic, ["COMPANY-DATA"] = Field.CompanyData,
+        ["OWNER-DATA"] = Field.OwnerData, ["FILING-VALUES"] = Field.FilingValues, ["BUSINESS-ADDRESS"] = Field.BusinessAddress,
+        ["MAIL-ADDRESS"] = Field.MailAddress, ["FORMER-COMPANY"] = Field.FormerCompany, ["FORMER-NAME"] = Field.FormerName,
+        ["FORMER-CONFORMED-NAME"] = Field.FormerConformedName, ["DATE-CHANGED"] = Field.DateChanged, ["RELATIONSHIP"] = Field.Relationship,
+        ["ASSIGNED-SIC"] = Field.AssignedSic, ["CONFORMED-NAME"] = Field.ConformedName, ["CIK"] = Field.Cik,
+        ["ORGANIZATION-NAME"] = Field.OrganizationName, ["IRS-NUMBER"] = Field.IrsNumber, ["STATE-OF-INCORPORATION"] = Field.StateOfIncorporation,
+        ["FISCAL-YEAR-END"] = Field.FiscalYearEnd, ["FORM-TYPE"] = Field.FormType, ["ACT"] = Field.Act, ["FILE-NUMBER"] = Field.FileNumber,
+        ["FILM-NUMBER"] = Field.FilmNumber, ["STREET1"] = Field.Street1, ["STREET2"] = Field.Street2, ["CITY"] = Field.City,
+        ["STATE"] = Field.State, ["ZIP"] = Field.Zip, ["PHONE"] = Field.Phone,
+    };
+
+    private const int FieldCount = (int)Field.Phone + 1;
 
     /// <summary>
     /// Names as bytes to what they are: field names repeat in every header and every party, so they are matched as bytes
@@ -217,7 +250,16 @@ internal static class HeaderParser
                 continue;
             }
             var colon = trimmed.IndexOf((byte)':');
-            if (colon <= 0 || !IsKey(trimmed[..colon]))
+            var nameStart = start;
+            var nameLength = colon;
+            Name? field = null;
+            if (colon > 0)
+            {
+                Trim(bytes, ref nameStart, ref nameLength);
+                // The key as written up to the colon: the trimmed name, then only spaces and tabs (what IsKey allows of white space).
+                field = nameLength > 0 && trimmed[nameLength..colon].IndexOfAnyExcept(" \t"u8) < 0 ? NameOf(bytes.AsSpan(nameStart, nameLength)) : null;
+            }
+            if (colon <= 0 || !(field?.IsKey ?? IsKey(trimmed[..colon])))
             {
                 if (unrecognised++ == 0)
                 {
@@ -232,10 +274,7 @@ internal static class HeaderParser
             {
                 depth++;
             }
-            var nameStart = start;
-            var nameLength = colon;
-            Trim(bytes, ref nameStart, ref nameLength);
-            var field = NameOf(bytes.AsSpan(nameStart, nameLength));
+            field ??= NameOf(bytes.AsSpan(nameStart, nameLength));
             var valueAt = start + colon + 1;
             var valueLong = length - colon - 1;
             Trim(bytes, ref valueAt, ref valueLong);
@@ -398,15 +437,15 @@ internal static class HeaderParser
         for (var i = 0; i < nodes.Count; i = nodes.End(i))
         {
             var name = nodes[i].Name;
-            switch (name.Key)
+            switch (name.Field)
             {
-                case "ACCESSION-NUMBER":
+                case Field.AccessionNumber:
                     accession ??= NullIfEmpty(nodes.Value(i));
                     break;
-                case "TYPE":
+                case Field.Type:
                     type ??= NullIfEmpty(nodes.Value(i));
                     break;
-                case "PUBLIC-DOCUMENT-COUNT":
+                case Field.PublicDocumentCount:
                     anyCount = true;
                     if (TryCount(nodes, i, out var n))
                     {
@@ -417,35 +456,35 @@ internal static class HeaderParser
                         Bad(nodes, i, "public document count", "a whole number", document, diagnostics);
                     }
                     break;
-                case "PERIOD":
+                case Field.Period:
                     period ??= Date(nodes, i, document, diagnostics);
                     break;
-                case "FILING-DATE":
+                case Field.FilingDate:
                     anyFilingDate = true;
                     filed ??= Date(nodes, i, document, diagnostics);
                     break;
-                case "DATE-OF-FILING-DATE-CHANGE":
+                case Field.DateOfChange:
                     changed ??= Date(nodes, i, document, diagnostics);
                     break;
-                case "EFFECTIVENESS-DATE":
+                case Field.EffectivenessDate:
                     effective ??= Date(nodes, i, document, diagnostics);
                     break;
-                case "ACCEPTANCE-DATETIME":
+                case Field.AcceptanceDateTime:
                     accepted ??= AcceptanceTime(nodes, i, document, diagnostics);
                     break;
-                case "ITEMS":
+                case Field.Items:
                     if (nodes[i].ValueLength > 0)
                     {
                         (items ??= []).Add(nodes.Value(i));
                     }
                     break;
-                case "GROUP-MEMBERS":
+                case Field.GroupMembers:
                     if (nodes[i].ValueLength > 0)
                     {
                         (members ??= []).Add(nodes.Value(i));
                     }
                     break;
-                case "PRIVATE-TO-PUBLIC":
+                case Field.PrivateToPublic:
                     privateToPublic = true;
                     break;
                 default:
@@ -483,27 +522,38 @@ internal static class HeaderParser
 
     private static HeaderParty Party(HeaderNodes nodes, int block, PartyRole role, string document, DiagnosticBag diagnostics)
     {
-        var company = ChildOf(nodes, block, "COMPANY-DATA");
-        if (company < 0)
-        {
-            company = ChildOf(nodes, block, "OWNER-DATA");
-        }
-        var values = ChildOf(nodes, block, "FILING-VALUES");
-        var business = ChildOf(nodes, block, "BUSINESS-ADDRESS");
-        var mail = ChildOf(nodes, block, "MAIL-ADDRESS");
+        Span<int> at = stackalloc int[FieldCount];
+        Span<int> former = stackalloc int[FieldCount];
         List<FormerName>? formers = null;
+        at.Fill(-1);
         for (var c = block + 1; c < nodes.End(block); c = nodes.End(c))
         {
-            if (nodes[c].Name.Key is "FORMER-COMPANY" or "FORMER-NAME")
+            var field = nodes[c].Name.Field;
+            if (field is Field.FormerCompany or Field.FormerName)
             {
-                var former = ValueOf(nodes, c, "FORMER-CONFORMED-NAME") ?? ValueOf(nodes, c, "FORMER-NAME") ?? string.Empty;
-                var changed = ChildOf(nodes, c, "DATE-CHANGED");
-                (formers ??= []).Add(new FormerName(former, changed >= 0 && nodes[changed].ValueLength > 0 ? Date(nodes, changed, document, diagnostics) : null));
+                First(nodes, c, former);
+                var name = ValueAt(nodes, former[(int)Field.FormerConformedName]) ?? ValueAt(nodes, former[(int)Field.FormerName]) ?? string.Empty;
+                var changed = former[(int)Field.DateChanged];
+                (formers ??= []).Add(new FormerName(name, changed >= 0 && nodes[changed].ValueLength > 0 ? Date(nodes, changed, document, diagnostics) : null));
+            }
+            if (at[(int)field] < 0)
+            {
+                at[(int)field] = c;
             }
         }
-        return new HeaderParty(role, nodes[block].Name.Text, Company(nodes, company), values < 0 ? null : new FilingValues(
-                ValueOf(nodes, values, "FORM-TYPE"), ValueOf(nodes, values, "ACT"), ValueOf(nodes, values, "FILE-NUMBER"), ValueOf(nodes, values, "FILM-NUMBER")),
-            AddressOf(nodes, business), AddressOf(nodes, mail), formers is null ? [] : formers.ToArray(), ValueOf(nodes, block, "RELATIONSHIP"));
+        var company = at[(int)Field.CompanyData] >= 0 ? at[(int)Field.CompanyData] : at[(int)Field.OwnerData];
+        var values = at[(int)Field.FilingValues];
+        FilingValues? filingValues = null;
+        if (values >= 0)
+        {
+            Span<int> v = stackalloc int[FieldCount];
+            First(nodes, values, v);
+            filingValues = new FilingValues(ValueAt(nodes, v[(int)Field.FormType]), ValueAt(nodes, v[(int)Field.Act]),
+                ValueAt(nodes, v[(int)Field.FileNumber]), ValueAt(nodes, v[(int)Field.FilmNumber]));
+        }
+        return new HeaderParty(role, nodes[block].Name.Text, Company(nodes, company), filingValues,
+            AddressOf(nodes, at[(int)Field.BusinessAddress]), AddressOf(nodes, at[(int)Field.MailAddress]),
+            formers is null ? [] : formers.ToArray(), ValueAt(nodes, at[(int)Field.Relationship]));
     }
 
     private static CompanyData Company(HeaderNodes nodes, int block)
@@ -512,9 +562,11 @@ internal static class HeaderParser
         {
             return CompanyData.Empty;
         }
+        Span<int> at = stackalloc int[FieldCount];
+        First(nodes, block, at);
         int? sicCode = null;
         string? sicDescription = null;
-        var sic = ValueOf(nodes, block, "ASSIGNED-SIC");
+        var sic = ValueAt(nodes, at[(int)Field.AssignedSic]);
         if (sic is not null)
         {
             // "ELECTRONIC COMPUTERS [3571]" in headers, "3571" in feed files, " []" for none.
@@ -527,32 +579,42 @@ internal static class HeaderParser
             var description = open >= 0 ? sic.AsSpan(..open).Trim() : default;
             sicDescription = description.IsEmpty ? null : description.ToString();
         }
-        return new CompanyData(ValueOf(nodes, block, "CONFORMED-NAME"), ValueOf(nodes, block, "CIK"), sicCode, sicDescription,
-            ValueOf(nodes, block, "ORGANIZATION-NAME"), ValueOf(nodes, block, "IRS-NUMBER"), ValueOf(nodes, block, "STATE-OF-INCORPORATION"),
-            ValueOf(nodes, block, "FISCAL-YEAR-END"));
+        return new CompanyData(ValueAt(nodes, at[(int)Field.ConformedName]), ValueAt(nodes, at[(int)Field.Cik]), sicCode, sicDescription,
+            ValueAt(nodes, at[(int)Field.OrganizationName]), ValueAt(nodes, at[(int)Field.IrsNumber]),
+            ValueAt(nodes, at[(int)Field.StateOfIncorporation]), ValueAt(nodes, at[(int)Field.FiscalYearEnd]));
     }
 
-    private static Address? AddressOf(HeaderNodes nodes, int block) => block < 0
-        ? null
-        : new Address(ValueOf(nodes, block, "STREET1"), ValueOf(nodes, block, "STREET2"), ValueOf(nodes, block, "CITY"), ValueOf(nodes, block, "STATE"),
-            ValueOf(nodes, block, "ZIP"), ValueOf(nodes, block, "PHONE"));
-
-    /// <summary>The first child of <paramref name="block"/> with <paramref name="key"/> (as <see cref="HeaderField.Child"/>), or -1.</summary>
-    private static int ChildOf(HeaderNodes nodes, int block, string key)
+    private static Address? AddressOf(HeaderNodes nodes, int block)
     {
+        if (block < 0)
+        {
+            return null;
+        }
+        Span<int> at = stackalloc int[FieldCount];
+        First(nodes, block, at);
+        return new Address(ValueAt(nodes, at[(int)Field.Street1]), ValueAt(nodes, at[(int)Field.Street2]), ValueAt(nodes, at[(int)Field.City]),
+            ValueAt(nodes, at[(int)Field.State]), ValueAt(nodes, at[(int)Field.Zip]), ValueAt(nodes, at[(int)Field.Phone]));
+    }
+
+    /// <summary>
+    /// The first child of <paramref name="block"/> for each field (-1 where there is none), in one pass over the children:
+    /// what <see cref="HeaderField.Child"/> gives for each key.
+    /// </summary>
+    private static void First(HeaderNodes nodes, int block, Span<int> at)
+    {
+        at.Fill(-1);
         for (var c = block + 1; c < nodes.End(block); c = nodes.End(c))
         {
-            if (string.Equals(nodes[c].Name.Key, key, StringComparison.Ordinal))
+            var field = (int)nodes[c].Name.Field;
+            if (at[field] < 0)
             {
-                return c;
+                at[field] = c;
             }
         }
-        return -1;
     }
 
-    /// <summary>The non-empty value of the child with <paramref name="key"/>, or null (as <see cref="HeaderField.ChildValue"/>).</summary>
-    private static string? ValueOf(HeaderNodes nodes, int block, string key) =>
-        ChildOf(nodes, block, key) is var c and >= 0 && nodes[c].ValueLength > 0 ? nodes.Value(c) : null;
+    /// <summary>The value of the field at <paramref name="index"/> when there is one and it is not empty, else null (as <see cref="HeaderField.ChildValue"/>).</summary>
+    private static string? ValueAt(HeaderNodes nodes, int index) => index >= 0 && nodes[index].ValueLength > 0 ? nodes.Value(index) : null;
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
