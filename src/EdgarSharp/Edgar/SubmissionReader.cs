@@ -330,26 +330,28 @@ public sealed class SubmissionStreamReader : IDisposable
             }
             var content = raw[..length];
             var line = Trim(content);
-            if (Starts(line, closeTag) && !feed)
+            // Field lines start with a letter or a tab; only a tag can end the header.
+            var tag = !line.IsEmpty && line[0] == '<';
+            if (tag && Starts(line, closeTag) && !feed)
             {
                 closed = true;
                 break;
             }
-            if (Starts(line, "</SUBMISSION>") || Starts(line, "</SEC-DOCUMENT>"))
+            if (tag && (Starts(line, "</SUBMISSION>") || Starts(line, "</SEC-DOCUMENT>")))
             {
                 _containerClosed = true;
                 closed = true;
                 _finished = true;
                 break;
             }
-            if (Starts(line, "<DOCUMENT>"))
+            if (tag && Starts(line, "<DOCUMENT>"))
             {
                 _pendingDocument = true;
                 _pendingLine = _lines.LineNumber;
                 closed = true;
                 break;
             }
-            if (Starts(line, "<SEC-HEADER>") || Starts(line, "<SEC-DOCUMENT>"))
+            if (tag && (Starts(line, "<SEC-HEADER>") || Starts(line, "<SEC-DOCUMENT>")))
             {
                 continue;
             }
