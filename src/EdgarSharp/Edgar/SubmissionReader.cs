@@ -329,7 +329,13 @@ public sealed class SubmissionStreamReader : IDisposable
                 continue;
             }
             var content = raw[..length];
-            var line = Trim(content);
+            // Only the start matters here (a blank line, or a tag that ends the header), so the line is trimmed at its start only.
+            var lead = 0;
+            while (lead < content.Length && content[lead] is (byte)' ' or (byte)'\t' or (byte)'\f' or (byte)'\v')
+            {
+                lead++;
+            }
+            var line = content[lead..];
             // Field lines start with a letter or a tab; only a tag can end the header.
             var tag = !line.IsEmpty && line[0] == '<';
             if (tag && Starts(line, closeTag) && !feed)

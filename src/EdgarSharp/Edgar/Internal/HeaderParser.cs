@@ -206,7 +206,7 @@ internal static class HeaderParser
         var bytes = lines.Bytes;
         var nodes = new HeaderNodes(lines, Math.Max(lines.Count, 1));
         HashSet<string>? closers = null;
-        var stack = new List<Frame>(8) { new(-1, FrameKind.Root, -1) };
+        var stack = new FrameStack(nodes);
         var unrecognised = 0;
         for (var i = 0; i < lines.Count; i++)
         {
@@ -231,21 +231,21 @@ internal static class HeaderParser
                 {
                     while (stack.Count > index)
                     {
-                        Pop(stack, nodes);
+                        stack.Pop();
                     }
                 }
                 continue;
             }
             if (trimmed[0] == '<' && TryTag(bytes, start, length, out var tagStart, out var tagLength, out var valueStart, out var valueLength))
             {
-                PopText(stack, nodes);
+                stack.PopText();
                 var name = NameOf(bytes.AsSpan(tagStart, tagLength));
                 closers ??= valueLength == 0 ? Closers(lines) : null;
                 var isBlock = valueLength == 0 && closers!.Contains(name.Text);
                 var node = nodes.Add(name, valueStart, valueLength, line, isBlock);
                 if (isBlock)
                 {
-                    stack.Add(new Frame(node, FrameKind.Tag, -1));
+                    stack.Push(new Frame(node, FrameKind.Tag, -1));
                 }
                 continue;
             }
@@ -286,24 +286,24 @@ internal static class HeaderParser
                 valueAt = innerValueStart;
                 valueLong = innerValueLength;
             }
-            while (stack[^1].Kind == FrameKind.Text && stack[^1].Depth >= depth)
+            while (stack.Top.Kind == FrameKind.Text && stack.Top.Depth >= depth)
             {
                 // "SERIAL COMPANY:" then "COMPANY DATA:" at the same depth: the block belongs to the party.
-                if (stack[^1].Depth == depth && field.IsPartyBlock && nodes[stack[^1].Node].Name.Role is not null)
+                if (stack.Top.Depth == depth && field.IsPartyBlock && nodes[stack.Top.Node].Name.Role is not null)
                 {
                     break;
                 }
-                Pop(stack, nodes);
+                stack.Pop();
             }
             var added = nodes.Add(field, valueAt, valueLong, line, valueLong == 0);
             if (valueLong == 0)
             {
-                stack.Add(new Frame(added, FrameKind.Text, depth));
+                stack.Push(new Frame(added, FrameKind.Text, depth));
             }
         }
         while (stack.Count > 1)
         {
-            Pop(stack, nodes);
+            stack.Pop();
         }
         if (unrecognised > 1)
         {
@@ -330,17 +330,38 @@ internal static class HeaderParser
         return closers;
     }
 
-    private static void Pop(List<Frame> stack, HeaderNodes nodes)
+    /// <summary>The open blocks, the root at the bottom; popping one ends its block in the nodes.</summary>
+    private sealed class FrameStack(HeaderNodes nodes)
     {
-        nodes.Close(stack[^1].Node);
-        stack.RemoveAt(stack.Count - 1);
-    }
+        private Frame[] _frames = [new(-1, FrameKind.Root, -1), default, default, default, default, default, default, default];
 
-    private static void PopText(List<Frame> stack, HeaderNodes nodes)
-    {
-        while (stack[^1].Kind == FrameKind.Text)
+        public int Count { get; private set; } = 1;
+
+        public ref Frame Top => ref _frames[Count - 1];
+
+        public Frame this[int index] => _frames[index];
+
+        public void Push(Frame frame)
         {
-            Pop(stack, nodes);
+            if (Count == _frames.Length)
+            {
+                Array.Resize(ref _frames, 2 * Count);
+            }
+            _frames[Count++] = frame;
+        }
+
+        public void Pop()
+        {
+            nodes.Close(_frames[Count - 1].Node);
+            Count--;
+        }
+
+        public void PopText()
+        {
+            while (Top.Kind == FrameKind.Text)
+            {
+                Pop();
+            }
         }
     }
 
