@@ -3,8 +3,10 @@ using System.Globalization;
 namespace EdgarSharp.Edgar.Internal;
 
 /// <summary>
-/// Parses header lines of either syntax into a <see cref="HeaderField"/> tree, then into a typed
-/// <see cref="SubmissionHeader"/>. Text syntax: <c>KEY: value</c>, nesting by leading tabs, a key without a value
+/// Parses header lines of either syntax straight from their Latin-1 bytes into <see cref="HeaderNodes"/> (the fields in
+/// file order, each value a place in the bytes), then fills the typed <see cref="SubmissionHeader"/> from them, making
+/// strings only of the values it keeps; the <see cref="HeaderField"/> tree of <see cref="SubmissionHeader.Fields"/> is
+/// made from the same nodes when first read (<see cref="HeaderFieldList"/>). Text syntax: <c>KEY: value</c>, nesting by leading tabs, a key without a value
 /// opens a block. Tag syntax: <c>&lt;TAG&gt;value</c> is a leaf; <c>&lt;TAG&gt;</c> alone opens a block when a
 /// <c>&lt;/TAG&gt;</c> follows somewhere in the header, else it is an empty leaf (<c>&lt;PRIVATE-TO-PUBLIC&gt;</c>,
 /// <c>&lt;ORGANIZATION-NAME&gt;</c>). A tag line ends the text blocks open inside the current tag block, which is
@@ -257,7 +259,7 @@ internal static class HeaderParser
             {
                 Trim(bytes, ref nameStart, ref nameLength);
                 // The key as written up to the colon: the trimmed name, then only spaces and tabs (what IsKey allows of white space).
-                field = nameLength > 0 && trimmed[nameLength..colon].IndexOfAnyExcept(" \t"u8) < 0 ? NameOf(bytes.AsSpan(nameStart, nameLength)) : null;
+                field = nameLength > 0 && OnlySpacesAndTabs(trimmed[nameLength..colon]) ? NameOf(bytes.AsSpan(nameStart, nameLength)) : null;
             }
             if (colon <= 0 || !(field?.IsKey ?? IsKey(trimmed[..colon])))
             {
@@ -363,6 +365,18 @@ internal static class HeaderParser
                 Pop();
             }
         }
+    }
+
+    private static bool OnlySpacesAndTabs(ReadOnlySpan<byte> s)
+    {
+        foreach (var b in s)
+        {
+            if (b is not ((byte)' ' or (byte)'\t'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Whether the Latin-1 bytes <paramref name="bytes"/> spell <paramref name="text"/>.</summary>
