@@ -329,27 +329,35 @@ public sealed class SubmissionStreamReader : IDisposable
                 continue;
             }
             var content = raw[..length];
-            var line = Trim(content);
-            if (Starts(line, closeTag) && !feed)
+            // Only the start matters here (a blank line, or a tag that ends the header), so the line is trimmed at its start only.
+            var lead = 0;
+            while (lead < content.Length && content[lead] is (byte)' ' or (byte)'\t' or (byte)'\f' or (byte)'\v')
+            {
+                lead++;
+            }
+            var line = content[lead..];
+            // Field lines start with a letter or a tab; only a tag can end the header.
+            var tag = !line.IsEmpty && line[0] == '<';
+            if (tag && Starts(line, closeTag) && !feed)
             {
                 closed = true;
                 break;
             }
-            if (Starts(line, "</SUBMISSION>") || Starts(line, "</SEC-DOCUMENT>"))
+            if (tag && (Starts(line, "</SUBMISSION>") || Starts(line, "</SEC-DOCUMENT>")))
             {
                 _containerClosed = true;
                 closed = true;
                 _finished = true;
                 break;
             }
-            if (Starts(line, "<DOCUMENT>"))
+            if (tag && Starts(line, "<DOCUMENT>"))
             {
                 _pendingDocument = true;
                 _pendingLine = _lines.LineNumber;
                 closed = true;
                 break;
             }
-            if (Starts(line, "<SEC-HEADER>") || Starts(line, "<SEC-DOCUMENT>"))
+            if (tag && (Starts(line, "<SEC-HEADER>") || Starts(line, "<SEC-DOCUMENT>")))
             {
                 continue;
             }
@@ -382,6 +390,7 @@ public sealed class SubmissionStreamReader : IDisposable
             _finished = true;
         }
         var fields = HeaderParser.ParseFields(lines, _document, _diagnostics);
+        fields.Detach(lines.Used);
         lines.Release();
         Header = HeaderParser.Build(fields, _document, _diagnostics);
     }
