@@ -39,6 +39,12 @@ public class CorpusDifferentialTests(ITestOutputHelper output)
             {
                 difference = XmlDifferential.Compare(bytes, ignoreWhitespace: false, out _);
             }
+            // Inline XBRL is read with whitespace kept and its values in pieces (ReadValueChunk).
+            if (difference is null && accepted && file.Contains("ixbrl", StringComparison.Ordinal))
+            {
+                difference = XmlDifferential.Compare(bytes, ignoreWhitespace: false, out _)
+                    ?? XmlDifferential.CompareChunks(bytes, ignoreWhitespace: false, chunk: 61);
+            }
             compared++;
             if (accepted)
             {

@@ -119,6 +119,11 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
             var difference = XmlDifferential.Compare(bytes, ignoreWhitespace, out var fast, outerXml: true);
             Assert.True(fast, $"{rule}: the fast reader bailed out (ignoreWhitespace={ignoreWhitespace})");
             Assert.True(difference is null, $"{rule} (ignoreWhitespace={ignoreWhitespace}): {difference}");
+            foreach (var chunk in new[] { 2, 3, 7, 4096 })
+            {
+                var chunks = XmlDifferential.CompareChunks(bytes, ignoreWhitespace, chunk);
+                Assert.True(chunks is null, $"{rule} (ignoreWhitespace={ignoreWhitespace}, pieces of {chunk}): {chunks}");
+            }
         }
     }
 

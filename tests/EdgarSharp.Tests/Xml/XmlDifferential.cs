@@ -38,6 +38,80 @@ internal static class XmlDifferential
         }
     }
 
+    /// <summary>
+    /// Null when the fast reader bailed out or both readers give every value (of text-like nodes and of attributes)
+    /// the same through <see cref="XmlReader.ReadValueChunk"/> in pieces of at most <paramref name="chunk"/> chars
+    /// (the pieces may be cut differently; their concatenation must be equal, none longer than asked, and the fast
+    /// reader never splits a surrogate pair); else the first difference.
+    /// </summary>
+    public static string? CompareChunks(byte[] bytes, bool ignoreWhitespace, int chunk)
+    {
+        var fastReader = Utf8XmlReader.TryCreate(bytes, WithNameTable(Settings(ignoreWhitespace)), BaseUri);
+        if (fastReader is null)
+        {
+            return null;
+        }
+        using var f = fastReader;
+        using var s = XmlReader.Create(new MemoryStream(bytes), WithNameTable(Settings(ignoreWhitespace)), BaseUri);
+        var buffer = new char[chunk + 2];
+        string Pieces(XmlReader r, bool checkSurrogates)
+        {
+            var sb = new StringBuilder();
+            int n;
+            while ((n = r.ReadValueChunk(buffer, 1, chunk)) > 0)
+            {
+                if (n > chunk)
+                {
+                    return $"<piece of {n} chars>";
+                }
+                if (checkSurrogates && char.IsHighSurrogate(buffer[n]))
+                {
+                    // The tokenizer accepts only well-formed UTF-8, so a high surrogate is always followed by its pair.
+                    return "<split surrogate pair>";
+                }
+                sb.Append(buffer, 1, n);
+            }
+            return sb.ToString();
+        }
+        while (true)
+        {
+            var more = f.Read();
+            if (more != s.Read())
+            {
+                return "the readers end at different nodes";
+            }
+            if (!more)
+            {
+                return null;
+            }
+            if (f.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            {
+                var (a, b) = (Pieces(f, true), Pieces(s, false));
+                if (!string.Equals(a, b, StringComparison.Ordinal))
+                {
+                    return $"{f.NodeType} at {Where(f)}: fast '{a}' System.Xml '{b}'";
+                }
+            }
+            if (f.NodeType == XmlNodeType.Element)
+            {
+                for (var i = 0; i < f.AttributeCount; i++)
+                {
+                    f.MoveToAttribute(i);
+                    s.MoveToAttribute(i);
+                    var (a, b) = (Pieces(f, true), Pieces(s, false));
+                    if (!string.Equals(a, b, StringComparison.Ordinal))
+                    {
+                        return $"attribute {f.Name} at {Where(f)}: fast '{a}' System.Xml '{b}'";
+                    }
+                }
+                f.MoveToElement();
+                s.MoveToElement();
+            }
+        }
+
+        static string Where(XmlReader r) => r is IXmlLineInfo li ? $"{li.LineNumber}:{li.LinePosition}" : "?";
+    }
+
     private static XmlReaderSettings WithNameTable(XmlReaderSettings s)
     {
         s.NameTable = new NameTable();

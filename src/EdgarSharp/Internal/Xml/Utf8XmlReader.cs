@@ -211,6 +211,81 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             : Utf8XmlTokenizer.Decode(raw, attribute: true);
     }
 
+    // ReadValueChunk: the current value decoded once into a reused buffer, handed out from _chunkOffset; every move of
+    // the reader resets it (_chunkLength -1).
+    private char[] _chunk = [];
+    private int _chunkLength = -1;
+    private int _chunkOffset;
+
+    public override bool CanReadValueChunk => true;
+
+    /// <summary>The current node's value in pieces, as System.Xml's reader gives it, without a string of the whole.</summary>
+    public override int ReadValueChunk(char[] buffer, int index, int count)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffer.Length - index);
+        var type = NodeType;
+        if (type is not (XmlNodeType.Attribute or XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace
+            or XmlNodeType.SignificantWhitespace or XmlNodeType.XmlDeclaration))
+        {
+            throw new InvalidOperationException($"ReadValueChunk calls are not supported on {type} nodes.");
+        }
+        if (_chunkLength < 0)
+        {
+            ReadOnlySpan<byte> raw;
+            bool attribute, cdata = false;
+            if (_attr >= 0 && !_onAttrValue && Current.Type == XmlNodeType.Element && _tape.Attrs[Current.FirstAttr + _attr].Value is null)
+            {
+                ref var a = ref _tape.Attrs[Current.FirstAttr + _attr];
+                raw = _bytes.Span.Slice(a.Start, a.Length);
+                attribute = true;
+            }
+            else if (_attr < 0 && type != XmlNodeType.XmlDeclaration)
+            {
+                ref var n = ref Current;
+                raw = _bytes.Span.Slice(n.Start, n.Length);
+                attribute = false;
+                cdata = n.Type == XmlNodeType.CDATA;
+            }
+            else
+            {
+                // Rare: the declaration, an attribute value node, a value the tokenizer made itself.
+                var value = Value;
+                if (_chunk.Length < value.Length)
+                {
+                    _chunk = new char[Math.Max(value.Length, 256)];
+                }
+                value.CopyTo(_chunk);
+                (_chunkLength, _chunkOffset) = (value.Length, 0);
+                return CopyChunk(buffer, index, count);
+            }
+            if (_chunk.Length < raw.Length)
+            {
+                _chunk = new char[Math.Max(raw.Length, 256)];
+            }
+            (_chunkLength, _chunkOffset) = (Utf8XmlTokenizer.DecodeTo(raw, attribute, cdata, _chunk), 0);
+        }
+        return CopyChunk(buffer, index, count);
+    }
+
+    private int CopyChunk(char[] buffer, int index, int count)
+    {
+        var n = Math.Min(count, _chunkLength - _chunkOffset);
+        if (n > 0 && n < _chunkLength - _chunkOffset && char.IsHighSurrogate(_chunk[_chunkOffset + n - 1]))
+        {
+            // As System.Xml: a surrogate pair is never split between two pieces.
+            if (--n == 0)
+            {
+                throw new ArgumentException("The buffer is not large enough to fit a surrogate pair; give room for at least 2 characters.", nameof(count));
+            }
+        }
+        _chunk.AsSpan(_chunkOffset, n).CopyTo(buffer.AsSpan(index));
+        _chunkOffset += n;
+        return n;
+    }
+
     public override int Depth
     {
         get
@@ -325,6 +400,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         }
         _attr = i;
         _onAttrValue = false;
+        _chunkLength = -1;
         return true;
     }
 
@@ -337,6 +413,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         }
         _attr = i;
         _onAttrValue = false;
+        _chunkLength = -1;
         return true;
     }
 
@@ -346,6 +423,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, AttrsHere);
         _attr = i;
         _onAttrValue = false;
+        _chunkLength = -1;
     }
 
     public override bool MoveToFirstAttribute()
@@ -356,6 +434,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         }
         _attr = 0;
         _onAttrValue = false;
+        _chunkLength = -1;
         return true;
     }
 
@@ -367,6 +446,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         }
         _attr++;
         _onAttrValue = false;
+        _chunkLength = -1;
         return true;
     }
 
@@ -378,6 +458,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         }
         _attr = -1;
         _onAttrValue = false;
+        _chunkLength = -1;
         return true;
     }
 
@@ -388,6 +469,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             return false;
         }
         _onAttrValue = true;
+        _chunkLength = -1;
         return true;
     }
 
@@ -407,6 +489,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         }
         _attr = -1;
         _onAttrValue = false;
+        _chunkLength = -1;
         if (_node >= _tape.NodeCount)
         {
             _node = _tape.NodeCount;
@@ -432,6 +515,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         _state = ReadState.Closed;
         _attr = -1;
         _onAttrValue = false;
+        _chunkLength = -1;
     }
 
     public override XmlNameTable NameTable => _names;
@@ -477,6 +561,10 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         return LineAndColumn(offset);
     }
 
+    private int _columnLine = -1;
+    private int _columnOffset;
+    private int _columnChars;
+
     private (int Line, int Column) LineAndColumn(int offset)
     {
         if (offset == _positionOffset)
@@ -507,9 +595,18 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             line = line < 0 ? ~line - 1 : line;
         }
         _lastLine = line;
+        // Columns count UTF-16 chars from the line's start; on a long line (inline XBRL documents are often a few
+        // lines of megabytes) count on from the last position asked for on it, not from its start each time.
         var start = lineStarts[line];
+        var column = 0;
+        if (_columnLine == line && _columnOffset <= offset)
+        {
+            start = _columnOffset;
+            column = _columnChars;
+        }
         var span = bytes[start..offset];
-        var column = Ascii.IsValid(span) ? span.Length : Encoding.UTF8.GetCharCount(span);
+        column += Ascii.IsValid(span) ? span.Length : Encoding.UTF8.GetCharCount(span);
+        (_columnLine, _columnOffset, _columnChars) = (line, offset, column);
         _positionOffset = offset;
         _position = (line + 1, column + 1);
         return _position;

@@ -1191,7 +1191,27 @@ internal static class Utf8XmlTokenizer
         var rented = ArrayPool<char>.Shared.Rent(raw.Length);
         try
         {
+            return new string(rented, 0, DecodeTo(raw, attribute, cdata, rented));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Decode"/> into <paramref name="chars"/> (at least <paramref name="raw"/>'s length: UTF-8 never takes
+    /// fewer bytes than UTF-16 takes chars); the number of chars written.
+    /// </summary>
+    public static int DecodeTo(ReadOnlySpan<byte> raw, bool attribute, bool cdata, char[] chars)
+    {
+        var rented = chars;
+        {
             var count = Encoding.UTF8.GetChars(raw, rented);
+            if ((cdata ? raw.IndexOf((byte)'\r') : raw.IndexOfAny(attribute ? AttributeSpecials : TextSpecials)) < 0)
+            {
+                return count;
+            }
             var w = 0;
             for (var i = 0; i < count; i++)
             {
@@ -1249,11 +1269,7 @@ internal static class Utf8XmlTokenizer
                         break;
                 }
             }
-            return new string(rented, 0, w);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(rented);
+            return w;
         }
     }
 }
