@@ -45,6 +45,9 @@ public class InstanceBenchmarks
     [Benchmark(Description = "instance read and validated (DTS loaded)")]
     public int ReadAndValidateInstance() => XbrlInstance.Load(_dts, _instance).Facts.Count;
 
+    [Benchmark(Description = "XbrlInstance.Load (folder: DTS and facts, Validate = false)")]
+    public int LoadFolderReadOnly() => XbrlInstance.Load(_folder, ReadOnly).Facts.Count;
+
     [Benchmark(Description = "XbrlInstance.Load (folder: DTS, facts, checks)")]
     public int Load() => XbrlInstance.Load(_folder).Facts.Count;
 }
