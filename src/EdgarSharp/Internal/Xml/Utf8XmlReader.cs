@@ -84,56 +84,14 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         }
     }
 
-    public override string Name
-    {
-        get
-        {
-            if (!OnNode || _onAttrValue)
-            {
-                return string.Empty;
-            }
-            if (_attr >= 0)
-            {
-                return _tape.NameEntries[_tape.Attrs[Current.FirstAttr + _attr].Name].Qualified;
-            }
-            ref var n = ref Current;
-            return n.Name >= 0 ? _tape.NameEntries[n.Name].Qualified : string.Empty;
-        }
-    }
+    // The name entry of the element or attribute under the reader; -1 where there is no name (text, end of input).
+    private int CurrentName => !OnNode || _onAttrValue ? -1 : _attr >= 0 ? _tape.Attrs[Current.FirstAttr + _attr].Name : Current.Name;
 
-    public override string LocalName
-    {
-        get
-        {
-            if (!OnNode || _onAttrValue)
-            {
-                return string.Empty;
-            }
-            if (_attr >= 0)
-            {
-                return _tape.NameEntries[_tape.Attrs[Current.FirstAttr + _attr].Name].Local;
-            }
-            ref var n = ref Current;
-            return n.Name >= 0 ? _tape.NameEntries[n.Name].Local : string.Empty;
-        }
-    }
+    public override string Name => CurrentName is >= 0 and var i ? _tape.NameEntries[i].Qualified : string.Empty;
 
-    public override string Prefix
-    {
-        get
-        {
-            if (!OnNode || _onAttrValue)
-            {
-                return string.Empty;
-            }
-            if (_attr >= 0)
-            {
-                return _tape.NameEntries[_tape.Attrs[Current.FirstAttr + _attr].Name].Prefix;
-            }
-            ref var n = ref Current;
-            return n.Name >= 0 ? _tape.NameEntries[n.Name].Prefix : string.Empty;
-        }
-    }
+    public override string LocalName => CurrentName is >= 0 and var i ? _tape.NameEntries[i].Local : string.Empty;
+
+    public override string Prefix => CurrentName is >= 0 and var i ? _tape.NameEntries[i].Prefix : string.Empty;
 
     public override string NamespaceURI
     {

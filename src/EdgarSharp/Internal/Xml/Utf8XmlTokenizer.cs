@@ -408,6 +408,29 @@ internal static class Utf8XmlTokenizer
             return p - start;
         }
 
+        /// <summary>
+        /// <c>S? '=' S?</c> and an opening quote (XML 1.0 production Eq, then the start of AttValue): false when it is
+        /// not there; else <paramref name="p"/> is just past the quote, which <paramref name="quote"/> gives.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool ScanEquals(ref int p, out byte quote)
+        {
+            quote = 0;
+            SkipWhitespace(ref p);
+            if (p >= _doc.Length || _doc[p] != (byte)'=')
+            {
+                return false;
+            }
+            p++;
+            SkipWhitespace(ref p);
+            if (p >= _doc.Length || _doc[p] is not ((byte)'"' or (byte)'\''))
+            {
+                return false;
+            }
+            quote = _doc[p++];
+            return true;
+        }
+
         private ref Node AddNode()
         {
             if (Tape.NodeCount == Tape.Nodes.Length)
@@ -482,19 +505,11 @@ internal static class Utf8XmlTokenizer
                 }
                 p += names[which].Length;
                 next = which + 1;
-                SkipWhitespace(ref p);
-                if (p >= doc.Length || doc[p] != (byte)'=')
+                if (!ScanEquals(ref p, out var quote))
                 {
                     return false;
                 }
-                p++;
-                SkipWhitespace(ref p);
-                if (p >= doc.Length || doc[p] is not ((byte)'"' or (byte)'\''))
-                {
-                    return false;
-                }
-                var quote = doc[p];
-                var valueStart = ++p;
+                var valueStart = p;
                 while (p < doc.Length && (NameClass[doc[p]] != 0))
                 {
                     p++;
@@ -690,19 +705,11 @@ internal static class Utf8XmlTokenizer
                     return false;
                 }
                 var attrName = Intern(attrStart, q - attrStart, attrColon);
-                SkipWhitespace(ref q);
-                if (q >= doc.Length || doc[q] != (byte)'=')
+                if (!ScanEquals(ref q, out var quote))
                 {
                     return false;
                 }
-                q++;
-                SkipWhitespace(ref q);
-                if (q >= doc.Length || doc[q] is not ((byte)'"' or (byte)'\''))
-                {
-                    return false;
-                }
-                var quote = doc[q];
-                var valueStart = ++q;
+                var valueStart = q;
                 while (true)
                 {
                     var at = IndexOfAny3(doc[q..], quote, (byte)'<', (byte)'&');
