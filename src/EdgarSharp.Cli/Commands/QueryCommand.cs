@@ -95,14 +95,9 @@ internal static class QueryCommand
         command.Options.Add(all);
         command.SetAction(p => WithStore(io, p.GetValue(db), store =>
         {
-            long? issuerCik = null;
-            if (p.GetValue(issuer) is { } who)
+            if (!TryCompanyFilter(io, store, p.GetValue(issuer), out var issuerCik))
             {
-                if (store.FindCompany(who) is not { } c)
-                {
-                    return UnknownCompany(io, who);
-                }
-                issuerCik = c.Cik;
+                return 1;
             }
             if (issuerCik is null && p.GetValue(owner) is null)
             {
@@ -369,14 +364,9 @@ internal static class QueryCommand
         command.Options.Add(limit);
         command.SetAction(p => WithStore(io, p.GetValue(db), store =>
         {
-            long? cik = null;
-            if (p.GetValue(company) is { } who)
+            if (!TryCompanyFilter(io, store, p.GetValue(company), out var cik))
             {
-                if (store.FindCompany(who) is not { } c)
-                {
-                    return UnknownCompany(io, who);
-                }
-                cik = c.Cik;
+                return 1;
             }
             IReadOnlyList<SearchHit> hits;
             try
@@ -433,14 +423,9 @@ internal static class QueryCommand
         command.Options.Add(counts);
         command.SetAction(p => WithStore(io, p.GetValue(db), store =>
         {
-            long? cik = null;
-            if (p.GetValue(company) is { } who)
+            if (!TryCompanyFilter(io, store, p.GetValue(company), out var cik))
             {
-                if (store.FindCompany(who) is not { } c)
-                {
-                    return UnknownCompany(io, who);
-                }
-                cik = c.Cik;
+                return 1;
             }
             var rows = store.StoredDiagnostics(p.GetValue(code), cik);
             if (p.GetValue(counts))
@@ -516,6 +501,26 @@ internal static class QueryCommand
 
     private static int WithCompany(CliIO io, string? db, string who, Func<SqliteEdgarStore, CompanyRecord, int> run) =>
         WithStore(io, db, store => store.FindCompany(who) is { } c ? run(store, c) : UnknownCompany(io, who));
+
+    /// <summary>
+    /// The CIK of an optional company filter (CIK, ticker or name): null when <paramref name="who"/> is null; false,
+    /// after saying so, when no such company is in the store.
+    /// </summary>
+    private static bool TryCompanyFilter(CliIO io, SqliteEdgarStore store, string? who, out long? cik)
+    {
+        cik = null;
+        if (who is null)
+        {
+            return true;
+        }
+        if (store.FindCompany(who) is not { } c)
+        {
+            UnknownCompany(io, who);
+            return false;
+        }
+        cik = c.Cik;
+        return true;
+    }
 
     private static int UnknownCompany(CliIO io, string who)
     {

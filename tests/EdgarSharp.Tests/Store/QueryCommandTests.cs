@@ -158,5 +158,18 @@ public class QueryCommandTests
         Assert.Equal(2, missing);
         Assert.Equal(1, unknown);
         Assert.Contains("AAPL", err, StringComparison.Ordinal);
+        // The optional company filters say the same, and a known company goes through.
+        foreach (var args in new[]
+        {
+            new[] { "query", "insiders", "--issuer", "NOPE" },
+            ["query", "search", "backlog", "--company", "NOPE"],
+            ["query", "diagnostics", "--company", "NOPE"],
+        })
+        {
+            var (code, _, message) = Run([.. args, "--db", db]);
+            Assert.Equal(1, code);
+            Assert.Contains("'NOPE'", message, StringComparison.Ordinal);
+        }
+        Assert.Equal(0, Run("query", "diagnostics", "--company", "LPSN", "--db", db).Exit);
     }
 }
