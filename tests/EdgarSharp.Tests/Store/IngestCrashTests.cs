@@ -20,41 +20,25 @@ public class IngestCrashTests
     public void Ingest_killed_with_SIGKILL_at_20_seeded_points_and_run_again_stores_every_filing_exactly_once()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGKILL is a Unix signal.");
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("EDGAR_CRASH_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
-            ? s : Random.Shared.Next();
-        TestContext.Current.SendDiagnosticMessage($"IngestCrashTests seed {seed} (EDGAR_CRASH_SEED={seed} replays it)");
-        TestContext.Current.TestOutputHelper?.WriteLine($"seed {seed}");
-        var random = new Random(seed);
+        var (seed, random) = Seed("IngestCrashTests");
         using var folder = new TempFolder();
         var input = Path.Combine(folder.Path, "in");
         var accessions = SyntheticForm4.WriteFolder(input, Documents);
         var db = Path.Combine(folder.Path, "crashed.db");
 
-        var killed = 0;
-        var log = new List<string>();
-        for (var point = 0; point < Kills; point++)
+        // Kill after 1 to 10 more filings committed. The first 18 points hold the writer right after that commit
+        // (readers still reading) so the kill lands at an exact, seeded place: 18 x 10 at most leaves filings for
+        // the last two, which run on for a seeded 0-5 ms before the SIGKILL and so land wherever ingest is,
+        // inside a transaction or between two.
+        var (killed, log) = KillRepeatedly(input, db, random, maxAfter: 10, (check, point) =>
         {
-            // Kill after 1 to 10 more filings committed. The first 18 points hold the writer right after that commit
-            // (readers still reading) so the kill lands at an exact, seeded place: 18 x 10 at most leaves filings for
-            // the last two, which run on for a seeded 0-5 ms before the SIGKILL and so land wherever ingest is,
-            // inside a transaction or between two.
-            var after = random.Next(1, 11);
-            var hold = point < Kills - 2;
-            var delay = hold ? 0 : random.Next(0, 6);
-            var before = Filings(db);
-            var (exit, wasKilled) = RunEdgar(input, db, after, hold, delay);
-            killed += wasKilled ? 1 : 0;
-            var now = Filings(db);
-            log.Add($"point {point + 1}: kill after {after}{(hold ? " (held)" : $" + {delay} ms")}: exit {exit}{(wasKilled ? " (SIGKILL)" : string.Empty)}; filings {before} -> {now}");
-            if (hold && wasKilled)
+            if (point.Hold && point.WasKilled)
             {
-                Assert.Equal(before + after, now);
+                Assert.Equal(point.Before + point.After, point.Now);
             }
-            using var check = SqliteEdgarStore.Open(db);
-            Assert.Equal("ok", check.Query("PRAGMA integrity_check", null) as string);
             // One transaction per filing: every filing stored has its insider report, and no report is left without its filing.
             Assert.Equal(check.Count("filings"), check.Count("insider_reports"));
-        }
+        });
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join('\n', log));
         var (finalExit, finalKilled) = RunEdgar(input, db, killAfter: 0, hold: false, delayMs: 0);
 
@@ -76,10 +60,7 @@ public class IngestCrashTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGKILL is a Unix signal.");
         var corpus = Corpus.RequireCorpus();
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("EDGAR_CRASH_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
-            ? s : Random.Shared.Next();
-        TestContext.Current.SendDiagnosticMessage($"IngestCrashTests (corpus) seed {seed} (EDGAR_CRASH_SEED={seed} replays it)");
-        var random = new Random(seed);
+        var (seed, random) = Seed("IngestCrashTests (corpus)");
         using var folder = new TempFolder();
         var input = Path.Combine(folder.Path, "in");
         var copied = CorpusSubset(corpus, input, Documents);
@@ -90,22 +71,8 @@ public class IngestCrashTests
             IngestPipeline.Run(clean, [input]);
         }
 
-        var killed = 0;
-        var log = new List<string>();
-        for (var point = 0; point < Kills; point++)
-        {
-            // Every kind of filing the store keeps, so the kills land inside XBRL, letter and submission transactions too.
-            var after = random.Next(1, 8);
-            var hold = point < Kills - 2;
-            var delay = hold ? 0 : random.Next(0, 6);
-            var before = Filings(db);
-            var (exit, wasKilled) = RunEdgar(input, db, after, hold, delay);
-            killed += wasKilled ? 1 : 0;
-            var now = Filings(db);
-            log.Add($"point {point + 1}: kill after {after}{(hold ? " (held)" : $" + {delay} ms")}: exit {exit}{(wasKilled ? " (SIGKILL)" : string.Empty)}; filings {before} -> {now}");
-            using var check = SqliteEdgarStore.Open(db);
-            Assert.Equal("ok", check.Query("PRAGMA integrity_check", null) as string);
-        }
+        // Every kind of filing the store keeps, so the kills land inside XBRL, letter and submission transactions too.
+        var (killed, log) = KillRepeatedly(input, db, random, maxAfter: 7, (_, _) => { });
         TestContext.Current.TestOutputHelper?.WriteLine($"seed {seed}\n{string.Join('\n', log)}");
         var (finalExit, finalKilled) = RunEdgar(input, db, killAfter: 0, hold: false, delayMs: 0);
 
@@ -115,6 +82,43 @@ public class IngestCrashTests
         using var reference = SqliteEdgarStore.Open(Path.Combine(folder.Path, "clean.db"));
         Assert.True(reference.Count("filings") >= 100, $"the subset stores {reference.Count("filings")} filings");
         Assert.Equal(reference.Dump("ingest_runs"), crashed.Dump("ingest_runs"));
+    }
+
+    private static (int Seed, Random Random) Seed(string test)
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("EDGAR_CRASH_SEED"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s)
+            ? s : Random.Shared.Next();
+        TestContext.Current.SendDiagnosticMessage($"{test} seed {seed} (EDGAR_CRASH_SEED={seed} replays it)");
+        TestContext.Current.TestOutputHelper?.WriteLine($"seed {seed}");
+        return (seed, new Random(seed));
+    }
+
+    private readonly record struct KillPoint(int After, bool Hold, bool WasKilled, long Before, long Now);
+
+    /// <summary>
+    /// <see cref="Kills"/> runs of <c>edgar ingest</c>, each killed after 1 to <paramref name="maxAfter"/> more filings
+    /// (the first all but two held right after that commit; the last two running on for 0 to 5 ms); after each, the
+    /// store passes SQLite's integrity check and <paramref name="check"/>. How many were killed, and a line per run.
+    /// </summary>
+    private static (int Killed, List<string> Log) KillRepeatedly(string input, string db, Random random, int maxAfter, Action<SqliteEdgarStore, KillPoint> check)
+    {
+        var killed = 0;
+        var log = new List<string>();
+        for (var point = 0; point < Kills; point++)
+        {
+            var after = random.Next(1, maxAfter + 1);
+            var hold = point < Kills - 2;
+            var delay = hold ? 0 : random.Next(0, 6);
+            var before = Filings(db);
+            var (exit, wasKilled) = RunEdgar(input, db, after, hold, delay);
+            killed += wasKilled ? 1 : 0;
+            var now = Filings(db);
+            log.Add($"point {point + 1}: kill after {after}{(hold ? " (held)" : $" + {delay} ms")}: exit {exit}{(wasKilled ? " (SIGKILL)" : string.Empty)}; filings {before} -> {now}");
+            using var store = SqliteEdgarStore.Open(db);
+            Assert.Equal("ok", store.Query("PRAGMA integrity_check", null) as string);
+            check(store, new KillPoint(after, hold, wasKilled, before, now));
+        }
+        return (killed, log);
     }
 
     /// <summary>

@@ -352,33 +352,32 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
     public override bool MoveToAttribute(string name)
     {
         var i = IndexOfAttribute(name);
-        if (i < 0)
+        if (i >= 0)
         {
-            return false;
+            OnAttribute(i);
         }
-        _attr = i;
-        _onAttrValue = false;
-        _chunkLength = -1;
-        return true;
+        return i >= 0;
     }
 
     public override bool MoveToAttribute(string name, string? ns)
     {
         var i = IndexOfAttribute(name, ns);
-        if (i < 0)
+        if (i >= 0)
         {
-            return false;
+            OnAttribute(i);
         }
-        _attr = i;
-        _onAttrValue = false;
-        _chunkLength = -1;
-        return true;
+        return i >= 0;
     }
 
     public override void MoveToAttribute(int i)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(i);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(i, AttrsHere);
+        OnAttribute(i);
+    }
+
+    private void OnAttribute(int i)
+    {
         _attr = i;
         _onAttrValue = false;
         _chunkLength = -1;
