@@ -14,10 +14,10 @@ namespace EdgarSharp.Internal.Xml;
 internal sealed class Utf8ValuePool
 {
     /// <summary>Values longer than this are decoded afresh every time (they are seldom repeated).</summary>
-    public const int MaxBytes = 96;
+    public const int MaxBytes = 224;
 
     /// <summary>The most strings the pool holds before it starts again.</summary>
-    public const int MaxEntries = 4096;
+    public const int MaxEntries = 8192;
 
     private const int BucketCount = MaxEntries * 2;
 
@@ -26,7 +26,7 @@ internal sealed class Utf8ValuePool
 
     private readonly int[] _buckets = new int[BucketCount];
     private readonly Entry[] _entries = new Entry[MaxEntries];
-    private readonly byte[] _bytes = new byte[MaxEntries * 32];
+    private readonly byte[] _bytes = new byte[MaxEntries * 48];
     private int _count;
     private int _used;
 

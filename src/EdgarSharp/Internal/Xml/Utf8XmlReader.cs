@@ -26,9 +26,11 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
     private int _attr = -1;
     private bool _onAttrValue;
     private string?[]? _attrValues;
+    private Utf8ValuePool? _pool;
     private string?[]? _nodeValues;
     private int[]? _lineStarts;
     private int _lastLine;
+    private int _lineCount;
     private int _positionOffset = -1;
     private (int Line, int Column) _position;
 
@@ -153,7 +155,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
 
     private string AttributeValue(int index)
     {
-        _attrValues ??= new string?[_tape.AttrCount];
+        _attrValues ??= _tape.AttributeValueSlots();
         if (_attrValues[index] is { } cached)
         {
             return cached;
@@ -165,7 +167,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         }
         var raw = _bytes.Span.Slice(a.Start, a.Length);
         return _attrValues[index] = raw.Length <= Utf8ValuePool.MaxBytes
-            ? Utf8ValuePool.Current.AttributeValue(raw)
+            ? (_pool ??= Utf8ValuePool.Current).AttributeValue(raw)
             : Utf8XmlTokenizer.Decode(raw, attribute: true);
     }
 
@@ -467,7 +469,9 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             // The tape goes back for the next document; this reader keeps an empty one for what is asked after closing.
             var spent = _tape;
             _tape = Utf8XmlTokenizer.Tape.Empty(_names);
+            spent.ClearAttributeValueSlots();
             Utf8XmlTokenizer.Release(spent);
+            _attrValues = null;
         }
         _state = ReadState.Closed;
         _attr = -1;
@@ -529,26 +533,26 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             return _position;
         }
         var bytes = _bytes.Span;
-        _lineStarts ??= LineStarts(bytes, _tape.BodyStart);
+        _lineStarts ??= LineStarts(bytes, _tape.BodyStart, out _lineCount);
         var lineStarts = _lineStarts;
         // Positions are asked for in document order: walk on from the last line found, else search.
         var line = _lastLine;
         if (lineStarts[line] <= offset)
         {
             var steps = 0;
-            while (line + 1 < lineStarts.Length && lineStarts[line + 1] <= offset && ++steps < 16)
+            while (line + 1 < _lineCount && lineStarts[line + 1] <= offset && ++steps < 16)
             {
                 line++;
             }
-            if (line + 1 < lineStarts.Length && lineStarts[line + 1] <= offset)
+            if (line + 1 < _lineCount && lineStarts[line + 1] <= offset)
             {
-                line = Array.BinarySearch(lineStarts, offset);
+                line = Array.BinarySearch(lineStarts, 0, _lineCount, offset);
                 line = line < 0 ? ~line - 1 : line;
             }
         }
         else
         {
-            line = Array.BinarySearch(lineStarts, offset);
+            line = Array.BinarySearch(lineStarts, 0, _lineCount, offset);
             line = line < 0 ? ~line - 1 : line;
         }
         _lastLine = line;
@@ -569,9 +573,13 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         return _position;
     }
 
-    private static int[] LineStarts(ReadOnlySpan<byte> bytes, int bodyStart)
+    private static int[] LineStarts(ReadOnlySpan<byte> bytes, int bodyStart, out int lineCount)
     {
-        var starts = new List<int> { bodyStart };
+        // Sized by a count of the line ends first (CR LF counted twice, a few slots to spare) rather than grown.
+        var body = bytes[bodyStart..];
+        var starts = new int[1 + body.Count((byte)'\n') + body.Count((byte)'\r')];
+        var count = 0;
+        starts[count++] = bodyStart;
         var i = bodyStart;
         while (true)
         {
@@ -586,8 +594,9 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
                 i++;
             }
             i++;
-            starts.Add(i);
+            starts[count++] = i;
         }
-        return [.. starts];
+        lineCount = count;
+        return starts;
     }
 }

@@ -126,23 +126,27 @@ internal static class Utf8XmlTokenizer
     /// <summary>The index of one document.</summary>
     public sealed class Tape
     {
-        public Tape(XmlNameTable names) => Reset(names);
-
-        private Tape(XmlNameTable names, int capacity)
+        public Tape(XmlNameTable names)
+            : this(names, buckets: 256, chars: 64, open: 32, nodes: 64, attrs: 64, nameEntries: 64, decls: 8)
         {
-            _ = capacity;
-            Buckets = [];
-            Chars = [];
-            Open = [];
-            Nodes = [];
-            Attrs = [];
-            NameEntries = [];
-            Decls = [];
+        }
+
+        private Tape(XmlNameTable names, int buckets, int chars, int open, int nodes, int attrs, int nameEntries, int decls)
+        {
+            Buckets = Room<int>(buckets);
+            Chars = Room<char>(chars);
+            Open = Room<Open>(open);
+            Nodes = Room<Node>(nodes);
+            Attrs = Room<Attr>(attrs);
+            NameEntries = Room<NameEntry>(nameEntries);
+            Decls = Room<NsDecl>(decls);
             Reset(names);
         }
 
+        private static T[] Room<T>(int length) => length == 0 ? [] : new T[length];
+
         /// <summary>A tape with no room, for a reader that has given its own back.</summary>
-        public static Tape Empty(XmlNameTable names) => new(names, 0);
+        public static Tape Empty(XmlNameTable names) => new(names, 0, 0, 0, 0, 0, 0, 0);
 
         /// <summary>Empties the tape for another document (its arrays are kept: a thread reading many documents reuses one tape).</summary>
         [MemberNotNull(nameof(Names), nameof(XmlNs), nameof(XmlnsNs), nameof(XmlPrefix), nameof(XmlnsPrefix))]
@@ -162,17 +166,36 @@ internal static class Utf8XmlTokenizer
         public string XmlnsNs;
         public string XmlPrefix;
         public string XmlnsPrefix;
-        public int[] Buckets = new int[256];
-        public char[] Chars = new char[64];
-        internal Open[] Open = new Open[32];
-        public Node[] Nodes = new Node[64];
+        public int[] Buckets;
+        public char[] Chars;
+        internal Open[] Open;
+        public Node[] Nodes;
         public int NodeCount;
-        public Attr[] Attrs = new Attr[64];
+        public Attr[] Attrs;
         public int AttrCount;
-        public NameEntry[] NameEntries = new NameEntry[64];
+        public NameEntry[] NameEntries;
         public int NameCount;
-        public NsDecl[] Decls = new NsDecl[8];
+        public NsDecl[] Decls;
         public int DeclCount;
+
+        /// <summary>
+        /// The reader's decoded attribute values, one slot per attribute: kept with the tape, so that a thread reuses one
+        /// array; emptied when the reader gives the tape back, so that it holds no string past its document.
+        /// </summary>
+        private string?[] _attributeValues = [];
+
+        /// <summary>Empty slots for the values of this document's <see cref="AttrCount"/> attributes.</summary>
+        public string?[] AttributeValueSlots()
+        {
+            if (_attributeValues.Length < AttrCount)
+            {
+                _attributeValues = new string?[Math.Max(AttrCount, _attributeValues.Length * 2)];
+            }
+            return _attributeValues;
+        }
+
+        /// <summary>Empties the slots <see cref="AttributeValueSlots"/> gave.</summary>
+        public void ClearAttributeValueSlots() => Array.Clear(_attributeValues, 0, Math.Min(AttrCount, _attributeValues.Length));
         public int BodyStart;
 
         public string? LookupNamespace(int top, string prefix)

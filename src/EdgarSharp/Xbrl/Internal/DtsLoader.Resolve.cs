@@ -2,11 +2,10 @@ namespace EdgarSharp.Xbrl.Internal;
 
 internal sealed partial class DtsLoader
 {
-    /// <summary>The concepts named by locators into one missing document, by fragment, and the standard taxonomy it is.</summary>
+    /// <summary>A missing document whose concepts locators name: the standard taxonomy it is, if any.</summary>
     private sealed class MissingDocumentConcepts(StandardTaxonomy? taxonomy)
     {
         public StandardTaxonomy? Taxonomy { get; } = taxonomy;
-        public Dictionary<string, Concept> ByFragment { get; } = new(StringComparer.Ordinal);
 
         private string? _unknownNamespaceUrl, _unknownNamespace;
 
@@ -42,7 +41,9 @@ internal sealed partial class DtsLoader
         {
             locatorCount += link.Locators.Count;
         }
-        _resolvedTargets = new Dictionary<string, (string Url, XbrlElement Target)>(locatorCount / 2);
+        // Locators name at most as many targets as there are distinct fragments: room for them all, no growth.
+        _resolvedTargets = new Dictionary<string, (string Url, XbrlElement Target)>(Math.Min(locatorCount, _fragments.Set.Count + 1));
+        _concepts.EnsureCapacity(_concepts.Count + Math.Min(locatorCount, _fragments.Set.Count));
         foreach (var link in _links)
         {
             foreach (var locator in link.Locators)
@@ -312,17 +313,13 @@ internal sealed partial class DtsLoader
             }
             (_lastPhantomUrl, _lastPhantoms) = (locator.Url, concepts);
         }
-        var known = _lastPhantoms!.ByFragment;
-        if (known.TryGetValue(fragment, out var seen))
-        {
-            return seen;
-        }
+        // Each fragment comes here about once: ResolveLocator remembers the target of the fragments it has seen.
         var underscore = fragment.IndexOf('_', StringComparison.Ordinal);
         var local = underscore > 0 ? fragment[(underscore + 1)..] : fragment;
         string ns;
         string prefix;
         var namespaceKnown = true;
-        var taxonomy = _lastPhantoms.Taxonomy;
+        var taxonomy = _lastPhantoms!.Taxonomy;
         if (taxonomy is not null)
         {
             ns = taxonomy.Namespace;
@@ -338,7 +335,6 @@ internal sealed partial class DtsLoader
         ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_concepts, name, out var exists);
         if (exists)
         {
-            known[fragment] = entry!;
             return entry;
         }
         var concept = new Concept(name, prefix, locator.Url, fragment)
@@ -347,7 +343,6 @@ internal sealed partial class DtsLoader
             IsNamespaceKnown = namespaceKnown,
         };
         entry = concept;
-        known[fragment] = concept;
         _conceptList.Add(concept);
         return concept;
     }

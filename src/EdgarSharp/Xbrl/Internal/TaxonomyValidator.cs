@@ -778,11 +778,15 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             }
             if (!labels.TryGetValue(target, out var roles) || !roles.Contains(preferred))
             {
-                var known = XbrlRoles.StandardLabelRoles.Contains(preferred) || loader.RoleTypeList.Any(t => t.RoleUri == preferred);
+                var known = IsKnownLabelRole(preferred);
                 diagnostics.Error("xbrl.5.2.4.2.1", $"The presentation arc prefers the label role '{preferred}', but {target} has no label with that role{(known ? "" : " (and the role is not declared)")}.", r.Arc.Location);
             }
         }
     }
+
+    // Apart from its caller's loop: a lambda there would allocate its closure on every relationship.
+    private bool IsKnownLabelRole(string role) =>
+        XbrlRoles.StandardLabelRoles.Contains(role) || loader.RoleTypeList.Any(t => t.RoleUri == role);
 
     [GeneratedRegex("^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")]
     private static partial Regex LanguageTag();
