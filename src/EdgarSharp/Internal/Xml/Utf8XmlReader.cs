@@ -290,6 +290,22 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         return AttributeValue(Current.FirstAttr + i);
     }
 
+    /// <summary>
+    /// The attributes of the element the reader is on (none elsewhere), for callers that read them all by index
+    /// without moving the reader: <see cref="AttributeNameAt"/> and <see cref="AttributeValueAt"/>.
+    /// </summary>
+    internal int ElementAttributeCount => _attr < 0 && OnNode && Current.Type == XmlNodeType.Element ? Current.AttrCount : 0;
+
+    /// <summary>The namespace and local name (atomized in the name table) of the element's attribute <paramref name="i"/>.</summary>
+    internal (string Namespace, string LocalName) AttributeNameAt(int i)
+    {
+        ref var a = ref _tape.Attrs[Current.FirstAttr + i];
+        return (a.Namespace, _tape.NameEntries[a.Name].Local);
+    }
+
+    /// <summary>The value of the element's attribute <paramref name="i"/>.</summary>
+    internal string AttributeValueAt(int i) => AttributeValue(Current.FirstAttr + i);
+
     private int IndexOfAttribute(string name)
     {
         var count = AttrsHere;

@@ -41,9 +41,10 @@ internal sealed partial class DtsLoader
         {
             locatorCount += link.Locators.Count;
         }
-        // Locators name at most as many targets as there are distinct fragments: room for them all, no growth.
-        _resolvedTargets = new Dictionary<string, (string Url, XbrlElement Target)>(Math.Min(locatorCount, _fragments.Set.Count + 1));
-        _concepts.EnsureCapacity(_concepts.Count + Math.Min(locatorCount, _fragments.Set.Count));
+        // Room for the targets locators name (at most one per locator; a large DTS names each a few times) without growth.
+        var targets = Math.Min(locatorCount, 1024 + locatorCount / 4);
+        _resolvedTargets = new Dictionary<string, (string Url, XbrlElement Target)>(targets);
+        _concepts.EnsureCapacity(_concepts.Count + targets);
         foreach (var link in _links)
         {
             foreach (var locator in link.Locators)
@@ -315,7 +316,7 @@ internal sealed partial class DtsLoader
         }
         // Each fragment comes here about once: ResolveLocator remembers the target of the fragments it has seen.
         var underscore = fragment.IndexOf('_', StringComparison.Ordinal);
-        var local = underscore > 0 ? fragment[(underscore + 1)..] : fragment;
+        var local = underscore > 0 ? _strings.Get(fragment.AsSpan(underscore + 1)) : fragment;
         string ns;
         string prefix;
         var namespaceKnown = true;
@@ -328,7 +329,7 @@ internal sealed partial class DtsLoader
         else
         {
             ns = _lastPhantoms.UnknownNamespace(locator.Url);
-            prefix = underscore > 0 ? fragment[..underscore] : "";
+            prefix = underscore > 0 ? _strings.Get(fragment.AsSpan(0, underscore)) : "";
             namespaceKnown = false;
         }
         var name = new QName(ns, local);

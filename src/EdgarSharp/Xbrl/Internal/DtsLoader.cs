@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using EdgarSharp.Internal;
+using EdgarSharp.Internal.Xml;
 
 namespace EdgarSharp.Xbrl.Internal;
 
@@ -62,6 +63,10 @@ internal sealed partial class DtsLoader
 
     private ElementAttributes ScanAttributes(XmlReader r)
     {
+        if (r is Utf8XmlReader fast)
+        {
+            return ScanAttributes(fast);
+        }
         var a = default(ElementAttributes);
         if (!r.MoveToFirstAttribute())
         {
@@ -94,6 +99,36 @@ internal sealed partial class DtsLoader
         r.MoveToElement();
         return a;
     }
+
+    /// <summary>The same pass over the fast reader's attributes by index: no moves, no virtual calls.</summary>
+    private ElementAttributes ScanAttributes(Utf8XmlReader r)
+    {
+        var a = default(ElementAttributes);
+        var n = _atoms;
+        var count = r.ElementAttributeCount;
+        for (var i = 0; i < count; i++)
+        {
+            var (ns, local) = r.AttributeNameAt(i);
+            if (ReferenceEquals(ns, n.XLink))
+            {
+                if (ReferenceEquals(local, n.Type)) a.XlinkType = r.AttributeValueAt(i);
+                else if (ReferenceEquals(local, n.Href)) a.Href = r.AttributeValueAt(i);
+                else if (ReferenceEquals(local, n.Label)) a.Label = r.AttributeValueAt(i);
+                else if (ReferenceEquals(local, n.Role)) a.Role = r.AttributeValueAt(i);
+            }
+            else if (ReferenceEquals(ns, n.Empty))
+            {
+                if (ReferenceEquals(local, n.Id)) a.Id = r.AttributeValueAt(i);
+            }
+            else if (ReferenceEquals(ns, n.Xml))
+            {
+                if (ReferenceEquals(local, n.Base)) a.XmlBase = r.AttributeValueAt(i);
+                else if (ReferenceEquals(local, n.Lang)) a.XmlLang = r.AttributeValueAt(i);
+                else if (ReferenceEquals(local, n.Space)) a.XmlSpace = r.AttributeValueAt(i);
+            }
+        }
+        return a;
+    }
     private readonly Dictionary<string, string> _redirects = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Base, string Reference), string?> _resolved = [];
 
@@ -123,14 +158,8 @@ internal sealed partial class DtsLoader
         var fragment = "";
         if (hash >= 0)
         {
-            // Fragments (ids) repeat across links: one string per distinct id.
-            var fragmentSpan = href.AsSpan(hash + 1);
-            if (!_fragments.TryGetValue(fragmentSpan, out var known))
-            {
-                known = fragmentSpan.ToString();
-                _fragments.Set.Add(known);
-            }
-            fragment = known;
+            // Fragments (ids) repeat across links and filings: one string per distinct id.
+            fragment = _strings.Get(href.AsSpan(hash + 1));
             if (fragment.Contains('%', StringComparison.Ordinal))
             {
                 fragment = Uri.UnescapeDataString(fragment);
@@ -142,7 +171,7 @@ internal sealed partial class DtsLoader
     private string? _hrefBase;
     private Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _hrefCache;
     private readonly Dictionary<string, Dictionary<string, string?>> _hrefCaches = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _fragments = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly SharedStrings _strings = SharedStrings.Current;
 
     /// <summary>Resolves a reference against a base URL, once per distinct document part (locators repeat them by the thousand).</summary>
     private string? Resolve(string baseUrl, string reference)
@@ -1215,16 +1244,21 @@ internal sealed partial class DtsLoader
         var r = s.Reader;
         var uri = r.GetAttribute(isRole ? "roleURI" : "arcroleURI") ?? "";
         var href = r.GetAttribute("href", XbrlNamespaces.XLink);
-        var target = href is null ? null : Resolve(BaseOf(s, depth), href);
-        string? fragment = null;
-        if (target is not null)
+        string? target = null, fragment = null;
+        if (href is not null)
         {
-            (target, fragment) = UrlUtil.SplitFragment(target);
+            // Every link's roleRef names the same schema: its URL and the role's id come shared, as a locator's do.
+            var (url, id, ok) = ResolveHref(BaseOf(s, depth), href);
+            if (ok)
+            {
+                (target, fragment) = (url, id);
+            }
         }
-        (isRole ? RoleRefs : ArcroleRefs).Add(new RefInfo(s.Doc.Url, s.Here(), uri, href, target, fragment, s.LinkbaseOrdinal));
+        var here = s.Here();
+        (isRole ? RoleRefs : ArcroleRefs).Add(new RefInfo(s.Doc.Url, here, uri, href, target, fragment, s.LinkbaseOrdinal));
         if (target is not null)
         {
-            Enqueue(target, s.Here());
+            Enqueue(target, here);
         }
     }
 
@@ -1494,115 +1528,125 @@ internal sealed partial class DtsLoader
         Dictionary<QName, QName>? otherQNames = null;
         string? orderText = null, weightText = null;
 
-        if (r.MoveToFirstAttribute())
+        // The attributes by index: through the fast reader's own view when it is the reader, else by moving to each.
+        var fast = r as Utf8XmlReader;
+        var attributeCount = fast?.ElementAttributeCount ?? r.AttributeCount;
+        for (var i = 0; i < attributeCount; i++)
         {
-            do
+            string ans, alocal;
+            if (fast is not null)
             {
-                var ans = r.NamespaceURI;
-                var alocal = r.LocalName;
-                if (ReferenceEquals(ans, _atoms.XLink))
+                (ans, alocal) = fast.AttributeNameAt(i);
+            }
+            else
+            {
+                r.MoveToAttribute(i);
+                (ans, alocal) = (r.NamespaceURI, r.LocalName);
+            }
+            if (ReferenceEquals(ans, _atoms.XLink))
+            {
+                switch (alocal)
                 {
-                    switch (alocal)
-                    {
-                        case "from": from = r.Value; break;
-                        case "to": to = r.Value; break;
-                        case "arcrole": arcrole = r.Value; break;
-                    }
-                    continue;
+                    case "from": from = fast?.AttributeValueAt(i) ?? r.Value; break;
+                    case "to": to = fast?.AttributeValueAt(i) ?? r.Value; break;
+                    case "arcrole": arcrole = fast?.AttributeValueAt(i) ?? r.Value; break;
                 }
-                if (ReferenceEquals(ans, _atoms.Xmlns))
+                continue;
+            }
+            if (ReferenceEquals(ans, _atoms.Xmlns))
+            {
+                continue;
+            }
+            var value = fast?.AttributeValueAt(i) ?? r.Value;
+            if (ans.Length == 0)
+            {
+                switch (alocal)
                 {
-                    continue;
-                }
-                var value = r.Value;
-                if (ans.Length == 0)
-                {
-                    switch (alocal)
-                    {
-                        case "order":
-                            if (TryDecimal(value, out var o))
-                            {
-                                order = o;
-                            }
-                            else
-                            {
-                                _diagnostics.Error("sche:XmlSchemaError", $"The arc's order '{value}' is not a decimal number.", location);
-                                orderText = value;
-                            }
-                            continue;
-                        case "priority":
-                            if (!int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out priority))
-                            {
-                                _diagnostics.Error("sche:XmlSchemaError", $"The arc's priority '{value}' is not an integer.", location);
-                            }
-                            continue;
-                        case "use":
-                            var use = value.Trim();
-                            prohibited = use == "prohibited";
-                            if (use is not ("prohibited" or "optional"))
-                            {
-                                _diagnostics.Error("sche:XmlSchemaError", $"The arc's use '{value}' must be optional or prohibited.", location);
-                            }
-                            continue;
-                        case "weight":
-                            if (TryDecimal(value, out var w))
-                            {
-                                weight = w;
-                            }
-                            else
-                            {
-                                _diagnostics.Error("sche:XmlSchemaError", $"The calculation arc's weight '{value}' is not a decimal number.", location);
-                                weightText = value;
-                            }
-                            continue;
-                        case "preferredLabel":
-                            preferredLabel = value.Trim();
-                            continue;
-                    }
-                }
-                else if (string.Equals(ans, XbrlNamespaces.Xbrldt, StringComparison.Ordinal))
-                {
-                    switch (alocal)
-                    {
-                        case "closed":
-                            closed = ParseBoolean(value, "xbrldt:closed", location);
-                            continue;
-                        case "usable":
-                            usable = ParseBoolean(value, "xbrldt:usable", location);
-                            continue;
-                        case "contextElement":
-                            contextElement = value.Trim();
-                            if (contextElement is not ("segment" or "scenario"))
-                            {
-                                _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:contextElement is '{value}'; it must be segment or scenario.", location);
-                            }
-                            continue;
-                        case "targetRole":
-                            targetRole = SharedRole(value.Trim());
-                            if (!_absoluteTargetRoles.Contains(targetRole))
-                            {
-                                if (Uri.TryCreate(targetRole, UriKind.Absolute, out _))
-                                {
-                                    _absoluteTargetRoles.Add(targetRole);
-                                }
-                                else
-                                {
-                                    _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:targetRole '{value}' is not an absolute URI.", location);
-                                }
-                            }
-                            continue;
-                    }
-                }
-                other ??= [];
-                other[new QName(ans, alocal)] = value;
-                if (value.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && r.LookupNamespace(value[..colon].Trim()) is { } valueNamespace)
-                {
-                    // Kept in case the attribute is declared xs:QName: compared then by namespace and local name.
-                    otherQNames ??= [];
-                    otherQNames[new QName(ans, alocal)] = new QName(valueNamespace, value[(colon + 1)..].Trim());
+                    case "order":
+                        if (TryDecimal(value, out var o))
+                        {
+                            order = o;
+                        }
+                        else
+                        {
+                            _diagnostics.Error("sche:XmlSchemaError", $"The arc's order '{value}' is not a decimal number.", location);
+                            orderText = value;
+                        }
+                        continue;
+                    case "priority":
+                        if (!int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out priority))
+                        {
+                            _diagnostics.Error("sche:XmlSchemaError", $"The arc's priority '{value}' is not an integer.", location);
+                        }
+                        continue;
+                    case "use":
+                        var use = value.Trim();
+                        prohibited = use == "prohibited";
+                        if (use is not ("prohibited" or "optional"))
+                        {
+                            _diagnostics.Error("sche:XmlSchemaError", $"The arc's use '{value}' must be optional or prohibited.", location);
+                        }
+                        continue;
+                    case "weight":
+                        if (TryDecimal(value, out var w))
+                        {
+                            weight = w;
+                        }
+                        else
+                        {
+                            _diagnostics.Error("sche:XmlSchemaError", $"The calculation arc's weight '{value}' is not a decimal number.", location);
+                            weightText = value;
+                        }
+                        continue;
+                    case "preferredLabel":
+                        preferredLabel = value.Trim();
+                        continue;
                 }
             }
-            while (r.MoveToNextAttribute());
+            else if (string.Equals(ans, XbrlNamespaces.Xbrldt, StringComparison.Ordinal))
+            {
+                switch (alocal)
+                {
+                    case "closed":
+                        closed = ParseBoolean(value, "xbrldt:closed", location);
+                        continue;
+                    case "usable":
+                        usable = ParseBoolean(value, "xbrldt:usable", location);
+                        continue;
+                    case "contextElement":
+                        contextElement = value.Trim();
+                        if (contextElement is not ("segment" or "scenario"))
+                        {
+                            _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:contextElement is '{value}'; it must be segment or scenario.", location);
+                        }
+                        continue;
+                    case "targetRole":
+                        targetRole = SharedRole(value.Trim());
+                        if (!_absoluteTargetRoles.Contains(targetRole))
+                        {
+                            if (Uri.TryCreate(targetRole, UriKind.Absolute, out _))
+                            {
+                                _absoluteTargetRoles.Add(targetRole);
+                            }
+                            else
+                            {
+                                _diagnostics.Error("sche:XmlSchemaError", $"xbrldt:targetRole '{value}' is not an absolute URI.", location);
+                            }
+                        }
+                        continue;
+                }
+            }
+            other ??= [];
+            other[new QName(ans, alocal)] = value;
+            if (value.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && r.LookupNamespace(value[..colon].Trim()) is { } valueNamespace)
+            {
+                // Kept in case the attribute is declared xs:QName: compared then by namespace and local name.
+                otherQNames ??= [];
+                otherQNames[new QName(ans, alocal)] = new QName(valueNamespace, value[(colon + 1)..].Trim());
+            }
+        }
+        if (fast is null && attributeCount > 0)
+        {
             r.MoveToElement();
         }
         return new Arc(new QName(r.NamespaceURI, r.LocalName), from, to, arcrole, location)

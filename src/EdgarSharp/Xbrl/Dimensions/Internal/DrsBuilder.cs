@@ -45,7 +45,9 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     private static readonly IReadOnlyList<DomainMemberNode> NoNodes = [];
     private static readonly HashSet<Concept> NoConcepts = new();
 
-    private readonly Dictionary<(string Role, XbrlElement From), List<Relationship>>[] _from = CreateIndexes();
+    // Per arcrole: (link role, source) -> the range of _grouped holding its relationships, by order.
+    private readonly Dictionary<(string Role, XbrlElement From), (int Start, int Count)>[] _from = CreateIndexes();
+    private Relationship[] _grouped = [];
     private readonly List<Relationship>[] _byArcrole = CreateLists();
     private readonly List<Relationship> _hasHypercubes = [];
     private readonly Dictionary<Concept, Concept> _defaults = new();
@@ -70,12 +72,12 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         return new DimensionalModel(sets, _defaults, diagnostics.ToList());
     }
 
-    private static Dictionary<(string, XbrlElement), List<Relationship>>[] CreateIndexes()
+    private static Dictionary<(string, XbrlElement), (int, int)>[] CreateIndexes()
     {
-        var indexes = new Dictionary<(string, XbrlElement), List<Relationship>>[ArcroleCount];
+        var indexes = new Dictionary<(string, XbrlElement), (int, int)>[ArcroleCount];
         for (var i = 0; i < indexes.Length; i++)
         {
-            indexes[i] = new Dictionary<(string, XbrlElement), List<Relationship>>(RoleKeyComparer<XbrlElement>.Instance);
+            indexes[i] = new Dictionary<(string, XbrlElement), (int, int)>(RoleKeyComparer<XbrlElement>.Instance);
         }
         return indexes;
     }
@@ -136,6 +138,8 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
 
     private void Index()
     {
+        // Two passes, so that each (arcrole, link role, source) gets one range of one array: count, then place.
+        var total = 0;
         foreach (var r in relationships)
         {
             var index = ArcroleIndex(r.Arcrole);
@@ -148,26 +152,45 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             {
                 _hasHypercubes.Add(r);
             }
-            var key = (r.LinkRole, r.From);
-            if (!_from[index].TryGetValue(key, out var list))
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_from[index], (r.LinkRole, r.From), out _).Count++;
+            total++;
+        }
+        var start = 0;
+        foreach (var index in _from)
+        {
+            foreach (var key in index.Keys)
             {
-                _from[index][key] = list = [];
+                // Values changed in place: the dictionary's enumeration is not disturbed.
+                ref var range = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(index, key);
+                var count = range.Count;
+                range = (start, 0);
+                start += count;
             }
-            list.Add(r);
+        }
+        _grouped = new Relationship[total];
+        foreach (var r in relationships)
+        {
+            var index = ArcroleIndex(r.Arcrole);
+            if (index < 0)
+            {
+                continue;
+            }
+            ref var range = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_from[index], (r.LinkRole, r.From));
+            _grouped[range.Start + range.Count++] = r;
         }
         foreach (var index in _from)
         {
-            foreach (var list in index.Values)
+            foreach (var (_, range) in index)
             {
-                SortByOrder(list);
+                SortByOrder(_grouped.AsSpan(range.Start, range.Count));
             }
         }
     }
 
     /// <summary>A stable insertion sort by <c>order</c>: the lists are short and usually sorted already; equal orders keep document order.</summary>
-    private static void SortByOrder(List<Relationship> list)
+    private static void SortByOrder(Span<Relationship> list)
     {
-        for (var i = 1; i < list.Count; i++)
+        for (var i = 1; i < list.Length; i++)
         {
             var item = list[i];
             var j = i - 1;
@@ -180,8 +203,9 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         }
     }
 
-    private List<Relationship>? From(int arcrole, string role, XbrlElement from) =>
-        _from[arcrole].TryGetValue((role, from), out var list) ? list : null;
+    /// <summary>The relationships of <paramref name="arcrole"/> from <paramref name="from"/> in <paramref name="role"/>, by order; empty when none.</summary>
+    private ArraySegment<Relationship> From(int arcrole, string role, XbrlElement from) =>
+        _from[arcrole].TryGetValue((role, from), out var range) ? new ArraySegment<Relationship>(_grouped, range.Start, range.Count) : ArraySegment<Relationship>.Empty;
 
     private static string Name(XbrlElement e) => e is Concept c ? c.PrefixedName : e.ToString() ?? e.ElementName.LocalName;
 
@@ -416,11 +440,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         while (queue.Count > 0)
         {
             var (fromRole, from) = queue.Dequeue();
-            if (From(ArcDomainMember, fromRole, from) is not { } next)
-            {
-                continue;
-            }
-            foreach (var r in next)
+            foreach (var r in From(ArcDomainMember, fromRole, from))
             {
                 if (r.To is Concept child && set.Add(child))
                 {
@@ -450,7 +470,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         }
         var relationshipsFrom = From(ArcHypercubeDimension, role, hypercube);
         IReadOnlyList<HypercubeDimension> result = [];
-        if (relationshipsFrom is not null)
+        if (relationshipsFrom.Count > 0)
         {
             var list = new List<HypercubeDimension>(relationshipsFrom.Count);
             foreach (var r in relationshipsFrom)
@@ -484,7 +504,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         {
             typedDomainElement = typedDomain(dimension);
         }
-        else if (From(ArcDimensionDomain, domainRole, dimension) is { } domainRelationships)
+        else if (From(ArcDimensionDomain, domainRole, dimension) is { Count: > 0 } domainRelationships)
         {
             // Everything the domain reaches, each (member, role) once: members, unusable members, and the relationships for the cycle check.
             _reached.Clear();
@@ -497,12 +517,9 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             while (_pending.Count > 0)
             {
                 var (role, member) = _pending.Pop();
-                if (From(ArcDomainMember, role, member) is { } next)
+                foreach (var r in From(ArcDomainMember, role, member))
                 {
-                    foreach (var r in next)
-                    {
-                        reachedTwice |= Reach(r, role, dimension, members, ref unusable);
-                    }
+                    reachedTwice |= Reach(r, role, dimension, members, ref unusable);
                 }
             }
             // When every member is reached once (a tree below the dimension), there is no cycle to look for.
@@ -588,7 +605,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
 
         public IReadOnlyList<DomainMemberNode> Children(Concept concept, string role, int depth)
         {
-            if (owner.From(ArcDomainMember, role, concept) is not { } relationshipsFrom)
+            if (owner.From(ArcDomainMember, role, concept) is not { Count: > 0 } relationshipsFrom)
             {
                 return NoNodes;
             }
