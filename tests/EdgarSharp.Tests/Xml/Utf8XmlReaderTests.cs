@@ -164,6 +164,38 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         Assert.IsType<Utf8XmlReader>(fast);
     }
 
+    [Theory]
+    [MemberData(nameof(Accepted))]
+    public void Attributes_read_by_index_without_moving_are_System_Xml_s(string rule, string xml)
+    {
+        // The loader's hot loops read an element's attributes through AttributeNameAt and AttributeValueAt.
+        var bytes = Bytes(xml);
+        using var fast = (Utf8XmlReader)SafeXml.Create(bytes, XmlDifferential.BaseUri, SafeXml.Settings());
+        using var slow = SafeXml.CreateStandard(bytes, XmlDifferential.BaseUri, SafeXml.Settings());
+        while (fast.Read())
+        {
+            Assert.True(slow.Read(), rule);
+            if (fast.NodeType != XmlNodeType.Element)
+            {
+                Assert.Equal(0, fast.ElementAttributeCount);
+                continue;
+            }
+            Assert.Equal(slow.AttributeCount, fast.ElementAttributeCount);
+            for (var i = 0; i < fast.ElementAttributeCount; i++)
+            {
+                slow.MoveToAttribute(i);
+                Assert.Equal((slow.NamespaceURI, slow.LocalName), fast.AttributeNameAt(i));
+                Assert.Equal(slow.Value, fast.AttributeValueAt(i));
+            }
+            slow.MoveToElement();
+            if (fast.MoveToFirstAttribute())
+            {
+                Assert.Equal(0, fast.ElementAttributeCount);   // on an attribute, not on the element
+                fast.MoveToElement();
+            }
+        }
+    }
+
     [Fact]
     public void Equal_short_attribute_values_are_one_string_and_decode_as_System_Xml_does()
     {
