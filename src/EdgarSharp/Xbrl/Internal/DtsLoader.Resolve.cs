@@ -1,3 +1,5 @@
+using EdgarSharp.Internal;
+
 namespace EdgarSharp.Xbrl.Internal;
 
 internal sealed partial class DtsLoader
@@ -43,7 +45,7 @@ internal sealed partial class DtsLoader
         }
         // Room for the targets locators name (at most one per locator; a large DTS names each a few times) without growth.
         var targets = Math.Min(locatorCount, 1024 + locatorCount / 4);
-        _resolvedTargets = new Dictionary<string, (string Url, XbrlElement Target)>(targets);
+        _resolvedTargets = new Dictionary<string, (string Url, XbrlElement Target)>(targets, EndWeightedStringComparer.For(locatorCount));
         _concepts.EnsureCapacity(_concepts.Count + targets);
         foreach (var link in _links)
         {
@@ -351,7 +353,10 @@ internal sealed partial class DtsLoader
     private void BuildRelationships()
     {
         // Per link: label -> chain of the elements carrying it (most labels carry one), in flat lists reused across links.
-        var heads = new Dictionary<string, LabelChain>(StringComparer.Ordinal);
+        // Labels hashed by their ends in links of ordinary size; a link with more labels gets the ordinal comparer.
+        var smallLinkHeads = new Dictionary<string, LabelChain>(EndWeightedStringComparer.Instance);
+        Dictionary<string, LabelChain>? largeLinkHeads = null;
+        var heads = smallLinkHeads;
         var elements = new List<XbrlElement?>();
         var next = new List<int>();
         var pairs = new HashSet<long>();
@@ -363,6 +368,9 @@ internal sealed partial class DtsLoader
         AllRelationships.EnsureCapacity(arcCount);
         foreach (var link in _links)
         {
+            heads = link.Locators.Count + link.Resources.Count <= EndWeightedStringComparer.MaxKeys
+                ? smallLinkHeads
+                : largeLinkHeads ??= new Dictionary<string, LabelChain>(StringComparer.Ordinal);
             heads.Clear();
             elements.Clear();
             next.Clear();

@@ -138,22 +138,47 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
 
     private void Index()
     {
-        // Two passes, so that each (arcrole, link role, source) gets one range of one array: count, then place.
-        var total = 0;
-        foreach (var r in relationships)
+        // The arcrole of each relationship first, to size the lists and indexes; then each (arcrole, link role,
+        // source) gets one range of one array: counted, then placed.
+        var kinds = new sbyte[relationships.Count];
+        Span<int> perArcrole = stackalloc int[ArcroleCount];
+        string? lastArcrole = null;
+        var lastIndex = -1;
+        for (var i = 0; i < relationships.Count; i++)
         {
-            var index = ArcroleIndex(r.Arcrole);
+            var arcrole = relationships[i].Arcrole;
+            // Arcroles come in runs of one string instance: compare the long URIs once per run.
+            if (!ReferenceEquals(arcrole, lastArcrole))
+            {
+                (lastArcrole, lastIndex) = (arcrole, ArcroleIndex(arcrole));
+            }
+            kinds[i] = (sbyte)lastIndex;
+            if (lastIndex >= 0)
+            {
+                perArcrole[lastIndex]++;
+            }
+        }
+        var total = 0;
+        for (var k = 0; k < ArcroleCount; k++)
+        {
+            _byArcrole[k].Capacity = perArcrole[k];
+            _from[k].EnsureCapacity(perArcrole[k]);
+            total += perArcrole[k];
+        }
+        for (var i = 0; i < relationships.Count; i++)
+        {
+            var index = kinds[i];
             if (index < 0)
             {
                 continue;
             }
+            var r = relationships[i];
             _byArcrole[index].Add(r);
             if (index is ArcAll or ArcNotAll)
             {
                 _hasHypercubes.Add(r);
             }
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_from[index], (r.LinkRole, r.From), out _).Count++;
-            total++;
         }
         var start = 0;
         foreach (var index in _from)
@@ -168,13 +193,14 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             }
         }
         _grouped = new Relationship[total];
-        foreach (var r in relationships)
+        for (var i = 0; i < relationships.Count; i++)
         {
-            var index = ArcroleIndex(r.Arcrole);
+            var index = kinds[i];
             if (index < 0)
             {
                 continue;
             }
+            var r = relationships[i];
             ref var range = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_from[index], (r.LinkRole, r.From));
             _grouped[range.Start + range.Count++] = r;
         }
@@ -371,7 +397,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         var sets = new List<DimensionalRelationshipSet>(roles.Count);
         foreach (var role in roles)
         {
-            var hasHypercubes = new List<HasHypercube>();
+            var hasHypercubes = new List<HasHypercube>(byRole[role].Count);
             var byItem = new Dictionary<Concept, List<HasHypercube>>();
             var items = new List<Concept>();
             foreach (var r in byRole[role])
