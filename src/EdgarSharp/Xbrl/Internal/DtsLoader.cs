@@ -4,6 +4,7 @@ using System.Text;
 using System.Xml;
 using EdgarSharp.Internal;
 using EdgarSharp.Internal.Xml;
+using Microsoft.Win32.SafeHandles;
 
 namespace EdgarSharp.Xbrl.Internal;
 
@@ -544,29 +545,25 @@ internal sealed partial class DtsLoader
             {
                 var path = UrlUtil.ToPath(doc.Url)!;
                 location = path;
-                var file = new FileInfo(path);
-                if (!file.Exists)
+                SafeFileHandle handle;
+                try
+                {
+                    handle = File.OpenHandle(path);
+                }
+                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException || (e is UnauthorizedAccessException && Directory.Exists(path)))
                 {
                     Missing(doc, referencedFrom, null);
                     return;
                 }
-                var fileLength = file.Length;
+                var fileLength = RandomAccess.GetLength(handle);
                 if (fileLength > options.MaxDocumentBytes)
                 {
+                    handle.Dispose();
                     doc.IsMissing = true;
                     _diagnostics.Error("edgar:documentTooLarge", $"The document is {fileLength} bytes, over the limit of {options.MaxDocumentBytes}; it was not read. Raise XbrlLoadOptions.MaxDocumentBytes if it is genuine.", new SourceLocation(path));
                     return;
                 }
-                var opened = File.OpenRead(path);
-                if (StartsAsInstance(opened))
-                {
-                    // An instance is read only up to its references: streamed, not read whole.
-                    stream = opened;
-                }
-                else
-                {
-                    (buffer, length) = SafeXml.ReadWhole(opened, options.MaxDocumentBytes);
-                }
+                (buffer, length, stream) = ReadFile(handle, (int)fileLength);
             }
             else if (options.Catalog.TryResolve(doc.Url, out var resolved))
             {
@@ -632,13 +629,39 @@ internal sealed partial class DtsLoader
         }
     }
 
-    /// <summary>Whether the file's first bytes show an XBRL instance root; the stream is left at its start.</summary>
-    private static bool StartsAsInstance(FileStream stream)
+    /// <summary>
+    /// Reads a file whole into a pooled buffer, through one handle: its first bytes first, and when they show an XBRL
+    /// instance root, a stream over the file instead (an instance is read only up to its references, not whole).
+    /// </summary>
+    private static (byte[]? Buffer, int Length, Stream? Stream) ReadFile(SafeFileHandle handle, int fileLength)
     {
-        Span<byte> start = stackalloc byte[4096];
-        var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
-        return SniffRootElement(start[..read]) == TaxonomyDocumentType.Instance;
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(fileLength, 1));
+        try
+        {
+            var length = RandomAccess.Read(handle, buffer.AsSpan(0, Math.Min(fileLength, 4096)), 0);
+            if (SniffRootElement(buffer.AsSpan(0, length)) == TaxonomyDocumentType.Instance)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                return (null, 0, new FileStream(handle, FileAccess.Read));
+            }
+            while (length < fileLength)
+            {
+                var read = RandomAccess.Read(handle, buffer.AsSpan(length, fileLength - length), length);
+                if (read == 0)
+                {
+                    break;
+                }
+                length += read;
+            }
+            handle.Dispose();
+            return (buffer, length, null);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            handle.Dispose();
+            throw;
+        }
     }
 
     private void Missing(TaxonomyDocument doc, SourceLocation? referencedFrom, string? reason)
