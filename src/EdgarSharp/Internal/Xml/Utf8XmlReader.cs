@@ -488,6 +488,15 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             spent.ClearAttributeValueSlots();
             Utf8XmlTokenizer.Release(spent);
             _attrValues = null;
+            if (_lineStarts is not null)
+            {
+                // Rented by LineStarts; asked for again after closing, they are counted afresh.
+                ArrayPool<int>.Shared.Return(_lineStarts);
+                _lineStarts = null;
+                _lastLine = 0;
+                _columnLine = -1;
+                _positionOffset = -1;
+            }
         }
         _state = ReadState.Closed;
         _attr = -1;
@@ -593,7 +602,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
     {
         // Sized by a count of the line ends first (CR LF counted twice, a few slots to spare) rather than grown.
         var body = bytes[bodyStart..];
-        var starts = new int[1 + body.Count((byte)'\n') + body.Count((byte)'\r')];
+        var starts = ArrayPool<int>.Shared.Rent(1 + body.Count((byte)'\n') + body.Count((byte)'\r'));
         var count = 0;
         starts[count++] = bodyStart;
         var i = bodyStart;

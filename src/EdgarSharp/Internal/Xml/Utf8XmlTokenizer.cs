@@ -682,6 +682,10 @@ internal static class Utf8XmlTokenizer
             return true;
         }
 
+        /// <summary>An attribute value the tokenizer decodes itself (xml:lang, xml:space, namespace URIs), shared through the thread's pool when short.</summary>
+        private static string SharedValue(ReadOnlySpan<byte> raw) =>
+            raw.Length <= Utf8ValuePool.MaxBytes ? Utf8ValuePool.Current.AttributeValue(raw) : Decode(raw, attribute: true);
+
         private bool StartTag(ref int p)
         {
             var doc = _doc;
@@ -789,13 +793,14 @@ internal static class Utf8XmlTokenizer
                         a.Namespace = Tape.XmlNs;
                         if (e.Local == "lang")
                         {
-                            a.Value = Decode(doc.Slice(a.Start, a.Length), attribute: true);
+                            // Every label repeats its xml:lang: one shared string per value.
+                            a.Value = SharedValue(doc.Slice(a.Start, a.Length));
                             lang = a.Value;
                             hasLang = true;
                         }
                         else if (e.Local == "space")
                         {
-                            a.Value = Decode(doc.Slice(a.Start, a.Length), attribute: true);
+                            a.Value = SharedValue(doc.Slice(a.Start, a.Length));
                             switch (a.Value)
                             {
                                 case "preserve":
@@ -813,7 +818,7 @@ internal static class Utf8XmlTokenizer
                     continue;
                 }
                 a.Namespace = Tape.XmlnsNs;
-                var uri = Decode(doc.Slice(a.Start, a.Length), attribute: true);
+                var uri = SharedValue(doc.Slice(a.Start, a.Length));
                 // xmlns:xml may only bind xml to its own namespace (Workiva's label linkbases declare it on every label).
                 var declaresXml = ReferenceEquals(prefix, Tape.XmlPrefix);
                 if ((prefix.Length > 0 && uri.Length == 0) || (uri == XmlNamespace) != declaresXml || uri == XmlnsNamespace)

@@ -108,14 +108,14 @@ internal sealed partial class DtsLoader
     internal IReadOnlyList<ExtendedLink> Links => _links;
 
     internal TaxonomyDocument? FindDocument(string url) =>
-        _documents.TryGetValue(Redirected(UrlUtil.Key(url)), out var d) ? d : null;
+        _documents.TryGetValue(Redirected(KeyOf(url)), out var d) ? d : null;
 
     internal DocumentIndex? FindIndex(string url) =>
-        _indexes.TryGetValue(Redirected(UrlUtil.Key(url)), out var i) ? i : null;
+        _indexes.TryGetValue(Redirected(KeyOf(url)), out var i) ? i : null;
 
     internal (TaxonomyDocument? Document, DocumentIndex? Index) FindDocumentAndIndex(string url)
     {
-        var key = Redirected(UrlUtil.Key(url));
+        var key = Redirected(KeyOf(url));
         return (_documents.GetValueOrDefault(key), _indexes.GetValueOrDefault(key));
     }
 
@@ -188,7 +188,7 @@ internal sealed partial class DtsLoader
         }
         else
         {
-            var key = Redirected(UrlUtil.Key(locator.Url));
+            var key = Redirected(KeyOf(locator.Url));
             doc = _documents.GetValueOrDefault(key);
             index = _indexes.GetValueOrDefault(key);
             (_lastLocatorUrl, _lastLocatorDocument, _lastLocatorIndex) = (locator.Url, doc, index);
@@ -309,7 +309,7 @@ internal sealed partial class DtsLoader
         }
         if (!ReferenceEquals(locator.Url, _lastPhantomUrl))
         {
-            var documentKey = UrlUtil.Key(locator.Url);
+            var documentKey = KeyOf(locator.Url);
             if (!_phantoms.TryGetValue(documentKey, out var concepts))
             {
                 _phantoms[documentKey] = concepts = new MissingDocumentConcepts(EdgarTaxonomies.TryGetBySchemaUrl(locator.Url, out var found) ? found : null);
@@ -360,17 +360,26 @@ internal sealed partial class DtsLoader
         var elements = new List<XbrlElement?>();
         var next = new List<int>();
         var pairs = new HashSet<long>();
+        // The scratch collections sized once for the largest link: they do not grow link after link.
         var arcCount = 0;
+        var mostLabels = 0;
+        var mostArcs = 0;
         foreach (var link in _links)
         {
             arcCount += link.Arcs.Count;
+            mostLabels = Math.Max(mostLabels, link.Locators.Count + link.Resources.Count);
+            mostArcs = Math.Max(mostArcs, link.Arcs.Count);
         }
+        smallLinkHeads.EnsureCapacity(Math.Min(mostLabels, EndWeightedStringComparer.MaxKeys));
+        elements.EnsureCapacity(mostLabels);
+        next.EnsureCapacity(mostLabels);
+        pairs.EnsureCapacity(mostArcs);
         AllRelationships.EnsureCapacity(arcCount);
         foreach (var link in _links)
         {
             heads = link.Locators.Count + link.Resources.Count <= EndWeightedStringComparer.MaxKeys
                 ? smallLinkHeads
-                : largeLinkHeads ??= new Dictionary<string, LabelChain>(StringComparer.Ordinal);
+                : largeLinkHeads ??= new Dictionary<string, LabelChain>(mostLabels, StringComparer.Ordinal);
             heads.Clear();
             elements.Clear();
             next.Clear();

@@ -201,7 +201,10 @@ internal sealed partial class DtsLoader
 
     internal List<RefInfo> ArcroleRefs { get; } = [];
 
+    /// <summary>The xml:lang values of resources not already known to be valid, with where they stand (for the validator).</summary>
     internal List<(string DocumentUrl, SourceLocation Location, string Lang)> LanguageValues { get; } = [];
+
+    private readonly HashSet<string> _validLanguages = new(StringComparer.Ordinal);
 
     private readonly record struct PendingDocument(string Url, SourceLocation? ReferencedFrom, bool FromFolder);
 
@@ -255,7 +258,7 @@ internal sealed partial class DtsLoader
                 continue;
             }
             var url = UrlUtil.FromPath(path);
-            if (!_documents.ContainsKey(UrlUtil.Key(url)))
+            if (!_documents.ContainsKey(KeyOf(url)))
             {
                 _diagnostics.Warning("edgar:documentNotDiscovered",
                     $"The {(kind == TaxonomyDocumentType.Schema ? "schema" : "linkbase")} '{Path.GetFileName(path)}' is in the filing folder but no document of the DTS refers to it; it was added to the DTS. Check that the filing's file names match the names its documents use.",
@@ -285,7 +288,7 @@ internal sealed partial class DtsLoader
             var candidates = present.Where(p => NameParts(UrlUtil.FileName(p.Url)) == (prefix, ending)).ToList();
             if (candidates.Count == 1)
             {
-                _redirects[UrlUtil.Key(missing.Url)] = UrlUtil.Key(candidates[0].Url);
+                _redirects[KeyOf(missing.Url)] = KeyOf(candidates[0].Url);
                 if (_missingWarnings.TryGetValue(missing, out var notFound))
                 {
                     // One warning per document: the renaming says it all.
@@ -482,6 +485,32 @@ internal sealed partial class DtsLoader
         _ => TaxonomyDocumentType.Other,
     };
 
+    private string? _lastKeyUrl, _lastKey;
+    private readonly Dictionary<string, string> _httpsKeys = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="UrlUtil.Key"/> without a new string per call: an <c>https</c> URL's key is made once and kept, and
+    /// the last URL asked for is remembered by reference (locators ask for the same document URL instance in runs).
+    /// </summary>
+    private string KeyOf(string url)
+    {
+        if (ReferenceEquals(url, _lastKeyUrl))
+        {
+            return _lastKey!;
+        }
+        string key;
+        if (!url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            key = UrlUtil.Key(url);
+        }
+        else if (!_httpsKeys.TryGetValue(url, out key!))
+        {
+            _httpsKeys[url] = key = UrlUtil.Key(url);
+        }
+        (_lastKeyUrl, _lastKey) = (url, key);
+        return key;
+    }
+
     private string? _lastEnqueued;
 
     private void Enqueue(string url, SourceLocation? from)
@@ -497,13 +526,13 @@ internal sealed partial class DtsLoader
         {
             return;
         }
-        if (_documents.ContainsKey(UrlUtil.Key(docUrl)))
+        if (_documents.ContainsKey(KeyOf(docUrl)))
         {
             return;
         }
         // Register now so that each document is read once, whatever cycle of imports reaches it again.
         var doc = new TaxonomyDocument(docUrl, TaxonomyDocumentType.Other);
-        _documents[UrlUtil.Key(docUrl)] = doc;
+        _documents[KeyOf(docUrl)] = doc;
         _documentOrder.Add(doc);
         _queue.Enqueue(new PendingDocument(docUrl, from, false));
     }
@@ -513,10 +542,10 @@ internal sealed partial class DtsLoader
         while (_queue.Count > 0)
         {
             var pending = _queue.Dequeue();
-            if (!_documents.TryGetValue(UrlUtil.Key(pending.Url), out var doc))
+            if (!_documents.TryGetValue(KeyOf(pending.Url), out var doc))
             {
                 doc = new TaxonomyDocument(pending.Url, TaxonomyDocumentType.Other);
-                _documents[UrlUtil.Key(pending.Url)] = doc;
+                _documents[KeyOf(pending.Url)] = doc;
                 _documentOrder.Add(doc);
             }
             doc.AddedFromFolder = pending.FromFolder;
@@ -756,7 +785,7 @@ internal sealed partial class DtsLoader
 
     private DocumentIndex GetIndex(string url)
     {
-        var key = UrlUtil.Key(url);
+        var key = KeyOf(url);
         if (!_indexes.TryGetValue(key, out var index))
         {
             _indexes[key] = index = new DocumentIndex();
@@ -828,7 +857,7 @@ internal sealed partial class DtsLoader
                 else if (!s.HasLaxContent && NeedsLaxAssessment(s, depth, ns, local))
                 {
                     s.HasLaxContent = true;
-                    _laxSchemaDocuments.Add(UrlUtil.Key(s.Doc.Url));
+                    _laxSchemaDocuments.Add(KeyOf(s.Doc.Url));
                 }
             }
             if (local == "linkbase" && string.Equals(ns, XbrlNamespaces.Link, StringComparison.Ordinal))
@@ -854,7 +883,7 @@ internal sealed partial class DtsLoader
                 if (!s.HasContentModel && local is "sequence" or "choice" && !IsXbrlSpecificationNamespace(s.Doc.TargetNamespace))
                 {
                     s.HasContentModel = true;
-                    _contentModelDocuments.Add(UrlUtil.Key(s.Doc.Url));
+                    _contentModelDocuments.Add(KeyOf(s.Doc.Url));
                 }
                 if (depth == 1)
                 {
@@ -1090,6 +1119,24 @@ internal sealed partial class DtsLoader
 
     private static string PathOf(ReadState s, int depth)
     {
+        // "/1/3/17": formatted into a stack buffer, one string made (paths are asked for every schema element and every element with an id).
+        Span<char> buffer = stackalloc char[256];
+        var length = 0;
+        for (var i = 0; i <= depth; i++)
+        {
+            if (buffer.Length - length < 12)
+            {
+                return PathOfLong(s, depth);
+            }
+            buffer[length++] = '/';
+            s.ChildCounts[i].TryFormat(buffer[length..], out var written, default, CultureInfo.InvariantCulture);
+            length += written;
+        }
+        return new string(buffer[..length]);
+    }
+
+    private static string PathOfLong(ReadState s, int depth)
+    {
         var sb = new StringBuilder(depth * 3);
         for (var i = 0; i <= depth; i++)
         {
@@ -1151,7 +1198,7 @@ internal sealed partial class DtsLoader
         PeriodTypeAttributes.Add((concept, periodTypeText, balanceText));
         if (_concepts.TryGetValue(qn, out var existing))
         {
-            if (!string.Equals(UrlUtil.Key(existing.DocumentUrl), UrlUtil.Key(s.Doc.Url), StringComparison.Ordinal) || existing.IsDeclared)
+            if (!string.Equals(KeyOf(existing.DocumentUrl), KeyOf(s.Doc.Url), StringComparison.Ordinal) || existing.IsDeclared)
             {
                 DuplicateDeclarations.Add((existing, concept));
             }
@@ -1480,7 +1527,18 @@ internal sealed partial class DtsLoader
                 var ownLang = attributes.XmlLang;
                 if (ownLang is not null)
                 {
-                    LanguageValues.Add((s.Doc.Url, resource.Location, ownLang));
+                    // Labels repeat a few languages thousands of times: a value once found valid is not kept for the check again.
+                    if (!_validLanguages.Contains(ownLang))
+                    {
+                        if (TaxonomyValidator.IsValidLanguage(ownLang))
+                        {
+                            _validLanguages.Add(ownLang);
+                        }
+                        else
+                        {
+                            LanguageValues.Add((s.Doc.Url, resource.Location, ownLang));
+                        }
+                    }
                 }
                 if (id is not null)
                 {
@@ -1507,10 +1565,36 @@ internal sealed partial class DtsLoader
             return "";
         }
         var depth = r.Depth;
-        var sb = new StringBuilder();
-        var sawChildElement = false;
-        while (r.Read() && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+        // Most resources (labels) hold one text node: its value is the text, no builder needed.
+        if (!r.Read())
         {
+            return "";
+        }
+        if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
+        {
+            return "";
+        }
+        if (r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
+        {
+            var first = r.Value;
+            if (!r.Read() || (r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+            {
+                return first;
+            }
+            return ReadResourceTextRest(r, depth, new StringBuilder(first));
+        }
+        return ReadResourceTextRest(r, depth, new StringBuilder());
+    }
+
+    /// <summary>The text of a resource from the node the reader is on: its text nodes, and its reference parts as "name: value" lines.</summary>
+    private static string ReadResourceTextRest(XmlReader r, int depth, StringBuilder sb)
+    {
+        do
+        {
+            if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
+            {
+                break;
+            }
             switch (r.NodeType)
             {
                 case XmlNodeType.Element:
@@ -1522,7 +1606,6 @@ internal sealed partial class DtsLoader
                             sb.Append('\n');
                         }
                         sb.Append(r.LocalName).Append(": ");
-                        sawChildElement = true;
                     }
                     break;
                 case XmlNodeType.Text:
@@ -1533,7 +1616,8 @@ internal sealed partial class DtsLoader
                     break;
             }
         }
-        return sawChildElement ? sb.ToString() : sb.ToString();
+        while (r.Read());
+        return sb.ToString();
     }
 
     private Arc ReadArc(ReadState s, ExtendedLink link)

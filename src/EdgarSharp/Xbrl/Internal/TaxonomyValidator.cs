@@ -747,8 +747,10 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     /// <summary>Labels: one per concept, role and language; a preferredLabel must name a role the concept has a label in.</summary>
     private void CheckLabels()
     {
-        var labels = new Dictionary<Concept, HashSet<string>>();
+        // One set of (concept, role) pairs rather than a set per concept; languages compared lowercased, each lowercased once.
+        var labelRoles = new HashSet<(Concept, string)>();
         var seen = new HashSet<(Concept, string, string, string)>();
+        var lowercased = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var r in effective)
         {
             if (r.Arcrole != XbrlArcroles.ConceptLabel || r.From is not Concept c || r.To is not Resource label)
@@ -756,12 +758,13 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                 continue;
             }
             var role = label.Role ?? XbrlRoles.Label;
-            if (!labels.TryGetValue(c, out var roles))
+            labelRoles.Add((c, role));
+            var language = label.Language ?? "";
+            if (!lowercased.TryGetValue(language, out var languageKey))
             {
-                labels[c] = roles = new HashSet<string>(StringComparer.Ordinal);
+                lowercased[language] = languageKey = language.ToLowerInvariant();
             }
-            roles.Add(role);
-            if (!seen.Add((c, r.LinkRole, role, (label.Language ?? "").ToLowerInvariant())))
+            if (!seen.Add((c, r.LinkRole, role, languageKey)))
             {
                 diagnostics.Error("xbrl.5.2.2.2.3", $"The concept {c} has more than one label with role '{role}' and language '{label.Language}'; keep one.", r.Arc.Location);
             }
@@ -776,7 +779,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             {
                 continue;
             }
-            if (!labels.TryGetValue(target, out var roles) || !roles.Contains(preferred))
+            if (!labelRoles.Contains((target, preferred)))
             {
                 var known = IsKnownLabelRole(preferred);
                 diagnostics.Error("xbrl.5.2.4.2.1", $"The presentation arc prefers the label role '{preferred}', but {target} has no label with that role{(known ? "" : " (and the role is not declared)")}.", r.Arc.Location);
@@ -791,11 +794,14 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     [GeneratedRegex("^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$")]
     private static partial Regex LanguageTag();
 
+    /// <summary>Whether an xml:lang value is empty or a language tag (RFC 3066, xs:language).</summary>
+    internal static bool IsValidLanguage(string lang) => lang.Length == 0 || LanguageTag().IsMatch(lang.Trim());
+
     private void CheckLanguages()
     {
         foreach (var (_, location, lang) in loader.LanguageValues)
         {
-            if (lang.Length > 0 && !LanguageTag().IsMatch(lang.Trim()))
+            if (!IsValidLanguage(lang))
             {
                 diagnostics.Error("sche:XmlSchemaError", $"xml:lang '{lang}' is not a valid language tag (RFC 3066, xs:language).", location);
             }
