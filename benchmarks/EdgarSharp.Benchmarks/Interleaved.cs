@@ -66,6 +66,7 @@ internal static class Interleaved
             ("Dts.Load through System.Xml's reader", () => WithoutFastReader(() => Dts.Load(path).Relationships.Count)),
             ("Dts.Load without checks", () => Dts.Load(path, new XbrlLoadOptions { Validate = false }).Relationships.Count),
             ("Dts.Load + DimensionalModel.Build", () => DimensionalModel.Build(Dts.Load(path)).RelationshipSets.Count),
+            ("Dts.Load without checks + DimensionalModel.Build", () => DimensionalModel.Build(Dts.Load(path, new XbrlLoadOptions { Validate = false })).RelationshipSets.Count),
         ];
     }
 
