@@ -39,6 +39,7 @@ internal static class Utf8XmlTokenizer
     private static readonly SearchValues<byte> NameBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:"u8);
     private static readonly SearchValues<byte> TextSpecials = SearchValues.Create("&\r"u8);
     private static readonly SearchValues<byte> AttributeSpecials = SearchValues.Create("&\r\n\t"u8);
+    private static readonly SearchValues<byte> CdataSpecials = SearchValues.Create("\r"u8);
 
     // 1: may start a name (ASCII letters, '_'); 2: may continue one (also digits, '.', '-').
     private static readonly byte[] NameClass = BuildNameClass();
@@ -1208,75 +1209,71 @@ internal static class Utf8XmlTokenizer
 
     /// <summary>
     /// <see cref="Decode"/> into <paramref name="chars"/> (at least <paramref name="raw"/>'s length: UTF-8 never takes
-    /// fewer bytes than UTF-16 takes chars); the number of chars written.
+    /// fewer bytes than UTF-16 takes chars); the number of chars written. The runs between specials (references, line
+    /// ends, and in an attribute tab and LF) are transcoded whole; only the specials are looked at one by one. The
+    /// tokenizer has checked the bytes (valid UTF-8, well-formed references), and a run always ends on an ASCII byte.
     /// </summary>
-    public static int DecodeTo(ReadOnlySpan<byte> raw, bool attribute, bool cdata, char[] chars)
+    public static int DecodeTo(ReadOnlySpan<byte> raw, bool attribute, bool cdata, Span<char> chars)
     {
-        var rented = chars;
+        var specials = cdata ? CdataSpecials : attribute ? AttributeSpecials : TextSpecials;
+        var w = 0;
+        while (true)
         {
-            var count = Encoding.UTF8.GetChars(raw, rented);
-            if ((cdata ? raw.IndexOf((byte)'\r') : raw.IndexOfAny(attribute ? AttributeSpecials : TextSpecials)) < 0)
+            var at = raw.IndexOfAny(specials);
+            var run = at < 0 ? raw : raw[..at];
+            if (!run.IsEmpty)
             {
-                return count;
+                Utf8.ToUtf16(run, chars[w..], out _, out var written, replaceInvalidSequences: false);
+                w += written;
             }
-            var w = 0;
-            for (var i = 0; i < count; i++)
+            if (at < 0)
             {
-                var c = rented[i];
-                switch (c)
-                {
-                    case '\r':
-                        if (i + 1 < count && rented[i + 1] == '\n')
+                return w;
+            }
+            var b = raw[at];
+            raw = raw[(at + 1)..];
+            switch (b)
+            {
+                case (byte)'\r':
+                    if (!raw.IsEmpty && raw[0] == (byte)'\n')
+                    {
+                        raw = raw[1..];
+                    }
+                    chars[w++] = attribute ? ' ' : '\n';
+                    break;
+                case (byte)'\n' or (byte)'\t':
+                    // Only an attribute's specials hold these.
+                    chars[w++] = ' ';
+                    break;
+                default:
+                    var semi = raw.IndexOf((byte)';');
+                    var body = raw[..semi];
+                    raw = raw[(semi + 1)..];
+                    if (body[0] == (byte)'#')
+                    {
+                        TryCharReference(body[1..], out var value);
+                        if (value > 0xFFFF)
                         {
-                            i++;
-                        }
-                        rented[w++] = attribute ? ' ' : '\n';
-                        break;
-                    case '\n' or '\t' when attribute:
-                        rented[w++] = ' ';
-                        break;
-                    case '&' when !cdata:
-                        var semi = Array.IndexOf(rented, ';', i + 1, count - i - 1);
-                        var body = rented.AsSpan(i + 1, semi - i - 1);
-                        if (body[0] == '#')
-                        {
-                            var digits = body[1..];
-                            var hex = digits[0] == 'x';
-                            var value = 0;
-                            foreach (var d in hex ? digits[1..] : digits)
-                            {
-                                value = (value * (hex ? 16 : 10)) + (d <= '9' ? d - '0' : (d | 0x20) - 'a' + 10);
-                            }
-                            if (value > 0xFFFF)
-                            {
-                                var s = char.ConvertFromUtf32(value);
-                                rented[w++] = s[0];
-                                rented[w++] = s[1];
-                            }
-                            else
-                            {
-                                rented[w++] = (char)value;
-                            }
+                            new Rune(value).EncodeToUtf16(chars[w..]);
+                            w += 2;
                         }
                         else
                         {
-                            rented[w++] = body switch
-                            {
-                                "lt" => '<',
-                                "gt" => '>',
-                                "amp" => '&',
-                                "apos" => '\'',
-                                _ => '"',
-                            };
+                            chars[w++] = (char)value;
                         }
-                        i = semi;
-                        break;
-                    default:
-                        rented[w++] = c;
-                        break;
-                }
+                    }
+                    else
+                    {
+                        chars[w++] = body[0] switch
+                        {
+                            (byte)'l' => '<',
+                            (byte)'g' => '>',
+                            (byte)'q' => '"',
+                            _ => body[1] == (byte)'m' ? '&' : '\'',
+                        };
+                    }
+                    break;
             }
-            return w;
         }
     }
 }
