@@ -481,6 +481,15 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
 
     public override void ResolveEntity() => throw new InvalidOperationException("The reader is not positioned on an entity reference.");
 
+    /// <summary>
+    /// The namespace scope of the current node as a handle (the innermost declaration in scope), valid for the reader's
+    /// life: with <see cref="LookupNamespace(int, string)"/>, a prefix resolved as on this node after the reader has moved on.
+    /// </summary>
+    internal int NamespaceScope => OnNode ? Current.NsTop : -1;
+
+    /// <summary>The namespace <paramref name="prefix"/> had on the node whose <see cref="NamespaceScope"/> was <paramref name="scope"/>, as <see cref="LookupNamespace(string)"/> gives it there.</summary>
+    internal string? LookupNamespace(int scope, string prefix) => _tape.LookupNamespace(scope, prefix);
+
     public IDictionary<string, string> GetNamespacesInScope(XmlNamespaceScope scope) =>
         _tape.NamespacesInScope(OnNode ? Current.NsTop : -1, OnNode ? Current.NsLocal : 0, scope);
 
