@@ -635,7 +635,17 @@ internal static class Utf8XmlTokenizer
         {
             var doc = _doc;
             var rest = doc[(p + 1)..];
-            var semi = rest.IndexOf((byte)';');
+            // The ';' within a dozen bytes, looked for one by one (references are short and text blocks hold thousands).
+            var semi = -1;
+            var end = Math.Min(rest.Length, 13);
+            for (var j = 0; j < end; j++)
+            {
+                if (rest[j] == (byte)';')
+                {
+                    semi = j;
+                    break;
+                }
+            }
             if (semi <= 0 || semi > 12)
             {
                 return false;
@@ -1209,18 +1219,58 @@ internal static class Utf8XmlTokenizer
 
     /// <summary>
     /// <see cref="Decode"/> into <paramref name="chars"/> (at least <paramref name="raw"/>'s length: UTF-8 never takes
-    /// fewer bytes than UTF-16 takes chars); the number of chars written. The runs between specials (references, line
-    /// ends, and in an attribute tab and LF) are transcoded whole; only the specials are looked at one by one. The
-    /// tokenizer has checked the bytes (valid UTF-8, well-formed references), and a run always ends on an ASCII byte.
+    /// fewer bytes than UTF-16 takes chars); the number of chars written. ASCII is widened 32 bytes at a time and only
+    /// the specials (references, line ends, and in an attribute tab and LF) and non-ASCII runs are looked at apart:
+    /// escaped HTML text blocks hold a reference every few dozen bytes. The tokenizer has checked the bytes (valid
+    /// UTF-8, well-formed references).
     /// </summary>
     public static int DecodeTo(ReadOnlySpan<byte> raw, bool attribute, bool cdata, Span<char> chars)
     {
         var specials = cdata ? CdataSpecials : attribute ? AttributeSpecials : TextSpecials;
-        var w = 0;
+        int i = 0, w = 0;
+        if (Vector256.IsHardwareAccelerated && raw.Length >= 32)
+        {
+            ref var src = ref MemoryMarshal.GetReference(raw);
+            ref var dst = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(chars));
+            var amp = Vector256.Create((byte)(cdata ? '\r' : '&'));
+            var cr = Vector256.Create((byte)'\r');
+            var lf = Vector256.Create((byte)(attribute ? '\n' : '\r'));
+            var tab = Vector256.Create((byte)(attribute ? '\t' : '\r'));
+            // w never passes i (nothing decodes longer than it is written), so 32 chars at w always fit in chars.
+            while (i <= raw.Length - 32)
+            {
+                var v = Vector256.LoadUnsafe(ref src, (nuint)i);
+                var special = Vector256.Equals(v, amp) | Vector256.Equals(v, cr) | Vector256.Equals(v, lf) | Vector256.Equals(v, tab);
+                var mask = special.ExtractMostSignificantBits() | v.ExtractMostSignificantBits();
+                var (low, high) = Vector256.Widen(v);
+                low.StoreUnsafe(ref dst, (nuint)w);
+                high.StoreUnsafe(ref dst, (nuint)(w + 16));
+                if (mask == 0)
+                {
+                    i += 32;
+                    w += 32;
+                    continue;
+                }
+                var k = BitOperations.TrailingZeroCount(mask);
+                i += k;
+                w += k;
+                if (raw[i] >= 0x80)
+                {
+                    // Non-ASCII: transcoded up to the next special.
+                    var next = raw[i..].IndexOfAny(specials);
+                    var run = next < 0 ? raw[i..] : raw.Slice(i, next);
+                    Utf8.ToUtf16(run, chars[w..], out _, out var written, replaceInvalidSequences: false);
+                    i += run.Length;
+                    w += written;
+                    continue;
+                }
+                i = Special(raw, i, attribute, chars, ref w);
+            }
+        }
         while (true)
         {
-            var at = raw.IndexOfAny(specials);
-            var run = at < 0 ? raw : raw[..at];
+            var at = raw[i..].IndexOfAny(specials);
+            var run = at < 0 ? raw[i..] : raw.Slice(i, at);
             if (!run.IsEmpty)
             {
                 Utf8.ToUtf16(run, chars[w..], out _, out var written, replaceInvalidSequences: false);
@@ -1230,50 +1280,53 @@ internal static class Utf8XmlTokenizer
             {
                 return w;
             }
-            var b = raw[at];
-            raw = raw[(at + 1)..];
-            switch (b)
+            i = Special(raw, i + at, attribute, chars, ref w);
+        }
+    }
+
+    /// <summary>Decodes the special byte at <paramref name="i"/> (a reference, a line end, an attribute's tab or LF) into chars at <paramref name="w"/>; where the bytes go on.</summary>
+    private static int Special(ReadOnlySpan<byte> raw, int i, bool attribute, Span<char> chars, ref int w)
+    {
+        switch (raw[i])
+        {
+            case (byte)'\r':
+                chars[w++] = attribute ? ' ' : '\n';
+                return i + 1 < raw.Length && raw[i + 1] == (byte)'\n' ? i + 2 : i + 1;
+            case (byte)'\n' or (byte)'\t':
+                // Only an attribute's specials hold these.
+                chars[w++] = ' ';
+                return i + 1;
+        }
+        // A reference, at most a dozen bytes to its ';'.
+        var semi = i + 2;
+        while (raw[semi] != (byte)';')
+        {
+            semi++;
+        }
+        var body = raw[(i + 1)..semi];
+        if (body[0] == (byte)'#')
+        {
+            TryCharReference(body[1..], out var value);
+            if (value > 0xFFFF)
             {
-                case (byte)'\r':
-                    if (!raw.IsEmpty && raw[0] == (byte)'\n')
-                    {
-                        raw = raw[1..];
-                    }
-                    chars[w++] = attribute ? ' ' : '\n';
-                    break;
-                case (byte)'\n' or (byte)'\t':
-                    // Only an attribute's specials hold these.
-                    chars[w++] = ' ';
-                    break;
-                default:
-                    var semi = raw.IndexOf((byte)';');
-                    var body = raw[..semi];
-                    raw = raw[(semi + 1)..];
-                    if (body[0] == (byte)'#')
-                    {
-                        TryCharReference(body[1..], out var value);
-                        if (value > 0xFFFF)
-                        {
-                            new Rune(value).EncodeToUtf16(chars[w..]);
-                            w += 2;
-                        }
-                        else
-                        {
-                            chars[w++] = (char)value;
-                        }
-                    }
-                    else
-                    {
-                        chars[w++] = body[0] switch
-                        {
-                            (byte)'l' => '<',
-                            (byte)'g' => '>',
-                            (byte)'q' => '"',
-                            _ => body[1] == (byte)'m' ? '&' : '\'',
-                        };
-                    }
-                    break;
+                new Rune(value).EncodeToUtf16(chars[w..]);
+                w += 2;
+            }
+            else
+            {
+                chars[w++] = (char)value;
             }
         }
+        else
+        {
+            chars[w++] = body[0] switch
+            {
+                (byte)'l' => '<',
+                (byte)'g' => '>',
+                (byte)'q' => '"',
+                _ => body[1] == (byte)'m' ? '&' : '\'',
+            };
+        }
+        return semi + 1;
     }
 }
