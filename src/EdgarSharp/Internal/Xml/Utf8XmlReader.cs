@@ -25,8 +25,12 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
     // -1 on the node itself; else the attribute's index among the node's attributes.
     private int _attr = -1;
     private bool _onAttrValue;
-    private string?[]? _attrValues;
-    private string?[]? _nodeValues;
+    // The values made on the current node only (a forward-only reader never comes back to a node): arrays over the
+    // whole document would be garbage as large as its index, on the large object heap for a big instance.
+    private string?[] _attrValues = new string?[8];
+    private int _attrValuesNode = -1;
+    private string? _nodeValue;
+    private int _nodeValueNode = -1;
     private int[]? _lineStarts;
     private int _lastLine;
     private int _positionOffset = -1;
@@ -128,10 +132,14 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             {
                 return string.Empty;
             }
-            _nodeValues ??= new string?[_tape.NodeCount];
-            return _nodeValues[_node] ??= n.Type == XmlNodeType.XmlDeclaration
-                ? DeclarationValue(ref n)
-                : Utf8XmlTokenizer.Decode(_bytes.Span.Slice(n.Start, n.Length), attribute: false, cdata: n.Type == XmlNodeType.CDATA);
+            if (_nodeValueNode != _node)
+            {
+                _nodeValue = n.Type == XmlNodeType.XmlDeclaration
+                    ? DeclarationValue(ref n)
+                    : Utf8XmlTokenizer.Decode(_bytes.Span.Slice(n.Start, n.Length), attribute: false, cdata: n.Type == XmlNodeType.CDATA);
+                _nodeValueNode = _node;
+            }
+            return _nodeValue!;
         }
     }
 
@@ -151,20 +159,34 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         return sb.ToString();
     }
 
+    /// <summary>The value of the attribute at <paramref name="index"/> in the tape, one of the current node's.</summary>
     private string AttributeValue(int index)
     {
-        _attrValues ??= new string?[_tape.AttrCount];
-        if (_attrValues[index] is { } cached)
+        ref var n = ref Current;
+        if (_attrValuesNode != _node)
+        {
+            if (_attrValues.Length < n.AttrCount)
+            {
+                _attrValues = new string?[Math.Max(n.AttrCount, _attrValues.Length * 2)];
+            }
+            else
+            {
+                Array.Clear(_attrValues, 0, n.AttrCount);
+            }
+            _attrValuesNode = _node;
+        }
+        var local = index - n.FirstAttr;
+        if (_attrValues[local] is { } cached)
         {
             return cached;
         }
         ref var a = ref _tape.Attrs[index];
         if (a.Value is { } known)
         {
-            return _attrValues[index] = known;
+            return _attrValues[local] = known;
         }
         var raw = _bytes.Span.Slice(a.Start, a.Length);
-        return _attrValues[index] = raw.Length <= Utf8ValuePool.MaxBytes
+        return _attrValues[local] = raw.Length <= Utf8ValuePool.MaxBytes
             ? Utf8ValuePool.Current.AttributeValue(raw)
             : Utf8XmlTokenizer.Decode(raw, attribute: true);
     }
@@ -580,11 +602,21 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
 
     private static int[] LineStarts(ReadOnlySpan<byte> bytes, int bodyStart)
     {
-        var starts = new List<int> { bodyStart };
+        // One entry per line end (LF, CR LF or CR), counted first so the array is made once at its size.
+        var body = bytes[bodyStart..];
+        var crs = body.Count((byte)'\r');
+        var count = 1 + body.Count((byte)'\n') + crs;
+        if (crs > 0)
+        {
+            count -= body.Count("\r\n"u8);
+        }
+        var starts = new int[count];
+        starts[0] = bodyStart;
+        var k = 1;
         var i = bodyStart;
         while (true)
         {
-            var at = bytes[i..].IndexOfAny((byte)'\r', (byte)'\n');
+            var at = crs == 0 ? bytes[i..].IndexOf((byte)'\n') : bytes[i..].IndexOfAny((byte)'\r', (byte)'\n');
             if (at < 0)
             {
                 break;
@@ -595,8 +627,8 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
                 i++;
             }
             i++;
-            starts.Add(i);
+            starts[k++] = i;
         }
-        return [.. starts];
+        return starts;
     }
 }

@@ -773,7 +773,7 @@ public sealed class XbrlInstance
             }
         }
 
-        private readonly Dictionary<(string, string), NameInfo> _names = new(AtomPairComparer.Instance);
+        private readonly Dictionary<(string, string), NameInfo> _names = new(256, AtomPairComparer.Instance);
 
         private NameInfo InfoOf(XmlReader r)
         {
