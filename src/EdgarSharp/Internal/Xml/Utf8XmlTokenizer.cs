@@ -635,6 +635,12 @@ internal static class Utf8XmlTokenizer
         {
             var doc = _doc;
             var rest = doc[(p + 1)..];
+            if (rest.Length >= 3 && rest[2] == (byte)';' && rest[1] == (byte)'t' && rest[0] is (byte)'l' or (byte)'g')
+            {
+                // &lt; and &gt;: nearly every reference of an escaped HTML text block.
+                p += 4;
+                return true;
+            }
             // The ';' within a dozen bytes, looked for one by one (references are short and text blocks hold thousands).
             var semi = -1;
             var end = Math.Min(rest.Length, 13);
