@@ -8,8 +8,9 @@ namespace EdgarSharp.Benchmarks;
 
 /// <summary>
 /// A run for a machine too busy for BenchmarkDotNet's means: each operation once per round, in turn, so that every
-/// operation meets the same load, with the minimum, 10th percentile and median of each and their ratios to the
-/// baseline of the same rounds. <c>--interleaved dts PATH [SECONDS]</c> (a folder or file) or
+/// operation meets the same load, with the minimum, 10th percentile, median and mean of each and their ratios to the
+/// baseline of the same rounds. <c>--interleaved dts PATH [SECONDS]</c> (a folder or file),
+/// <c>--interleaved instance FOLDER [SECONDS]</c> (a filing folder: its instance against its DTS loaded once) or
 /// <c>--interleaved submissions corpus|form4|8-K|feed [SECONDS]</c>.
 /// </summary>
 internal static class Interleaved
@@ -20,8 +21,9 @@ internal static class Interleaved
         var ops = args[0] switch
         {
             "dts" => DtsOperations(args[1]),
+            "instance" => InstanceOperations(args[1]),
             "submissions" => SubmissionOperations(args[1]),
-            _ => throw new ArgumentException("--interleaved dts PATH [SECONDS] | --interleaved submissions corpus|form4|8-K|feed [SECONDS]"),
+            _ => throw new ArgumentException("--interleaved dts PATH [SECONDS] | --interleaved instance FOLDER [SECONDS] | --interleaved submissions corpus|form4|8-K|feed [SECONDS]"),
         };
         var times = ops.Select(_ => new List<double>()).ToArray();
         var clock = Stopwatch.StartNew();
@@ -45,11 +47,13 @@ internal static class Interleaved
         double Min(int i) => times[i][0];
         double P10(int i) => times[i][times[i].Count / 10];
         double Median(int i) => times[i][times[i].Count / 2];
+        // The mean carries the collections each operation's garbage causes, as BenchmarkDotNet's does.
+        double Mean(int i) => times[i].Average();
         Console.WriteLine($"{times[0].Count} rounds");
         for (var i = 0; i < ops.Length; i++)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{ops[i].Name,-52} min {Min(i),10:F1} us  p10 {P10(i),10:F1} us  median {Median(i),10:F1} us  ratio: min {Min(i) / Min(0):F2}  p10 {P10(i) / P10(0):F2}  median {Median(i) / Median(0):F2}"));
+                $"{ops[i].Name,-52} min {Min(i),10:F1} us  p10 {P10(i),10:F1} us  median {Median(i),10:F1} us  mean {Mean(i),10:F1} us  ratio: min {Min(i) / Min(0):F2}  p10 {P10(i) / P10(0):F2}  median {Median(i) / Median(0):F2}  mean {Mean(i) / Mean(0):F2}"));
         }
     }
 
@@ -67,6 +71,20 @@ internal static class Interleaved
             ("Dts.Load without checks", () => Dts.Load(path, new XbrlLoadOptions { Validate = false }).Relationships.Count),
             ("Dts.Load + DimensionalModel.Build", () => DimensionalModel.Build(Dts.Load(path)).RelationshipSets.Count),
             ("Dts.Load without checks + DimensionalModel.Build", () => DimensionalModel.Build(Dts.Load(path, new XbrlLoadOptions { Validate = false })).RelationshipSets.Count),
+        ];
+    }
+
+    private static (string Name, Func<long> Run)[] InstanceOperations(string folder)
+    {
+        var instance = XbrlInstance.FindInstance(folder) ?? throw new ArgumentException($"The folder '{folder}' holds no XBRL instance.");
+        var dts = Dts.Load(folder);
+        var readOnly = new XbrlLoadOptions { Validate = false };
+        return
+        [
+            ("bare XmlReader pass, instance only", () => Baselines.BareXmlPass([instance])),
+            ("bare Utf8XmlReader pass (SafeXml.Create over bytes)", () => Baselines.BareUtf8XmlPass([instance])),
+            ("instance read (DTS loaded, Validate = false)", () => XbrlInstance.Load(dts, instance, readOnly).Facts.Count),
+            ("instance read and validated (DTS loaded)", () => XbrlInstance.Load(dts, instance).Facts.Count),
         ];
     }
 

@@ -207,4 +207,46 @@ public class XbrlInstanceFromBytesTests
         Assert.Equal(fromFile.Diagnostics.Select(d => d.ToString()), fromBytes.Diagnostics.Select(d => d.ToString()));
         Assert.True(fromBytes.AllFacts().First().Concept!.IsDeclared);
     }
+
+    /// <summary>
+    /// The QNames of members and measures resolve against the namespaces in scope on their own element (declared there,
+    /// on the context, or on the root), read by the fast reader or (a DOCTYPE sends the document there) by System.Xml's.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Member_and_measure_QNames_resolve_against_the_namespaces_of_their_element(bool systemXml)
+    {
+        const string xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            DOCTYPE
+            <xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink"
+                xmlns:co="http://example.com/co" xmlns:xbrldi="http://xbrl.org/2006/xbrldi" xmlns:m="http://example.com/outer">
+              <link:schemaRef xlink:type="simple" xlink:href="company.xsd"/>
+              <xbrli:context id="local" xmlns:d="http://example.com/co">
+                <xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0001234567</xbrli:identifier>
+                  <xbrli:segment><xbrldi:explicitMember dimension="d:SegmentAxis" xmlns:m="http://example.com/co">m:RetailMember</xbrldi:explicitMember></xbrli:segment></xbrli:entity>
+                <xbrli:period><xbrli:instant>2023-12-31</xbrli:instant></xbrli:period>
+              </xbrli:context>
+              <xbrli:context id="outer">
+                <xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0001234567</xbrli:identifier>
+                  <xbrli:segment><xbrldi:explicitMember dimension="co:SegmentAxis">m:RetailMember</xbrldi:explicitMember></xbrli:segment></xbrli:entity>
+                <xbrli:period><xbrli:instant>2023-12-31</xbrli:instant></xbrli:period>
+              </xbrli:context>
+              <xbrli:unit id="EUR"><xbrli:measure xmlns:cur="http://www.xbrl.org/2003/iso4217">cur:EUR</xbrli:measure></xbrli:unit>
+              <co:Cash contextRef="local" unitRef="EUR" decimals="0">1</co:Cash>
+              <co:Cash contextRef="outer" unitRef="EUR" decimals="0">2</co:Cash>
+            </xbrli:xbrl>
+            """;
+        var path = Path.Combine(Path.GetDirectoryName(Corpus.Fixture("Instance/good.xml"))!, "scoped_prefixes.xml");
+        var document = xml.Replace("DOCTYPE", systemXml ? "<!DOCTYPE xbrli:xbrl>" : "", StringComparison.Ordinal);
+        var instance = XbrlInstance.Load(System.Text.Encoding.UTF8.GetBytes(document), path, new XbrlLoadOptions { Validate = false });
+        var local = Assert.Single(instance.Contexts.Single(c => c.Id == "local").Dimensions);
+        Assert.Equal(new QName("http://example.com/co", "SegmentAxis"), local.Dimension);
+        Assert.Equal(new QName("http://example.com/co", "RetailMember"), local.Member);
+        var outer = Assert.Single(instance.Contexts.Single(c => c.Id == "outer").Dimensions);
+        Assert.Equal(new QName("http://example.com/outer", "RetailMember"), outer.Member);
+        Assert.Equal([new QName("http://www.xbrl.org/2003/iso4217", "EUR")], instance.Units.Single().Numerators);
+        Assert.DoesNotContain(instance.Diagnostics, d => d.Message.Contains("undeclared prefix", StringComparison.Ordinal));
+    }
 }

@@ -47,6 +47,11 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "empty attribute", "<a b='' c=\"\"/>" },
         { "deep", "<a><b><c><d><e>x</e></d></c></b></a>" },
         { "long lines", "<a>" + new string('x', 5000) + "<b c='" + new string('y', 3000) + "'/></a>" },
+        // Values of 32 bytes and more are decoded 32 bytes at a time: specials and non-ASCII on every side of a block's edge.
+        { "long text with references, line ends and non-ASCII", "<a>" + Repeat("&lt;td style=\"w:1%\"&gt;é😀 ’\r\n&#160;&#x1F600;ab\rcd\tef&amp;&quot;", 23) + "x</a>" },
+        { "long attribute with references and whitespace", "<a b='" + Repeat("a&lt;b\tc\nd\r\ne&#10;f&#x20;é😀 &#9;", 19) + "'/>" },
+        { "long cdata with line ends", "<a><![CDATA[" + Repeat("x < y &amp; \r\n é😀 \r", 21) + "]]></a>" },
+        { "long text ending in a reference", "<a>" + new string('x', 61) + "&gt;</a>" },
         { "column after multibyte", "<a>é😀<b/>\n  ’<c d='é' e='1'/></a>" },
         { "names", "<_a.b-c x-y.z='1' _='2'><A9/></_a.b-c>" },
         { "same local different namespace", "<a xmlns:p='urn:p' xmlns:q='urn:q' p:x='1' q:x='2' x='3'/>" },
@@ -388,4 +393,6 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
     }
 
     private static byte[] Bytes(string xml) => Encoding.UTF8.GetBytes(xml);
+
+    private static string Repeat(string part, int times) => string.Concat(Enumerable.Repeat(part, times));
 }

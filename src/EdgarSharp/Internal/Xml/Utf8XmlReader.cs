@@ -25,9 +25,13 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
     // -1 on the node itself; else the attribute's index among the node's attributes.
     private int _attr = -1;
     private bool _onAttrValue;
-    private string?[]? _attrValues;
+    // The values made on the current node only (a forward-only reader never comes back to a node): arrays over the
+    // whole document would be garbage as large as its index, on the large object heap for a big instance.
+    private string?[] _attrValues = new string?[8];
     private Utf8ValuePool? _pool;
-    private string?[]? _nodeValues;
+    private int _attrValuesNode = -1;
+    private string? _nodeValue;
+    private int _nodeValueNode = -1;
     private int[]? _lineStarts;
     private int _lastLine;
     private int _lineCount;
@@ -130,10 +134,14 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             {
                 return string.Empty;
             }
-            _nodeValues ??= new string?[_tape.NodeCount];
-            return _nodeValues[_node] ??= n.Type == XmlNodeType.XmlDeclaration
-                ? DeclarationValue(ref n)
-                : Utf8XmlTokenizer.Decode(_bytes.Span.Slice(n.Start, n.Length), attribute: false, cdata: n.Type == XmlNodeType.CDATA);
+            if (_nodeValueNode != _node)
+            {
+                _nodeValue = n.Type == XmlNodeType.XmlDeclaration
+                    ? DeclarationValue(ref n)
+                    : Utf8XmlTokenizer.Decode(_bytes.Span.Slice(n.Start, n.Length), attribute: false, cdata: n.Type == XmlNodeType.CDATA);
+                _nodeValueNode = _node;
+            }
+            return _nodeValue!;
         }
     }
 
@@ -153,20 +161,34 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         return sb.ToString();
     }
 
+    /// <summary>The value of the attribute at <paramref name="index"/> in the tape, one of the current node's.</summary>
     private string AttributeValue(int index)
     {
-        _attrValues ??= _tape.AttributeValueSlots();
-        if (_attrValues[index] is { } cached)
+        ref var n = ref Current;
+        if (_attrValuesNode != _node)
+        {
+            if (_attrValues.Length < n.AttrCount)
+            {
+                _attrValues = new string?[Math.Max(n.AttrCount, _attrValues.Length * 2)];
+            }
+            else
+            {
+                Array.Clear(_attrValues, 0, n.AttrCount);
+            }
+            _attrValuesNode = _node;
+        }
+        var local = index - n.FirstAttr;
+        if (_attrValues[local] is { } cached)
         {
             return cached;
         }
         ref var a = ref _tape.Attrs[index];
         if (a.Value is { } known)
         {
-            return _attrValues[index] = known;
+            return _attrValues[local] = known;
         }
         var raw = _bytes.Span.Slice(a.Start, a.Length);
-        return _attrValues[index] = raw.Length <= Utf8ValuePool.MaxBytes
+        return _attrValues[local] = raw.Length <= Utf8ValuePool.MaxBytes
             ? (_pool ??= Utf8ValuePool.Current).AttributeValue(raw)
             : Utf8XmlTokenizer.Decode(raw, attribute: true);
     }
@@ -485,9 +507,10 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             // The tape goes back for the next document; this reader keeps an empty one for what is asked after closing.
             var spent = _tape;
             _tape = Utf8XmlTokenizer.Tape.Empty(_names);
-            spent.ClearAttributeValueSlots();
             Utf8XmlTokenizer.Release(spent);
-            _attrValues = null;
+            _attrValuesNode = -1;
+            _nodeValueNode = -1;
+            _nodeValue = null;
             if (_lineStarts is not null)
             {
                 // Rented by LineStarts; asked for again after closing, they are counted afresh.
@@ -509,6 +532,15 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
     public override string? LookupNamespace(string prefix) => OnNode ? _tape.LookupNamespace(Current.NsTop, prefix) : _tape.LookupNamespace(-1, prefix);
 
     public override void ResolveEntity() => throw new InvalidOperationException("The reader is not positioned on an entity reference.");
+
+    /// <summary>
+    /// The namespace scope of the current node as a handle (the innermost declaration in scope), valid for the reader's
+    /// life: with <see cref="LookupNamespace(int, string)"/>, a prefix resolved as on this node after the reader has moved on.
+    /// </summary>
+    internal int NamespaceScope => OnNode ? Current.NsTop : -1;
+
+    /// <summary>The namespace <paramref name="prefix"/> had on the node whose <see cref="NamespaceScope"/> was <paramref name="scope"/>, as <see cref="LookupNamespace(string)"/> gives it there.</summary>
+    internal string? LookupNamespace(int scope, string prefix) => _tape.LookupNamespace(scope, prefix);
 
     public IDictionary<string, string> GetNamespacesInScope(XmlNamespaceScope scope) =>
         _tape.NamespacesInScope(OnNode ? Current.NsTop : -1, OnNode ? Current.NsLocal : 0, scope);
@@ -602,13 +634,14 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
     {
         // Sized by a count of the line ends first (CR LF counted twice, a few slots to spare) rather than grown.
         var body = bytes[bodyStart..];
-        var starts = ArrayPool<int>.Shared.Rent(1 + body.Count((byte)'\n') + body.Count((byte)'\r'));
+        var crs = body.Count((byte)'\r');
+        var starts = ArrayPool<int>.Shared.Rent(1 + body.Count((byte)'\n') + crs);
         var count = 0;
         starts[count++] = bodyStart;
         var i = bodyStart;
         while (true)
         {
-            var at = bytes[i..].IndexOfAny((byte)'\r', (byte)'\n');
+            var at = crs == 0 ? bytes[i..].IndexOf((byte)'\n') : bytes[i..].IndexOfAny((byte)'\r', (byte)'\n');
             if (at < 0)
             {
                 break;

@@ -39,6 +39,7 @@ internal static class Utf8XmlTokenizer
     private static readonly SearchValues<byte> NameBytes = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-:"u8);
     private static readonly SearchValues<byte> TextSpecials = SearchValues.Create("&\r"u8);
     private static readonly SearchValues<byte> AttributeSpecials = SearchValues.Create("&\r\n\t"u8);
+    private static readonly SearchValues<byte> CdataSpecials = SearchValues.Create("\r"u8);
 
     // 1: may start a name (ASCII letters, '_'); 2: may continue one (also digits, '.', '-').
     private static readonly byte[] NameClass = BuildNameClass();
@@ -178,24 +179,6 @@ internal static class Utf8XmlTokenizer
         public NsDecl[] Decls;
         public int DeclCount;
 
-        /// <summary>
-        /// The reader's decoded attribute values, one slot per attribute: kept with the tape, so that a thread reuses one
-        /// array; emptied when the reader gives the tape back, so that it holds no string past its document.
-        /// </summary>
-        private string?[] _attributeValues = [];
-
-        /// <summary>Empty slots for the values of this document's <see cref="AttrCount"/> attributes.</summary>
-        public string?[] AttributeValueSlots()
-        {
-            if (_attributeValues.Length < AttrCount)
-            {
-                _attributeValues = new string?[Math.Max(AttrCount, _attributeValues.Length * 2)];
-            }
-            return _attributeValues;
-        }
-
-        /// <summary>Empties the slots <see cref="AttributeValueSlots"/> gave.</summary>
-        public void ClearAttributeValueSlots() => Array.Clear(_attributeValues, 0, Math.Min(AttrCount, _attributeValues.Length));
         public int BodyStart;
 
         public string? LookupNamespace(int top, string prefix)
@@ -657,7 +640,23 @@ internal static class Utf8XmlTokenizer
         {
             var doc = _doc;
             var rest = doc[(p + 1)..];
-            var semi = rest.IndexOf((byte)';');
+            if (rest.Length >= 3 && rest[2] == (byte)';' && rest[1] == (byte)'t' && rest[0] is (byte)'l' or (byte)'g')
+            {
+                // &lt; and &gt;: nearly every reference of an escaped HTML text block.
+                p += 4;
+                return true;
+            }
+            // The ';' within a dozen bytes, looked for one by one (references are short and text blocks hold thousands).
+            var semi = -1;
+            var end = Math.Min(rest.Length, 13);
+            for (var j = 0; j < end; j++)
+            {
+                if (rest[j] == (byte)';')
+                {
+                    semi = j;
+                    break;
+                }
+            }
             if (semi <= 0 || semi > 12)
             {
                 return false;
@@ -1236,75 +1235,114 @@ internal static class Utf8XmlTokenizer
 
     /// <summary>
     /// <see cref="Decode"/> into <paramref name="chars"/> (at least <paramref name="raw"/>'s length: UTF-8 never takes
-    /// fewer bytes than UTF-16 takes chars); the number of chars written.
+    /// fewer bytes than UTF-16 takes chars); the number of chars written. ASCII is widened 32 bytes at a time and only
+    /// the specials (references, line ends, and in an attribute tab and LF) and non-ASCII runs are looked at apart:
+    /// escaped HTML text blocks hold a reference every few dozen bytes. The tokenizer has checked the bytes (valid
+    /// UTF-8, well-formed references).
     /// </summary>
-    public static int DecodeTo(ReadOnlySpan<byte> raw, bool attribute, bool cdata, char[] chars)
+    public static int DecodeTo(ReadOnlySpan<byte> raw, bool attribute, bool cdata, Span<char> chars)
     {
-        var rented = chars;
+        var specials = cdata ? CdataSpecials : attribute ? AttributeSpecials : TextSpecials;
+        int i = 0, w = 0;
+        if (Vector256.IsHardwareAccelerated && raw.Length >= 32)
         {
-            var count = Encoding.UTF8.GetChars(raw, rented);
-            if ((cdata ? raw.IndexOf((byte)'\r') : raw.IndexOfAny(attribute ? AttributeSpecials : TextSpecials)) < 0)
+            ref var src = ref MemoryMarshal.GetReference(raw);
+            ref var dst = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(chars));
+            var amp = Vector256.Create((byte)(cdata ? '\r' : '&'));
+            var cr = Vector256.Create((byte)'\r');
+            var lf = Vector256.Create((byte)(attribute ? '\n' : '\r'));
+            var tab = Vector256.Create((byte)(attribute ? '\t' : '\r'));
+            // w never passes i (nothing decodes longer than it is written), so 32 chars at w always fit in chars.
+            while (i <= raw.Length - 32)
             {
-                return count;
-            }
-            var w = 0;
-            for (var i = 0; i < count; i++)
-            {
-                var c = rented[i];
-                switch (c)
+                var v = Vector256.LoadUnsafe(ref src, (nuint)i);
+                var special = Vector256.Equals(v, amp) | Vector256.Equals(v, cr) | Vector256.Equals(v, lf) | Vector256.Equals(v, tab);
+                var mask = special.ExtractMostSignificantBits() | v.ExtractMostSignificantBits();
+                var (low, high) = Vector256.Widen(v);
+                low.StoreUnsafe(ref dst, (nuint)w);
+                high.StoreUnsafe(ref dst, (nuint)(w + 16));
+                if (mask == 0)
                 {
-                    case '\r':
-                        if (i + 1 < count && rented[i + 1] == '\n')
-                        {
-                            i++;
-                        }
-                        rented[w++] = attribute ? ' ' : '\n';
-                        break;
-                    case '\n' or '\t' when attribute:
-                        rented[w++] = ' ';
-                        break;
-                    case '&' when !cdata:
-                        var semi = Array.IndexOf(rented, ';', i + 1, count - i - 1);
-                        var body = rented.AsSpan(i + 1, semi - i - 1);
-                        if (body[0] == '#')
-                        {
-                            var digits = body[1..];
-                            var hex = digits[0] == 'x';
-                            var value = 0;
-                            foreach (var d in hex ? digits[1..] : digits)
-                            {
-                                value = (value * (hex ? 16 : 10)) + (d <= '9' ? d - '0' : (d | 0x20) - 'a' + 10);
-                            }
-                            if (value > 0xFFFF)
-                            {
-                                var s = char.ConvertFromUtf32(value);
-                                rented[w++] = s[0];
-                                rented[w++] = s[1];
-                            }
-                            else
-                            {
-                                rented[w++] = (char)value;
-                            }
-                        }
-                        else
-                        {
-                            rented[w++] = body switch
-                            {
-                                "lt" => '<',
-                                "gt" => '>',
-                                "amp" => '&',
-                                "apos" => '\'',
-                                _ => '"',
-                            };
-                        }
-                        i = semi;
-                        break;
-                    default:
-                        rented[w++] = c;
-                        break;
+                    i += 32;
+                    w += 32;
+                    continue;
                 }
+                var k = BitOperations.TrailingZeroCount(mask);
+                i += k;
+                w += k;
+                if (raw[i] >= 0x80)
+                {
+                    // Non-ASCII: transcoded up to the next special.
+                    var next = raw[i..].IndexOfAny(specials);
+                    var run = next < 0 ? raw[i..] : raw.Slice(i, next);
+                    Utf8.ToUtf16(run, chars[w..], out _, out var written, replaceInvalidSequences: false);
+                    i += run.Length;
+                    w += written;
+                    continue;
+                }
+                i = Special(raw, i, attribute, chars, ref w);
             }
-            return w;
         }
+        while (true)
+        {
+            var at = raw[i..].IndexOfAny(specials);
+            var run = at < 0 ? raw[i..] : raw.Slice(i, at);
+            if (!run.IsEmpty)
+            {
+                Utf8.ToUtf16(run, chars[w..], out _, out var written, replaceInvalidSequences: false);
+                w += written;
+            }
+            if (at < 0)
+            {
+                return w;
+            }
+            i = Special(raw, i + at, attribute, chars, ref w);
+        }
+    }
+
+    /// <summary>Decodes the special byte at <paramref name="i"/> (a reference, a line end, an attribute's tab or LF) into chars at <paramref name="w"/>; where the bytes go on.</summary>
+    private static int Special(ReadOnlySpan<byte> raw, int i, bool attribute, Span<char> chars, ref int w)
+    {
+        switch (raw[i])
+        {
+            case (byte)'\r':
+                chars[w++] = attribute ? ' ' : '\n';
+                return i + 1 < raw.Length && raw[i + 1] == (byte)'\n' ? i + 2 : i + 1;
+            case (byte)'\n' or (byte)'\t':
+                // Only an attribute's specials hold these.
+                chars[w++] = ' ';
+                return i + 1;
+        }
+        // A reference, at most a dozen bytes to its ';'.
+        var semi = i + 2;
+        while (raw[semi] != (byte)';')
+        {
+            semi++;
+        }
+        var body = raw[(i + 1)..semi];
+        if (body[0] == (byte)'#')
+        {
+            TryCharReference(body[1..], out var value);
+            if (value > 0xFFFF)
+            {
+                new Rune(value).EncodeToUtf16(chars[w..]);
+                w += 2;
+            }
+            else
+            {
+                chars[w++] = (char)value;
+            }
+        }
+        else
+        {
+            chars[w++] = body[0] switch
+            {
+                (byte)'l' => '<',
+                (byte)'g' => '>',
+                (byte)'q' => '"',
+                _ => body[1] == (byte)'m' ? '&' : '\'',
+            };
+        }
+        return semi + 1;
     }
 }

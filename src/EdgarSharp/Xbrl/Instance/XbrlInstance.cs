@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using EdgarSharp.Internal;
+using EdgarSharp.Internal.Xml;
 using EdgarSharp.Xbrl.Internal;
 
 namespace EdgarSharp.Xbrl;
@@ -434,8 +435,7 @@ public sealed class XbrlInstance
             XbrlDate? instant = null, start = null, end = null;
             var forever = false;
             var dims = new List<DimensionValue>();
-            var otherSegment = new StringBuilder();
-            var otherScenario = new StringBuilder();
+            StringBuilder? otherSegment = null, otherScenario = null;
             bool hasSegment = false, hasScenario = false;
             var depth = r.Depth;
             if (r.IsEmptyElement)
@@ -481,7 +481,7 @@ public sealed class XbrlInstance
                         {
                             hasSegment = true;
                         }
-                        ReadDimensionContainer(r, id, inScenario, dims, inScenario ? otherScenario : otherSegment);
+                        ReadDimensionContainer(r, id, inScenario, dims, ref inScenario ? ref otherScenario : ref otherSegment);
                         continue;
                 }
                 r.Read();
@@ -499,10 +499,10 @@ public sealed class XbrlInstance
             {
                 _diagnostics.Error("xbrl.4.7.2", $"The context '{id}' ends ({e}) before it starts ({s}).", location);
             }
-            var seen = new HashSet<QName>();
+            var seen = dims.Count > 1 ? new HashSet<QName>() : null;
             foreach (var d in dims)
             {
-                if (!seen.Add(d.Dimension))
+                if (seen is not null && !seen.Add(d.Dimension))
                 {
                     _diagnostics.Error("xbrldie:RepeatedDimensionInInstanceError", $"The context '{id}' gives the dimension {d.Dimension.LocalName} more than one member; a dimension may appear once per context.", location);
                 }
@@ -514,8 +514,8 @@ public sealed class XbrlInstance
                 Identifier = identifier,
                 Period = period,
                 Dimensions = dims,
-                OtherSegmentContent = otherSegment.ToString(),
-                OtherScenarioContent = otherScenario.ToString(),
+                OtherSegmentContent = otherSegment?.ToString() ?? "",
+                OtherScenarioContent = otherScenario?.ToString() ?? "",
                 HasSegment = hasSegment,
                 HasScenario = hasScenario,
                 Location = location,
@@ -539,7 +539,7 @@ public sealed class XbrlInstance
             return null;
         }
 
-        private void ReadDimensionContainer(XmlReader r, string contextId, bool inScenario, List<DimensionValue> dims, StringBuilder other)
+        private void ReadDimensionContainer(XmlReader r, string contextId, bool inScenario, List<DimensionValue> dims, ref StringBuilder? other)
         {
             if (r.IsEmptyElement)
             {
@@ -558,8 +558,8 @@ public sealed class XbrlInstance
                 var location = Here(r);
                 if (r.NamespaceURI == XbrldiNs && r.LocalName == "explicitMember")
                 {
-                    var dimension = ResolveQName(r, r.GetAttribute("dimension"), location, contextId);
-                    var scope = ((IXmlNamespaceResolver)r).GetNamespacesInScope(XmlNamespaceScope.All);
+                    var scope = Scope.Of(r);
+                    var dimension = ResolveQName(r.GetAttribute("dimension"), scope, location, contextId);
                     var text = r.ReadElementContentAsString().Trim();
                     var member = ResolveQName(text, scope, location, contextId);
                     if (dimension is { } d && member is { } m)
@@ -570,7 +570,7 @@ public sealed class XbrlInstance
                 }
                 if (r.NamespaceURI == XbrldiNs && r.LocalName == "typedMember")
                 {
-                    var dimension = ResolveQName(r, r.GetAttribute("dimension"), location, contextId);
+                    var dimension = ResolveQName(r.GetAttribute("dimension"), Scope.Of(r), location, contextId);
                     var content = r.ReadInnerXml().Trim();
                     if (dimension is { } d)
                     {
@@ -580,7 +580,7 @@ public sealed class XbrlInstance
                 }
                 var outer = r.ReadOuterXml();
                 CheckSegmentContent(outer, contextId, inScenario, location);
-                other.Append(outer);
+                (other ??= new StringBuilder()).Append(outer);
             }
             if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
             {
@@ -621,10 +621,40 @@ public sealed class XbrlInstance
             }
         }
 
-        private QName? ResolveQName(XmlReader r, string? text, SourceLocation location, string contextId) =>
-            ResolveQName(text, ((IXmlNamespaceResolver)r).GetNamespacesInScope(XmlNamespaceScope.All), location, contextId);
+        /// <summary>
+        /// The namespaces in scope on an element, taken before its content is read (a QName in the content resolves
+        /// against them): the fast reader's scope by its handle, nothing copied; another reader's as a dictionary.
+        /// </summary>
+        private readonly struct Scope
+        {
+            private readonly Utf8XmlReader? _fast;
+            private readonly int _handle;
+            private readonly IDictionary<string, string>? _all;
 
-        private QName? ResolveQName(string? text, IDictionary<string, string> scope, SourceLocation location, string contextId)
+            private Scope(Utf8XmlReader fast)
+            {
+                _fast = fast;
+                _handle = fast.NamespaceScope;
+            }
+
+            private Scope(IDictionary<string, string> all) => _all = all;
+
+            public static Scope Of(XmlReader r) =>
+                r is Utf8XmlReader fast ? new Scope(fast) : new Scope(((IXmlNamespaceResolver)r).GetNamespacesInScope(XmlNamespaceScope.All));
+
+            /// <summary>As the dictionary of <see cref="XmlNamespaceScope.All"/> answers: the xml prefix included, xmlns not, no entry for an absent default namespace.</summary>
+            public bool TryGetValue(string prefix, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? ns)
+            {
+                if (_all is not null)
+                {
+                    return _all.TryGetValue(prefix, out ns);
+                }
+                ns = prefix == "xmlns" ? null : _fast!.LookupNamespace(_handle, prefix);
+                return !string.IsNullOrEmpty(ns);
+            }
+        }
+
+        private QName? ResolveQName(string? text, Scope scope, SourceLocation location, string contextId)
         {
             if (string.IsNullOrWhiteSpace(text))
             {
@@ -677,7 +707,7 @@ public sealed class XbrlInstance
                     }
                     else if (r.NodeType == XmlNodeType.Element && r.LocalName == "measure")
                     {
-                        var scope = ((IXmlNamespaceResolver)r).GetNamespacesInScope(XmlNamespaceScope.All);
+                        var scope = Scope.Of(r);
                         var mlocation = Here(r);
                         var text = r.ReadElementContentAsString();
                         if (ResolveQName(text, scope, mlocation, id) is { } q)
@@ -743,7 +773,7 @@ public sealed class XbrlInstance
             }
         }
 
-        private readonly Dictionary<(string, string), NameInfo> _names = new(AtomPairComparer.Instance);
+        private readonly Dictionary<(string, string), NameInfo> _names = new(256, AtomPairComparer.Instance);
 
         private NameInfo InfoOf(XmlReader r)
         {
