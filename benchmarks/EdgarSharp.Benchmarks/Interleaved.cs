@@ -22,8 +22,9 @@ internal static class Interleaved
         {
             "dts" => DtsOperations(args[1]),
             "instance" => InstanceOperations(args[1]),
+            "folder" => FolderOperations(args[1]),
             "submissions" => SubmissionOperations(args[1]),
-            _ => throw new ArgumentException("--interleaved dts PATH [SECONDS] | --interleaved instance FOLDER [SECONDS] | --interleaved submissions corpus|form4|8-K|feed [SECONDS]"),
+            _ => throw new ArgumentException("--interleaved dts PATH [SECONDS] | --interleaved instance FOLDER [SECONDS] | --interleaved folder FOLDER [SECONDS] | --interleaved submissions corpus|form4|8-K|feed [SECONDS]"),
         };
         var times = ops.Select(_ => new List<double>()).ToArray();
         var clock = Stopwatch.StartNew();
@@ -71,6 +72,20 @@ internal static class Interleaved
             ("Dts.Load without checks", () => Dts.Load(path, new XbrlLoadOptions { Validate = false }).Relationships.Count),
             ("Dts.Load + DimensionalModel.Build", () => DimensionalModel.Build(Dts.Load(path)).RelationshipSets.Count),
             ("Dts.Load without checks + DimensionalModel.Build", () => DimensionalModel.Build(Dts.Load(path, new XbrlLoadOptions { Validate = false })).RelationshipSets.Count),
+        ];
+    }
+
+    /// <summary>A filing folder loaded whole (its DTS, then its instance), beside bare passes over the same files.</summary>
+    private static (string Name, Func<long> Run)[] FolderOperations(string folder)
+    {
+        var files = Directory.GetFiles(folder).Where(f => f.EndsWith(".xml", StringComparison.Ordinal) || f.EndsWith(".xsd", StringComparison.Ordinal)).ToArray();
+        var readOnly = new XbrlLoadOptions { Validate = false };
+        return
+        [
+            ("bare XmlReader pass, whole folder", () => Baselines.BareXmlPass(files)),
+            ("bare Utf8XmlReader pass (SafeXml.Create over bytes)", () => Baselines.BareUtf8XmlPass(files)),
+            ("XbrlInstance.Load (folder, Validate = false)", () => XbrlInstance.Load(folder, readOnly).Facts.Count),
+            ("XbrlInstance.Load (folder, every check)", () => XbrlInstance.Load(folder).Facts.Count),
         ];
     }
 
