@@ -60,6 +60,8 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     private readonly HashSet<(string, XbrlElement)> _visited = new(RoleKeyComparer<XbrlElement>.Instance);
     private readonly Stack<(string Role, XbrlElement Member)> _pending = new();
     private readonly HashSet<Concept> _path = new();
+    private readonly HashSet<Concept> _itemSet = new();
+    private readonly Queue<(string Role, XbrlElement Item)> _queue = new();
 
     private sealed record PrimaryItemTree(IReadOnlyList<DomainMemberNode> Children, List<Concept> Items);
 
@@ -458,10 +460,13 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         }
         // Every item below, breadth first, each (role, item) once: the inheritors, whatever the tree shown keeps.
         var items = new List<Concept> { item };
-        var set = new HashSet<Concept>() { item };
+        var set = _itemSet;
+        set.Clear();
+        set.Add(item);
         _visited.Clear();
         _visited.Add((role, item));
-        var queue = new Queue<(string Role, XbrlElement Item)>();
+        var queue = _queue;
+        queue.Clear();
         queue.Enqueue((role, item));
         while (queue.Count > 0)
         {
@@ -479,7 +484,9 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
                 }
             }
         }
-        var path = new HashSet<Concept>() { item };
+        var path = _path;
+        path.Clear();
+        path.Add(item);
         var walk = new TreeWalk(this, path, null, null);
         var children = walk.Children(item, role, 1);
         ReportCut(walk, item, role);
