@@ -8,7 +8,7 @@ using EdgarSharp.Internal;
 namespace EdgarSharp.Xbrl.Inline.Internal;
 
 /// <summary>Builds the instance XML of an inline XBRL document set; one use per extraction.</summary>
-internal sealed class InlineExtractor(XbrlLoadOptions options)
+internal sealed partial class InlineExtractor(XbrlLoadOptions options)
 {
     private static readonly XNamespace Ix = InlineXbrl.Namespace;
     private static readonly XNamespace Xbrli = XbrlNamespaces.Xbrli;
@@ -79,8 +79,8 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             trees.Add((Parse(path, bytes), InlineXbrl.UrlOf(path)));
         }
 
-        var references = new List<XElement>();
-        var resources = new List<XElement>();
+        var references = new List<HeaderChild>();
+        var resources = new List<HeaderChild>();
         var facts = new List<XElement>();
         var relationships = new List<XElement>();
         var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -135,11 +135,11 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                         case "references":
                             if (TargetOf(e) == target)
                             {
-                                references.AddRange(e.Elements());
+                                references.AddRange(HeaderChildren(e));
                             }
                             break;
                         case "resources":
-                            resources.AddRange(e.Elements());
+                            resources.AddRange(HeaderChildren(e));
                             break;
                         case "nonFraction":
                         case "nonNumeric":
@@ -238,15 +238,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
             foreach (var r in references.Where(r => r.Name.Namespace == Link && r.Name.LocalName is "schemaRef" or "linkbaseRef"))
             {
-                r.WriteTo(w);
+                WriteHeaderChild(w, r);
             }
             foreach (var r in resources.Where(r => r.Name.Namespace == Link && r.Name.LocalName is "roleRef" or "arcroleRef"))
             {
-                r.WriteTo(w);
+                WriteHeaderChild(w, r);
             }
             foreach (var r in resources.Where(r => r.Name.Namespace == Xbrli && r.Name.LocalName is "context" or "unit"))
             {
-                r.WriteTo(w);
+                WriteHeaderChild(w, r);
             }
             foreach (var f in topLevel)
             {
@@ -257,6 +257,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             w.WriteEndDocument();
         }
         _markup.Release();
+        _headerBytes.Release();
         return new InlineExtraction(stream.Written, _diagnostics.ToList(), count);
     }
 
@@ -368,14 +369,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             var at = (IXmlLineInfo)reader;
             var position = (at.LineNumber, at.LinePosition);
             XElement e;
-            if (reader.LocalName is "header" or "footnote")
+            if (reader.LocalName == "header")
+            {
+                e = ReadHeader(reader, ix, () => RereadHeader(bytes, start, count, url, settings, position.LineNumber, position.LinePosition));
+            }
+            else if (reader.LocalName == "footnote")
             {
                 // Through a subtree reader, which declares on each element the namespaces it uses from outside
                 // the subtree (the instance keeps those declarations).
-                using (var subtree = reader.ReadSubtree())
-                {
-                    e = XElement.Load(subtree, LoadOptions.PreserveWhitespace);
-                }
+                e = LoadSubtree(reader);
             }
             else
             {
@@ -1531,7 +1533,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
         }
 
-        public void StartTag(string qualifiedName)
+        private void Sync()
         {
             if (!_synced)
             {
@@ -1539,6 +1541,11 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 writer.Flush();
                 _synced = true;
             }
+        }
+
+        public void StartTag(string qualifiedName)
+        {
+            Sync();
             CloseTag();
             stream.WriteByte((byte)'<');
             Encode(qualifiedName);
@@ -1605,6 +1612,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 writer.Flush();
                 _synced = true;
             }
+        }
+
+        /// <summary>Markup as the instance holds it, in UTF-8 (between the writer's elements): copied.</summary>
+        public void WriteRaw(ReadOnlySpan<byte> markup)
+        {
+            Sync();
+            CloseTag();
+            stream.Write(markup);
         }
 
         /// <summary>Text already escaped as element text, in UTF-8: copied (line breaks as the writer writes them).</summary>
