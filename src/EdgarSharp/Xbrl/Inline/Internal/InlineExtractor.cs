@@ -333,6 +333,36 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
         return HtmlFallback.Parse(Encoding.UTF8.GetString(bytes)).Root is { } root ? [root] : [];
     }
 
+    private static int Occurrences(ReadOnlySpan<byte> text, ReadOnlySpan<byte> value)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(value); i >= 0; i = text.IndexOf(value))
+        {
+            n++;
+            text = text[(i + value.Length)..];
+        }
+        return n;
+    }
+
+    /// <summary>How many namespace declarations the element under the reader carries.</summary>
+    private static int NamespaceDeclarations(XmlReader reader)
+    {
+        var n = 0;
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (reader.Prefix == "xmlns" || (reader.Prefix.Length == 0 && reader.LocalName == "xmlns"))
+                {
+                    n++;
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+        return n;
+    }
+
     private static bool StartsWith(byte[] bytes, int start, ReadOnlySpan<byte> prefix) =>
         bytes.Length - start >= prefix.Length && bytes.AsSpan(start, prefix.Length).SequenceEqual(prefix);
 
@@ -349,15 +379,30 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
         var resolver = (IXmlNamespaceResolver)reader;
         var roots = new List<XElement>();
         var ix = reader.NameTable.Add(InlineXbrl.Namespace);
+        // When every "xmlns" of the document is a declaration on its root element, every element has the root's
+        // declarations in scope: asked of the reader once, not at every outermost ix element (a dictionary each).
+        var occurrences = Occurrences(bytes.AsSpan(start, count), "xmlns"u8);
+        var plainScope = false;
+        var rootSeen = false;
+        IDictionary<string, string>? documentScope = null;
         reader.Read();
         while (!reader.EOF)
         {
+            if (!rootSeen && reader.NodeType == XmlNodeType.Element)
+            {
+                rootSeen = true;
+                plainScope = occurrences == NamespaceDeclarations(reader);
+            }
             if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.NamespaceURI, ix))
             {
                 reader.Read();
                 continue;
             }
-            var scope = resolver.GetNamespacesInScope(XmlNamespaceScope.ExcludeXml);
+            var scope = plainScope && documentScope is not null ? documentScope : resolver.GetNamespacesInScope(XmlNamespaceScope.ExcludeXml);
+            if (plainScope)
+            {
+                documentScope = scope;
+            }
             if (_lastScope is not null && SameScope(_lastScope, scope))
             {
                 // Usually the same declarations as the last one's: one object for both, so that names resolved
