@@ -85,13 +85,14 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
         var relationships = new List<XElement>();
         var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
         var headers = 0;
+        IDictionary<string, string>? lastScope = null;
         foreach (var (roots, documentUrl) in trees)
         {
             // One walk in document order: the namespace declarations (each root's own, then those in scope where it
-            // stood, then its descendants') and the ix elements.
+            // stood, then its descendants') and the ix elements. A fact of text alone is the root alone.
             foreach (var root in roots)
             {
-                foreach (var e in root.DescendantsAndSelf())
+                foreach (var e in root.HasElements ? root.DescendantsAndSelf() : [root])
                 {
                     var name = e.Name;
                     if (name == ChunkName)
@@ -105,8 +106,10 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
                             namespaces.TryAdd(a.Name.LocalName, a.Value);
                         }
                     }
-                    if (e == root && e.Annotation<Origin>()?.Scope is { } scope)
+                    if (e == root && e.Annotation<Origin>()?.Scope is { } scope && !ReferenceEquals(scope, lastScope))
                     {
+                        // The same declarations as the last root's are in already.
+                        lastScope = scope;
                         foreach (var (prefix, ns) in scope)
                         {
                             if (prefix.Length > 0)
@@ -403,7 +406,7 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
             {
                 documentScope = scope;
             }
-            if (_lastScope is not null && SameScope(_lastScope, scope))
+            if (_lastScope is not null && (ReferenceEquals(_lastScope, scope) || SameScope(_lastScope, scope)))
             {
                 // Usually the same declarations as the last one's: one object for both, so that names resolved
                 // against it can be remembered (ResolveName).
@@ -883,7 +886,7 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
         {
             return 0;
         }
-        var (prefix, local, ns) = name.Value;
+        var (prefix, local, ns, qualifiedName) = name.Value;
         var kind = f.Name.LocalName;
         var nil = IsNil(f);
         List<XAttribute>? others = null;
@@ -898,7 +901,7 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
         var direct = sink.FallbackDepth == 0 && others is null && prefix.Length > 0
             && _rootPrefixes.TryGetValue(prefix, out var bound) && bound == ns
             && (!nil || (_rootPrefixes.TryGetValue("xsi", out var xsi) && xsi == XbrlNamespaces.Xsi));
-        var qualified = direct ? prefix + ":" + local : null;
+        var qualified = direct ? qualifiedName : null;
         if (direct)
         {
             sink.StartTag(qualified!);
@@ -1079,7 +1082,7 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
     }
 
     /// <summary>Names resolved on outermost facts without declarations of their own, by name and scope (the same object for the same declarations).</summary>
-    private readonly Dictionary<(string Name, IDictionary<string, string> Scope), (string Prefix, string Local, string Ns)> _resolved = new(ResolvedKeyComparer.Instance);
+    private readonly Dictionary<(string Name, IDictionary<string, string> Scope), (string Prefix, string Local, string Ns, string Qualified)> _resolved = new(ResolvedKeyComparer.Instance);
 
     private sealed class ResolvedKeyComparer : IEqualityComparer<(string Name, IDictionary<string, string> Scope)>
     {
@@ -1092,7 +1095,7 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
             StringComparer.Ordinal.GetHashCode(obj.Name) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Scope);
     }
 
-    private (string Prefix, string Local, string Ns)? ResolveName(XElement f)
+    private (string Prefix, string Local, string Ns, string Qualified)? ResolveName(XElement f)
     {
         var name = (string?)f.Attribute(Names.Name);
         if (string.IsNullOrWhiteSpace(name))
@@ -1129,7 +1132,7 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
         return false;
     }
 
-    private (string Prefix, string Local, string Ns)? ResolveNameOnce(XElement f, string name)
+    private (string Prefix, string Local, string Ns, string Qualified)? ResolveNameOnce(XElement f, string name)
     {
         name = name.Trim();
         var colon = name.IndexOf(':', StringComparison.Ordinal);
@@ -1141,7 +1144,7 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameUnresolved", $"The name '{name}' of an ix:{f.Name.LocalName} has a prefix no namespace declaration binds; declare the prefix or correct the name. The fact is left out.", f);
             return null;
         }
-        return (prefix, local, ns);
+        return (prefix, local, ns, colon < 0 ? local : name);
     }
 
     /// <summary>
@@ -1306,35 +1309,44 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
     /// <summary>Multiplies a non-negative decimal numeral by 10^scale, exactly, as text.</summary>
     internal static string Shift(string value, int scale)
     {
+        // The digits without the point, padded with zeros so that the point, moved by scale, falls within them.
         var dot = value.IndexOf('.', StringComparison.Ordinal);
-        var intPart = dot < 0 ? value : value[..dot];
-        var fracPart = dot < 0 ? string.Empty : value[(dot + 1)..];
-        var digits = intPart + fracPart;
-        var point = intPart.Length + scale;
-        if (point <= 0)
+        var intLength = dot < 0 ? value.Length : dot;
+        var digitCount = dot < 0 ? value.Length : value.Length - 1;
+        var point = intLength + scale;
+        var left = point <= 0 ? 1 - point : 0;
+        point = Math.Max(point, 1);
+        var right = Math.Max(point - (left + digitCount), 0);
+        var length = left + digitCount + right;
+        Span<char> digits = length <= 256 ? stackalloc char[length] : new char[length];
+        digits[..left].Fill('0');
+        value.AsSpan(0, intLength).CopyTo(digits[left..]);
+        if (dot >= 0)
         {
-            digits = new string('0', 1 - point) + digits;
-            point = 1;
+            value.AsSpan(dot + 1).CopyTo(digits[(left + intLength)..]);
         }
-        else if (point > digits.Length)
-        {
-            digits += new string('0', point - digits.Length);
-        }
-        var whole = digits[..point].TrimStart('0');
-        var frac = digits[point..].TrimEnd('0');
-        if (whole.Length == 0)
+        digits[(left + digitCount)..].Fill('0');
+        ReadOnlySpan<char> whole = digits[..point].TrimStart('0');
+        ReadOnlySpan<char> frac = digits[point..].TrimEnd('0');
+        if (whole.IsEmpty)
         {
             whole = "0";
         }
-        return frac.Length == 0 ? whole : whole + "." + frac;
+        return frac.IsEmpty ? whole.ToString() : string.Concat(whole, ".", frac);
     }
+
+    /// <summary>Each format attribute's value met in this extraction, trimmed and split at its colon once.</summary>
+    private readonly Dictionary<string, (string Format, string Prefix, string Local)> _formats = new(StringComparer.Ordinal);
 
     private string? ApplyFormat(XElement f, string format, string text)
     {
-        format = format.Trim();
-        var colon = format.IndexOf(':', StringComparison.Ordinal);
-        var prefix = colon < 0 ? string.Empty : format[..colon];
-        var local = colon < 0 ? format : format[(colon + 1)..];
+        if (!_formats.TryGetValue(format, out var split))
+        {
+            var trimmed = format.Trim();
+            var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+            _formats[format] = split = (trimmed, colon < 0 ? string.Empty : trimmed[..colon], colon < 0 ? trimmed : trimmed[(colon + 1)..]);
+        }
+        (format, var prefix, var local) = split;
         var ns = NamespaceOfPrefix(f, prefix) ?? string.Empty;
         var result = InlineTransformRegistry.Apply(ns, local, text);
         if (!result.Succeeded)
@@ -1381,12 +1393,12 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
     private List<XElement> Chain(XElement f)
     {
         var chain = new List<XElement> { f };
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null;
         var current = f;
         while ((string?)current.Attribute(Names.ContinuedAt) is { } next)
         {
             next = next.Trim();
-            if (!seen.Add(next))
+            if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(next))
             {
                 Report(DiagnosticSeverity.Error, "ix11.4.1.2:continuationCycle", $"The continuedAt chain of '{(string?)f.Attribute(Names.Name)}' comes back to '{next}'; a chain must not loop. The content is cut where the loop starts.", current);
                 break;
