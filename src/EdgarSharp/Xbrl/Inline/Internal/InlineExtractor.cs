@@ -1104,7 +1104,7 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
             return null;
         }
         (string Name, IDictionary<string, string> Scope)? key = null;
-        if (f.Parent is null && f.Annotation<Origin>()?.Scope is { } scope && !HasNamespaceDeclarations(f))
+        if (PlainScope(f) is { } scope)
         {
             key = (name, scope);
             if (_resolved.TryGetValue(key.Value, out var known))
@@ -1118,6 +1118,28 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
             _resolved[k] = r;
         }
         return resolved;
+    }
+
+    /// <summary>
+    /// The declarations in scope where the outermost ix element around <paramref name="f"/> stood, when neither it
+    /// nor any ix element between declares a namespace: then a prefix means at <paramref name="f"/> what it means in
+    /// that scope, and what is resolved against it can be remembered by scope. Null otherwise.
+    /// </summary>
+    private static IDictionary<string, string>? PlainScope(XElement f)
+    {
+        var e = f;
+        while (true)
+        {
+            if (HasNamespaceDeclarations(e))
+            {
+                return null;
+            }
+            if (e.Parent is not { } parent)
+            {
+                return e.Annotation<Origin>()?.Scope;
+            }
+            e = parent;
+        }
     }
 
     private static bool HasNamespaceDeclarations(XElement e)
@@ -1338,17 +1360,29 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
     /// <summary>Each format attribute's value met in this extraction, trimmed and split at its colon once.</summary>
     private readonly Dictionary<string, (string Format, string Prefix, string Local)> _formats = new(StringComparer.Ordinal);
 
+    /// <summary>Formats resolved against a plain scope (<see cref="PlainScope"/>): their function, by the format's value and the scope.</summary>
+    private readonly Dictionary<(string Name, IDictionary<string, string> Scope), (string Format, string Local, string Ns, Func<string, string?>? Function)> _resolvedFormats = new(ResolvedKeyComparer.Instance);
+
     private string? ApplyFormat(XElement f, string format, string text)
     {
-        if (!_formats.TryGetValue(format, out var split))
+        var scope = PlainScope(f);
+        if (scope is null || !_resolvedFormats.TryGetValue((format, scope), out var known))
         {
-            var trimmed = format.Trim();
-            var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
-            _formats[format] = split = (trimmed, colon < 0 ? string.Empty : trimmed[..colon], colon < 0 ? trimmed : trimmed[(colon + 1)..]);
+            if (!_formats.TryGetValue(format, out var split))
+            {
+                var trimmed = format.Trim();
+                var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+                _formats[format] = split = (trimmed, colon < 0 ? string.Empty : trimmed[..colon], colon < 0 ? trimmed : trimmed[(colon + 1)..]);
+            }
+            var ns = NamespaceOfPrefix(f, split.Prefix) ?? string.Empty;
+            known = (split.Format, split.Local, ns, Transforms.Find(ns, split.Local));
+            if (scope is not null)
+            {
+                _resolvedFormats[(format, scope)] = known;
+            }
         }
-        (format, var prefix, var local) = split;
-        var ns = NamespaceOfPrefix(f, prefix) ?? string.Empty;
-        var result = InlineTransformRegistry.Apply(ns, local, text);
+        format = known.Format;
+        var result = InlineTransformRegistry.Apply(known.Function, known.Ns, known.Local, text);
         if (!result.Succeeded)
         {
             Report(DiagnosticSeverity.Error, result.ErrorCode!, $"The fact '{(string?)f.Attribute(Names.Name)}' with format {format}: {result.Message}", f);
