@@ -1081,18 +1081,31 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
         return true;
     }
 
-    /// <summary>Names resolved on outermost facts without declarations of their own, by name and scope (the same object for the same declarations).</summary>
-    private readonly Dictionary<(string Name, IDictionary<string, string> Scope), (string Prefix, string Local, string Ns, string Qualified)> _resolved = new(ResolvedKeyComparer.Instance);
+    /// <summary>Names of facts resolved against a plain scope (<see cref="PlainScope"/>), by scope (the same object for the same declarations) and name.</summary>
+    private readonly ByScope<(string Prefix, string Local, string Ns, string Qualified)> _resolved = new();
 
-    private sealed class ResolvedKeyComparer : IEqualityComparer<(string Name, IDictionary<string, string> Scope)>
+    /// <summary>
+    /// What is remembered of names by scope: a dictionary of its own per scope, so that a look-up hashes the name alone
+    /// (the ordinary string hashing), the last scope's at hand.
+    /// </summary>
+    private sealed class ByScope<T>
     {
-        public static readonly ResolvedKeyComparer Instance = new();
+        private readonly Dictionary<IDictionary<string, string>, Dictionary<string, T>> _scopes = new(ReferenceEqualityComparer.Instance);
+        private IDictionary<string, string>? _lastScope;
+        private Dictionary<string, T>? _last;
 
-        public bool Equals((string Name, IDictionary<string, string> Scope) x, (string Name, IDictionary<string, string> Scope) y) =>
-            ReferenceEquals(x.Scope, y.Scope) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
-
-        public int GetHashCode((string Name, IDictionary<string, string> Scope) obj) =>
-            StringComparer.Ordinal.GetHashCode(obj.Name) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Scope);
+        public Dictionary<string, T> For(IDictionary<string, string> scope)
+        {
+            if (!ReferenceEquals(scope, _lastScope))
+            {
+                if (!_scopes.TryGetValue(scope, out _last))
+                {
+                    _scopes[scope] = _last = [];
+                }
+                _lastScope = scope;
+            }
+            return _last!;
+        }
     }
 
     private (string Prefix, string Local, string Ns, string Qualified)? ResolveName(XElement f)
@@ -1103,19 +1116,15 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameMissing", $"An ix:{f.Name.LocalName} has no name; it is left out.", f);
             return null;
         }
-        (string Name, IDictionary<string, string> Scope)? key = null;
-        if (PlainScope(f) is { } scope)
+        var known = PlainScope(f) is { } scope ? _resolved.For(scope) : null;
+        if (known is not null && known.TryGetValue(name, out var found))
         {
-            key = (name, scope);
-            if (_resolved.TryGetValue(key.Value, out var known))
-            {
-                return known;
-            }
+            return found;
         }
         var resolved = ResolveNameOnce(f, name);
-        if (key is { } k && resolved is { } r)
+        if (known is not null && resolved is { } r)
         {
-            _resolved[k] = r;
+            known[name] = r;
         }
         return resolved;
     }
@@ -1361,12 +1370,12 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
     private readonly Dictionary<string, (string Format, string Prefix, string Local)> _formats = new(StringComparer.Ordinal);
 
     /// <summary>Formats resolved against a plain scope (<see cref="PlainScope"/>): their function, by the format's value and the scope.</summary>
-    private readonly Dictionary<(string Name, IDictionary<string, string> Scope), (string Format, string Local, string Ns, Func<string, string?>? Function)> _resolvedFormats = new(ResolvedKeyComparer.Instance);
+    private readonly ByScope<(string Format, string Local, string Ns, Func<string, string?>? Function)> _resolvedFormats = new();
 
     private string? ApplyFormat(XElement f, string format, string text)
     {
-        var scope = PlainScope(f);
-        if (scope is null || !_resolvedFormats.TryGetValue((format, scope), out var known))
+        var formats = PlainScope(f) is { } scope ? _resolvedFormats.For(scope) : null;
+        if (formats is null || !formats.TryGetValue(format, out var known))
         {
             if (!_formats.TryGetValue(format, out var split))
             {
@@ -1376,9 +1385,9 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
             }
             var ns = NamespaceOfPrefix(f, split.Prefix) ?? string.Empty;
             known = (split.Format, split.Local, ns, Transforms.Find(ns, split.Local));
-            if (scope is not null)
+            if (formats is not null)
             {
-                _resolvedFormats[(format, scope)] = known;
+                formats[format] = known;
             }
         }
         format = known.Format;
@@ -1580,13 +1589,11 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
     /// (attribute values escaped as it escapes them, an element without content as <c>&lt;a /&gt;</c>). Elements
     /// the writer writes (<see cref="BeginFallback"/>) have what it holds go out before anything is written here.
     /// </summary>
-    private sealed class TextSink(XmlWriter writer, Stream stream, string newLine)
+    private sealed class TextSink(XmlWriter writer, InstanceStream stream, string newLine)
     {
-        private const int RunChars = 4096;
         private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\r\n");
         private static readonly SearchValues<char> AttributeEscaped = SearchValues.Create("&<>\"\t\n\r");
         private readonly byte[] _newLine = Encoding.UTF8.GetBytes(newLine);
-        private readonly byte[] _scratch = new byte[3 * RunChars];
 
         /// <summary>The writer's root start tag closed and what it holds written out.</summary>
         private bool _synced;
@@ -1763,17 +1770,21 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
             }
         }
 
+        /// <summary>
+        /// Encodes <paramref name="run"/> straight into the instance, in pieces of at most 1,024 characters (a surrogate
+        /// pair kept whole), so that the room asked for is never much more than the bytes written.
+        /// </summary>
         private void Encode(ReadOnlySpan<char> run)
         {
-            while (run.Length > RunChars)
+            while (!run.IsEmpty)
             {
-                var take = char.IsHighSurrogate(run[RunChars - 1]) ? RunChars - 1 : RunChars;
-                stream.Write(_scratch, 0, Encoding.UTF8.GetBytes(run[..take], _scratch));
+                var take = run.Length <= 1024 ? run.Length : char.IsHighSurrogate(run[1023]) ? 1023 : 1024;
+                var piece = run[..take];
+                var target = stream.GetSpan(3 * take);
+                stream.Advance(System.Text.Ascii.FromUtf16(piece, target, out var ascii) == OperationStatus.Done
+                    ? ascii
+                    : Encoding.UTF8.GetBytes(piece, target));
                 run = run[take..];
-            }
-            if (!run.IsEmpty)
-            {
-                stream.Write(_scratch, 0, Encoding.UTF8.GetBytes(run, _scratch));
             }
         }
     }
@@ -1804,17 +1815,29 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
-            if (_buffer.Length - _length < buffer.Length)
-            {
-                var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_buffer.Length * 2, _length + buffer.Length));
-                _buffer.AsSpan(0, _length).CopyTo(larger);
-                _buffer = larger;
-            }
-            buffer.CopyTo(_buffer.AsSpan(_length));
+            buffer.CopyTo(GetSpan(buffer.Length));
             _length += buffer.Length;
         }
 
-        public override void WriteByte(byte value) => Write([value]);
+        public override void WriteByte(byte value)
+        {
+            GetSpan(1)[0] = value;
+            _length++;
+        }
+
+        /// <summary>Room for at least <paramref name="size"/> bytes at the end, to be written then <see cref="Advance"/>d over.</summary>
+        public Span<byte> GetSpan(int size)
+        {
+            if (_buffer.Length - _length < size)
+            {
+                var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_buffer.Length * 2, _length + size));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
+                _buffer = larger;
+            }
+            return _buffer.AsSpan(_length);
+        }
+
+        public void Advance(int count) => _length += count;
 
         public override void Flush()
         {
