@@ -20,6 +20,7 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
     private static readonly XName XsiNil = Xsi + "nil";
     private static readonly XName IxTuple = Ix + "tuple";
     private static readonly XName IxNonFraction = Ix + "nonFraction";
+    private static readonly XName IxNonNumeric = Ix + "nonNumeric";
     private static readonly XName IxExclude = Ix + "exclude";
 
     /// <summary>The attribute names looked up on every fact, made once.</summary>
@@ -129,6 +130,15 @@ internal sealed partial class InlineExtractor(XbrlLoadOptions options)
                     else
                     {
                         e.AddAnnotation(new Origin(0, 0) { Document = documentUrl });
+                    }
+                    if (name == IxNonFraction || name == IxNonNumeric)
+                    {
+                        // Most ix elements: told apart by name object, not by the text of the name.
+                        if (TargetOf(e) == target)
+                        {
+                            facts.Add(e);
+                        }
+                        continue;
                     }
                     switch (name.LocalName)
                     {
