@@ -77,7 +77,12 @@ public static class InlineTransformRegistry
         ArgumentNullException.ThrowIfNull(namespaceUri);
         ArgumentNullException.ThrowIfNull(localName);
         ArgumentNullException.ThrowIfNull(text);
-        var function = Transforms.Find(namespaceUri, localName);
+        return Apply(Transforms.Find(namespaceUri, localName), namespaceUri, localName, text);
+    }
+
+    /// <summary>Applies the function found for <paramref name="namespaceUri"/> and <paramref name="localName"/> (null when there is none).</summary>
+    internal static TransformResult Apply(Func<string, string?>? function, string namespaceUri, string localName, string text)
+    {
         if (function is null)
         {
             return new TransformResult(false, string.Empty, UnknownTransformationCode,

@@ -237,6 +237,51 @@ public class InlineXbrlFixtureTests
     }
 
     [Fact]
+    public void Contexts_units_and_references_of_headers_are_copied_with_their_text_attributes_and_namespaces()
+    {
+        // Header elements are copied into the instance as they are read, not as trees: whitespace, escaped text and
+        // attribute values, line breaks, empty elements and the prefixes they use must come through.
+        var extraction = InlineXbrl.Extract([Corpus.Fixture(Path.Combine("Inline", "headers.htm"))]);
+        var root = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(extraction.Xml.Span), System.Xml.Linq.LoadOptions.PreserveWhitespace).Root!;
+        System.Xml.Linq.XNamespace xbrli = "http://www.xbrl.org/2003/instance", xbrldi = "http://xbrl.org/2006/xbrldi", link = "http://www.xbrl.org/2003/linkbase", co = "http://example.com/co";
+        System.Xml.Linq.XElement ById(string id) => root.Elements().Single(e => (string?)e.Attribute("id") == id);
+
+        Assert.Equal([link + "schemaRef", link + "linkbaseRef", link + "roleRef"], root.Elements().Take(3).Select(e => e.Name));
+        var context = ById("d2023");
+        Assert.Equal(xbrli + "context", context.Name);
+        Assert.Equal("http://www.sec.gov/CIK?a=1&b=\"2\"<>", (string?)context.Descendants(xbrli + "identifier").Single().Attribute("scheme"));
+        Assert.Equal("co:Member", context.Descendants(xbrldi + "explicitMember").Single().Value);
+        var typed = context.Descendants(co + "value").Single();
+        Assert.Equal("a < b & c > d\ttab\nsecond line", typed.Value);
+        Assert.Equal("a\tb\nc", (string?)typed.Attribute(co + "kind"));
+        Assert.Equal("en", (string?)typed.Attribute(System.Xml.Linq.XNamespace.Xml + "lang"));
+        Assert.False(ById("i2023").Descendants(xbrli + "segment").Single().IsEmpty);
+        Assert.Equal(["iso4217:USD", "xbrli:shares"], ById("usdPerShare").Descendants(xbrli + "measure").Select(m => m.Value));
+        Assert.Equal("Hidden & kept", ById("hidden").Value);
+        Assert.Equal(2, extraction.FactCount);
+        Assert.Empty(extraction.Diagnostics);
+    }
+
+    [Fact]
+    public void Headers_declaring_namespaces_of_their_own_or_bound_otherwise_at_the_root_keep_their_namespaces()
+    {
+        // Declarations inside a header, on it, or a prefix the instance's root binds to another namespace (the first
+        // fact's scope binds typ otherwise): each context's elements keep the namespaces they have in the document.
+        var extraction = InlineXbrl.Extract([Corpus.Fixture(Path.Combine("Inline", "headers-declared.htm"))]);
+        var root = System.Xml.Linq.XDocument.Parse(Encoding.UTF8.GetString(extraction.Xml.Span)).Root!;
+        System.Xml.Linq.XNamespace xbrli = "http://www.xbrl.org/2003/instance", typ = "http://example.com/typ";
+        System.Xml.Linq.XElement ById(string id) => root.Elements().Single(e => (string?)e.Attribute("id") == id);
+
+        Assert.Equal("http://example.com/not-typ", root.GetNamespaceOfPrefix("typ")!.NamespaceName);
+        Assert.Equal("6", ById("rebound").Descendants(typ + "v").Single().Value);
+        Assert.Equal("7", ById("typed").Descendants(typ + "v").Single().Value);
+        Assert.Equal("8", ById("typed2").Descendants(typ + "v").Single().Value);
+        Assert.Equal("xbrli:pure", ById("pure").Element(xbrli + "measure")!.Value);
+        Assert.Equal(["i2023", "usd", "rebound", "typed", "typed2", "pure"], root.Elements().Skip(1).Take(6).Select(e => (string?)e.Attribute("id")));
+        Assert.Equal(2, extraction.FactCount);
+    }
+
+    [Fact]
     public void A_nonFraction_is_read_by_its_format_then_scaled_then_signed()
     {
         var revenue = Fact(Load("features.htm"), "rev");

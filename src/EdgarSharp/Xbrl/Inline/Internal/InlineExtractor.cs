@@ -8,7 +8,7 @@ using EdgarSharp.Internal;
 namespace EdgarSharp.Xbrl.Inline.Internal;
 
 /// <summary>Builds the instance XML of an inline XBRL document set; one use per extraction.</summary>
-internal sealed class InlineExtractor(XbrlLoadOptions options)
+internal sealed partial class InlineExtractor(XbrlLoadOptions options)
 {
     private static readonly XNamespace Ix = InlineXbrl.Namespace;
     private static readonly XNamespace Xbrli = XbrlNamespaces.Xbrli;
@@ -20,6 +20,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private static readonly XName XsiNil = Xsi + "nil";
     private static readonly XName IxTuple = Ix + "tuple";
     private static readonly XName IxNonFraction = Ix + "nonFraction";
+    private static readonly XName IxNonNumeric = Ix + "nonNumeric";
     private static readonly XName IxExclude = Ix + "exclude";
 
     /// <summary>The attribute names looked up on every fact, made once.</summary>
@@ -79,19 +80,20 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             trees.Add((Parse(path, bytes), InlineXbrl.UrlOf(path)));
         }
 
-        var references = new List<XElement>();
-        var resources = new List<XElement>();
+        var references = new List<HeaderChild>();
+        var resources = new List<HeaderChild>();
         var facts = new List<XElement>();
         var relationships = new List<XElement>();
         var namespaces = new Dictionary<string, string>(StringComparer.Ordinal);
         var headers = 0;
+        IDictionary<string, string>? lastScope = null;
         foreach (var (roots, documentUrl) in trees)
         {
             // One walk in document order: the namespace declarations (each root's own, then those in scope where it
-            // stood, then its descendants') and the ix elements.
+            // stood, then its descendants') and the ix elements. A fact of text alone is the root alone.
             foreach (var root in roots)
             {
-                foreach (var e in root.DescendantsAndSelf())
+                foreach (var e in root.HasElements ? root.DescendantsAndSelf() : [root])
                 {
                     var name = e.Name;
                     if (name == ChunkName)
@@ -105,8 +107,10 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                             namespaces.TryAdd(a.Name.LocalName, a.Value);
                         }
                     }
-                    if (e == root && e.Annotation<Origin>()?.Scope is { } scope)
+                    if (e == root && e.Annotation<Origin>()?.Scope is { } scope && !ReferenceEquals(scope, lastScope))
                     {
+                        // The same declarations as the last root's are in already.
+                        lastScope = scope;
                         foreach (var (prefix, ns) in scope)
                         {
                             if (prefix.Length > 0)
@@ -127,6 +131,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                     {
                         e.AddAnnotation(new Origin(0, 0) { Document = documentUrl });
                     }
+                    if (name == IxNonFraction || name == IxNonNumeric)
+                    {
+                        // Most ix elements: told apart by name object, not by the text of the name.
+                        if (TargetOf(e) == target)
+                        {
+                            facts.Add(e);
+                        }
+                        continue;
+                    }
                     switch (name.LocalName)
                     {
                         case "header":
@@ -135,11 +148,11 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                         case "references":
                             if (TargetOf(e) == target)
                             {
-                                references.AddRange(e.Elements());
+                                references.AddRange(HeaderChildren(e));
                             }
                             break;
                         case "resources":
-                            resources.AddRange(e.Elements());
+                            resources.AddRange(HeaderChildren(e));
                             break;
                         case "nonFraction":
                         case "nonNumeric":
@@ -238,15 +251,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
             foreach (var r in references.Where(r => r.Name.Namespace == Link && r.Name.LocalName is "schemaRef" or "linkbaseRef"))
             {
-                r.WriteTo(w);
+                WriteHeaderChild(w, r);
             }
             foreach (var r in resources.Where(r => r.Name.Namespace == Link && r.Name.LocalName is "roleRef" or "arcroleRef"))
             {
-                r.WriteTo(w);
+                WriteHeaderChild(w, r);
             }
             foreach (var r in resources.Where(r => r.Name.Namespace == Xbrli && r.Name.LocalName is "context" or "unit"))
             {
-                r.WriteTo(w);
+                WriteHeaderChild(w, r);
             }
             foreach (var f in topLevel)
             {
@@ -257,6 +270,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             w.WriteEndDocument();
         }
         _markup.Release();
+        _headerBytes.Release();
         return new InlineExtraction(stream.Written, _diagnostics.ToList(), count);
     }
 
@@ -332,6 +346,36 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         return HtmlFallback.Parse(Encoding.UTF8.GetString(bytes)).Root is { } root ? [root] : [];
     }
 
+    private static int Occurrences(ReadOnlySpan<byte> text, ReadOnlySpan<byte> value)
+    {
+        var n = 0;
+        for (var i = text.IndexOf(value); i >= 0; i = text.IndexOf(value))
+        {
+            n++;
+            text = text[(i + value.Length)..];
+        }
+        return n;
+    }
+
+    /// <summary>How many namespace declarations the element under the reader carries.</summary>
+    private static int NamespaceDeclarations(XmlReader reader)
+    {
+        var n = 0;
+        if (reader.MoveToFirstAttribute())
+        {
+            do
+            {
+                if (reader.Prefix == "xmlns" || (reader.Prefix.Length == 0 && reader.LocalName == "xmlns"))
+                {
+                    n++;
+                }
+            }
+            while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
+        }
+        return n;
+    }
+
     private static bool StartsWith(byte[] bytes, int start, ReadOnlySpan<byte> prefix) =>
         bytes.Length - start >= prefix.Length && bytes.AsSpan(start, prefix.Length).SequenceEqual(prefix);
 
@@ -348,16 +392,31 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var resolver = (IXmlNamespaceResolver)reader;
         var roots = new List<XElement>();
         var ix = reader.NameTable.Add(InlineXbrl.Namespace);
+        // When every "xmlns" of the document is a declaration on its root element, every element has the root's
+        // declarations in scope: asked of the reader once, not at every outermost ix element (a dictionary each).
+        var occurrences = Occurrences(bytes.AsSpan(start, count), "xmlns"u8);
+        var plainScope = false;
+        var rootSeen = false;
+        IDictionary<string, string>? documentScope = null;
         reader.Read();
         while (!reader.EOF)
         {
+            if (!rootSeen && reader.NodeType == XmlNodeType.Element)
+            {
+                rootSeen = true;
+                plainScope = occurrences == NamespaceDeclarations(reader);
+            }
             if (reader.NodeType != XmlNodeType.Element || !ReferenceEquals(reader.NamespaceURI, ix))
             {
                 reader.Read();
                 continue;
             }
-            var scope = resolver.GetNamespacesInScope(XmlNamespaceScope.ExcludeXml);
-            if (_lastScope is not null && SameScope(_lastScope, scope))
+            var scope = plainScope && documentScope is not null ? documentScope : resolver.GetNamespacesInScope(XmlNamespaceScope.ExcludeXml);
+            if (plainScope)
+            {
+                documentScope = scope;
+            }
+            if (_lastScope is not null && (ReferenceEquals(_lastScope, scope) || SameScope(_lastScope, scope)))
             {
                 // Usually the same declarations as the last one's: one object for both, so that names resolved
                 // against it can be remembered (ResolveName).
@@ -368,14 +427,15 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             var at = (IXmlLineInfo)reader;
             var position = (at.LineNumber, at.LinePosition);
             XElement e;
-            if (reader.LocalName is "header" or "footnote")
+            if (reader.LocalName == "header")
+            {
+                e = ReadHeader(reader, ix, () => RereadHeader(bytes, start, count, url, settings, position.LineNumber, position.LinePosition));
+            }
+            else if (reader.LocalName == "footnote")
             {
                 // Through a subtree reader, which declares on each element the namespaces it uses from outside
                 // the subtree (the instance keeps those declarations).
-                using (var subtree = reader.ReadSubtree())
-                {
-                    e = XElement.Load(subtree, LoadOptions.PreserveWhitespace);
-                }
+                e = LoadSubtree(reader);
             }
             else
             {
@@ -836,7 +896,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         {
             return 0;
         }
-        var (prefix, local, ns) = name.Value;
+        var (prefix, local, ns, qualifiedName) = name.Value;
         var kind = f.Name.LocalName;
         var nil = IsNil(f);
         List<XAttribute>? others = null;
@@ -851,7 +911,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         var direct = sink.FallbackDepth == 0 && others is null && prefix.Length > 0
             && _rootPrefixes.TryGetValue(prefix, out var bound) && bound == ns
             && (!nil || (_rootPrefixes.TryGetValue("xsi", out var xsi) && xsi == XbrlNamespaces.Xsi));
-        var qualified = direct ? prefix + ":" + local : null;
+        var qualified = direct ? qualifiedName : null;
         if (direct)
         {
             sink.StartTag(qualified!);
@@ -1031,21 +1091,34 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         return true;
     }
 
-    /// <summary>Names resolved on outermost facts without declarations of their own, by name and scope (the same object for the same declarations).</summary>
-    private readonly Dictionary<(string Name, IDictionary<string, string> Scope), (string Prefix, string Local, string Ns)> _resolved = new(ResolvedKeyComparer.Instance);
+    /// <summary>Names of facts resolved against a plain scope (<see cref="PlainScope"/>), by scope (the same object for the same declarations) and name.</summary>
+    private readonly ByScope<(string Prefix, string Local, string Ns, string Qualified)> _resolved = new();
 
-    private sealed class ResolvedKeyComparer : IEqualityComparer<(string Name, IDictionary<string, string> Scope)>
+    /// <summary>
+    /// What is remembered of names by scope: a dictionary of its own per scope, so that a look-up hashes the name alone
+    /// (the ordinary string hashing), the last scope's at hand.
+    /// </summary>
+    private sealed class ByScope<T>
     {
-        public static readonly ResolvedKeyComparer Instance = new();
+        private readonly Dictionary<IDictionary<string, string>, Dictionary<string, T>> _scopes = new(ReferenceEqualityComparer.Instance);
+        private IDictionary<string, string>? _lastScope;
+        private Dictionary<string, T>? _last;
 
-        public bool Equals((string Name, IDictionary<string, string> Scope) x, (string Name, IDictionary<string, string> Scope) y) =>
-            ReferenceEquals(x.Scope, y.Scope) && string.Equals(x.Name, y.Name, StringComparison.Ordinal);
-
-        public int GetHashCode((string Name, IDictionary<string, string> Scope) obj) =>
-            StringComparer.Ordinal.GetHashCode(obj.Name) ^ System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Scope);
+        public Dictionary<string, T> For(IDictionary<string, string> scope)
+        {
+            if (!ReferenceEquals(scope, _lastScope))
+            {
+                if (!_scopes.TryGetValue(scope, out _last))
+                {
+                    _scopes[scope] = _last = [];
+                }
+                _lastScope = scope;
+            }
+            return _last!;
+        }
     }
 
-    private (string Prefix, string Local, string Ns)? ResolveName(XElement f)
+    private (string Prefix, string Local, string Ns, string Qualified)? ResolveName(XElement f)
     {
         var name = (string?)f.Attribute(Names.Name);
         if (string.IsNullOrWhiteSpace(name))
@@ -1053,21 +1126,39 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameMissing", $"An ix:{f.Name.LocalName} has no name; it is left out.", f);
             return null;
         }
-        (string Name, IDictionary<string, string> Scope)? key = null;
-        if (f.Parent is null && f.Annotation<Origin>()?.Scope is { } scope && !HasNamespaceDeclarations(f))
+        var known = PlainScope(f) is { } scope ? _resolved.For(scope) : null;
+        if (known is not null && known.TryGetValue(name, out var found))
         {
-            key = (name, scope);
-            if (_resolved.TryGetValue(key.Value, out var known))
-            {
-                return known;
-            }
+            return found;
         }
         var resolved = ResolveNameOnce(f, name);
-        if (key is { } k && resolved is { } r)
+        if (known is not null && resolved is { } r)
         {
-            _resolved[k] = r;
+            known[name] = r;
         }
         return resolved;
+    }
+
+    /// <summary>
+    /// The declarations in scope where the outermost ix element around <paramref name="f"/> stood, when neither it
+    /// nor any ix element between declares a namespace: then a prefix means at <paramref name="f"/> what it means in
+    /// that scope, and what is resolved against it can be remembered by scope. Null otherwise.
+    /// </summary>
+    private static IDictionary<string, string>? PlainScope(XElement f)
+    {
+        var e = f;
+        while (true)
+        {
+            if (HasNamespaceDeclarations(e))
+            {
+                return null;
+            }
+            if (e.Parent is not { } parent)
+            {
+                return e.Annotation<Origin>()?.Scope;
+            }
+            e = parent;
+        }
     }
 
     private static bool HasNamespaceDeclarations(XElement e)
@@ -1082,7 +1173,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
         return false;
     }
 
-    private (string Prefix, string Local, string Ns)? ResolveNameOnce(XElement f, string name)
+    private (string Prefix, string Local, string Ns, string Qualified)? ResolveNameOnce(XElement f, string name)
     {
         name = name.Trim();
         var colon = name.IndexOf(':', StringComparison.Ordinal);
@@ -1094,7 +1185,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             Report(DiagnosticSeverity.Error, "ix11.4.1.1:nameUnresolved", $"The name '{name}' of an ix:{f.Name.LocalName} has a prefix no namespace declaration binds; declare the prefix or correct the name. The fact is left out.", f);
             return null;
         }
-        return (prefix, local, ns);
+        return (prefix, local, ns, colon < 0 ? local : name);
     }
 
     /// <summary>
@@ -1259,37 +1350,58 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// <summary>Multiplies a non-negative decimal numeral by 10^scale, exactly, as text.</summary>
     internal static string Shift(string value, int scale)
     {
+        // The digits without the point, padded with zeros so that the point, moved by scale, falls within them.
         var dot = value.IndexOf('.', StringComparison.Ordinal);
-        var intPart = dot < 0 ? value : value[..dot];
-        var fracPart = dot < 0 ? string.Empty : value[(dot + 1)..];
-        var digits = intPart + fracPart;
-        var point = intPart.Length + scale;
-        if (point <= 0)
+        var intLength = dot < 0 ? value.Length : dot;
+        var digitCount = dot < 0 ? value.Length : value.Length - 1;
+        var point = intLength + scale;
+        var left = point <= 0 ? 1 - point : 0;
+        point = Math.Max(point, 1);
+        var right = Math.Max(point - (left + digitCount), 0);
+        var length = left + digitCount + right;
+        Span<char> digits = length <= 256 ? stackalloc char[length] : new char[length];
+        digits[..left].Fill('0');
+        value.AsSpan(0, intLength).CopyTo(digits[left..]);
+        if (dot >= 0)
         {
-            digits = new string('0', 1 - point) + digits;
-            point = 1;
+            value.AsSpan(dot + 1).CopyTo(digits[(left + intLength)..]);
         }
-        else if (point > digits.Length)
-        {
-            digits += new string('0', point - digits.Length);
-        }
-        var whole = digits[..point].TrimStart('0');
-        var frac = digits[point..].TrimEnd('0');
-        if (whole.Length == 0)
+        digits[(left + digitCount)..].Fill('0');
+        ReadOnlySpan<char> whole = digits[..point].TrimStart('0');
+        ReadOnlySpan<char> frac = digits[point..].TrimEnd('0');
+        if (whole.IsEmpty)
         {
             whole = "0";
         }
-        return frac.Length == 0 ? whole : whole + "." + frac;
+        return frac.IsEmpty ? whole.ToString() : string.Concat(whole, ".", frac);
     }
+
+    /// <summary>Each format attribute's value met in this extraction, trimmed and split at its colon once.</summary>
+    private readonly Dictionary<string, (string Format, string Prefix, string Local)> _formats = new(StringComparer.Ordinal);
+
+    /// <summary>Formats resolved against a plain scope (<see cref="PlainScope"/>): their function, by the format's value and the scope.</summary>
+    private readonly ByScope<(string Format, string Local, string Ns, Func<string, string?>? Function)> _resolvedFormats = new();
 
     private string? ApplyFormat(XElement f, string format, string text)
     {
-        format = format.Trim();
-        var colon = format.IndexOf(':', StringComparison.Ordinal);
-        var prefix = colon < 0 ? string.Empty : format[..colon];
-        var local = colon < 0 ? format : format[(colon + 1)..];
-        var ns = NamespaceOfPrefix(f, prefix) ?? string.Empty;
-        var result = InlineTransformRegistry.Apply(ns, local, text);
+        var formats = PlainScope(f) is { } scope ? _resolvedFormats.For(scope) : null;
+        if (formats is null || !formats.TryGetValue(format, out var known))
+        {
+            if (!_formats.TryGetValue(format, out var split))
+            {
+                var trimmed = format.Trim();
+                var colon = trimmed.IndexOf(':', StringComparison.Ordinal);
+                _formats[format] = split = (trimmed, colon < 0 ? string.Empty : trimmed[..colon], colon < 0 ? trimmed : trimmed[(colon + 1)..]);
+            }
+            var ns = NamespaceOfPrefix(f, split.Prefix) ?? string.Empty;
+            known = (split.Format, split.Local, ns, Transforms.Find(ns, split.Local));
+            if (formats is not null)
+            {
+                formats[format] = known;
+            }
+        }
+        format = known.Format;
+        var result = InlineTransformRegistry.Apply(known.Function, known.Ns, known.Local, text);
         if (!result.Succeeded)
         {
             Report(DiagnosticSeverity.Error, result.ErrorCode!, $"The fact '{(string?)f.Attribute(Names.Name)}' with format {format}: {result.Message}", f);
@@ -1334,12 +1446,12 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     private List<XElement> Chain(XElement f)
     {
         var chain = new List<XElement> { f };
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? seen = null;
         var current = f;
         while ((string?)current.Attribute(Names.ContinuedAt) is { } next)
         {
             next = next.Trim();
-            if (!seen.Add(next))
+            if (!(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(next))
             {
                 Report(DiagnosticSeverity.Error, "ix11.4.1.2:continuationCycle", $"The continuedAt chain of '{(string?)f.Attribute(Names.Name)}' comes back to '{next}'; a chain must not loop. The content is cut where the loop starts.", current);
                 break;
@@ -1487,13 +1599,11 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
     /// (attribute values escaped as it escapes them, an element without content as <c>&lt;a /&gt;</c>). Elements
     /// the writer writes (<see cref="BeginFallback"/>) have what it holds go out before anything is written here.
     /// </summary>
-    private sealed class TextSink(XmlWriter writer, Stream stream, string newLine)
+    private sealed class TextSink(XmlWriter writer, InstanceStream stream, string newLine)
     {
-        private const int RunChars = 4096;
         private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\r\n");
         private static readonly SearchValues<char> AttributeEscaped = SearchValues.Create("&<>\"\t\n\r");
         private readonly byte[] _newLine = Encoding.UTF8.GetBytes(newLine);
-        private readonly byte[] _scratch = new byte[3 * RunChars];
 
         /// <summary>The writer's root start tag closed and what it holds written out.</summary>
         private bool _synced;
@@ -1531,7 +1641,7 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
         }
 
-        public void StartTag(string qualifiedName)
+        private void Sync()
         {
             if (!_synced)
             {
@@ -1539,6 +1649,11 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
                 writer.Flush();
                 _synced = true;
             }
+        }
+
+        public void StartTag(string qualifiedName)
+        {
+            Sync();
             CloseTag();
             stream.WriteByte((byte)'<');
             Encode(qualifiedName);
@@ -1607,6 +1722,14 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
         }
 
+        /// <summary>Markup as the instance holds it, in UTF-8 (between the writer's elements): copied.</summary>
+        public void WriteRaw(ReadOnlySpan<byte> markup)
+        {
+            Sync();
+            CloseTag();
+            stream.Write(markup);
+        }
+
         /// <summary>Text already escaped as element text, in UTF-8: copied (line breaks as the writer writes them).</summary>
         public void WriteEscaped(ReadOnlySpan<byte> escaped)
         {
@@ -1657,17 +1780,21 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
             }
         }
 
+        /// <summary>
+        /// Encodes <paramref name="run"/> straight into the instance, in pieces of at most 1,024 characters (a surrogate
+        /// pair kept whole), so that the room asked for is never much more than the bytes written.
+        /// </summary>
         private void Encode(ReadOnlySpan<char> run)
         {
-            while (run.Length > RunChars)
+            while (!run.IsEmpty)
             {
-                var take = char.IsHighSurrogate(run[RunChars - 1]) ? RunChars - 1 : RunChars;
-                stream.Write(_scratch, 0, Encoding.UTF8.GetBytes(run[..take], _scratch));
+                var take = run.Length <= 1024 ? run.Length : char.IsHighSurrogate(run[1023]) ? 1023 : 1024;
+                var piece = run[..take];
+                var target = stream.GetSpan(3 * take);
+                stream.Advance(System.Text.Ascii.FromUtf16(piece, target, out var ascii) == OperationStatus.Done
+                    ? ascii
+                    : Encoding.UTF8.GetBytes(piece, target));
                 run = run[take..];
-            }
-            if (!run.IsEmpty)
-            {
-                stream.Write(_scratch, 0, Encoding.UTF8.GetBytes(run, _scratch));
             }
         }
     }
@@ -1698,17 +1825,29 @@ internal sealed class InlineExtractor(XbrlLoadOptions options)
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
-            if (_buffer.Length - _length < buffer.Length)
-            {
-                var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_buffer.Length * 2, _length + buffer.Length));
-                _buffer.AsSpan(0, _length).CopyTo(larger);
-                _buffer = larger;
-            }
-            buffer.CopyTo(_buffer.AsSpan(_length));
+            buffer.CopyTo(GetSpan(buffer.Length));
             _length += buffer.Length;
         }
 
-        public override void WriteByte(byte value) => Write([value]);
+        public override void WriteByte(byte value)
+        {
+            GetSpan(1)[0] = value;
+            _length++;
+        }
+
+        /// <summary>Room for at least <paramref name="size"/> bytes at the end, to be written then <see cref="Advance"/>d over.</summary>
+        public Span<byte> GetSpan(int size)
+        {
+            if (_buffer.Length - _length < size)
+            {
+                var larger = GC.AllocateUninitializedArray<byte>(Math.Max(_buffer.Length * 2, _length + size));
+                _buffer.AsSpan(0, _length).CopyTo(larger);
+                _buffer = larger;
+            }
+            return _buffer.AsSpan(_length);
+        }
+
+        public void Advance(int count) => _length += count;
 
         public override void Flush()
         {

@@ -42,10 +42,15 @@ internal static class NumberTransforms
     /// separators (the other mark, space, no-break space, and apostrophes for the <c>-apos</c> forms), then
     /// optionally the decimal mark and digits (spaces allowed); the result must be a decimal.
     /// </summary>
-    public static Func<string, string?> Tr4Lenient(char decimalMark, bool apostrophes) => s =>
+    public static Func<string, string?> Tr4Lenient(char decimalMark, bool apostrophes)
+    {
+        var groupMarks = (decimalMark == '.' ? ", \u00A0" : ". \u00A0") + (apostrophes ? Apostrophes : string.Empty);
+        return s => Tr4Lenient(s, decimalMark, groupMarks);
+    }
+
+    private static string? Tr4Lenient(string s, char decimalMark, string groupMarks)
     {
         var t = Transforms.Collapse(s);
-        var groupMarks = (decimalMark == '.' ? ", \u00A0" : ". \u00A0") + (apostrophes ? Apostrophes : string.Empty);
         var sb = new StringBuilder(t.Length);
         var inFraction = false;
         foreach (var c in t)
@@ -65,7 +70,7 @@ internal static class NumberTransforms
             }
         }
         return inFraction && t[^1] == decimalMark ? null : Canonical(sb.ToString());
-    };
+    }
 
     /// <summary>TR3 <c>numdotdecimalin</c>: Indian grouping (lakh, crore) or no grouping, dot decimal.</summary>
     public static string? IndianDot(string s)

@@ -173,6 +173,10 @@ internal static class Transforms
     /// <summary>XML Schema whitespace collapse: runs of space, tab, CR, LF become one space; ends trimmed.</summary>
     public static string Collapse(string s)
     {
+        if (IsCollapsed(s))
+        {
+            return s;
+        }
         var sb = new StringBuilder(s.Length);
         var pendingSpace = false;
         foreach (var c in s)
@@ -190,6 +194,20 @@ internal static class Transforms
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    /// <summary>True when <see cref="Collapse"/> would give <paramref name="s"/> back unchanged (the usual case, without a copy).</summary>
+    private static bool IsCollapsed(string s)
+    {
+        if (s.Length == 0)
+        {
+            return true;
+        }
+        if (s[0] == ' ' || s[^1] == ' ' || s.AsSpan().IndexOfAny('\t', '\n', '\r') >= 0)
+        {
+            return false;
+        }
+        return !s.Contains("  ", StringComparison.Ordinal);
     }
 
     private static string? ZeroDash(string s)
