@@ -1670,15 +1670,7 @@ internal sealed partial class DtsLoader
                 switch (alocal)
                 {
                     case "order":
-                        if (TryDecimal(value, out var o))
-                        {
-                            order = o;
-                        }
-                        else
-                        {
-                            _diagnostics.Error("sche:XmlSchemaError", $"The arc's order '{value}' is not a decimal number.", location);
-                            orderText = value;
-                        }
+                        order = ArcDecimal(value, "The arc's order", location, ref orderText) ?? order;
                         continue;
                     case "priority":
                         if (!int.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out priority))
@@ -1695,15 +1687,7 @@ internal sealed partial class DtsLoader
                         }
                         continue;
                     case "weight":
-                        if (TryDecimal(value, out var w))
-                        {
-                            weight = w;
-                        }
-                        else
-                        {
-                            _diagnostics.Error("sche:XmlSchemaError", $"The calculation arc's weight '{value}' is not a decimal number.", location);
-                            weightText = value;
-                        }
+                        weight = ArcDecimal(value, "The calculation arc's weight", location, ref weightText) ?? weight;
                         continue;
                     case "preferredLabel":
                         preferredLabel = value.Trim();
@@ -1773,6 +1757,18 @@ internal sealed partial class DtsLoader
             InvalidWeightText = weightText,
             Link = link,
         };
+    }
+
+    /// <summary>An arc's decimal attribute (order, weight); null, with an error and the text kept, when it is not a decimal number.</summary>
+    private decimal? ArcDecimal(string value, string what, SourceLocation location, ref string? invalidText)
+    {
+        if (TryDecimal(value, out var d))
+        {
+            return d;
+        }
+        _diagnostics.Error("sche:XmlSchemaError", $"{what} '{value}' is not a decimal number.", location);
+        invalidText = value;
+        return null;
     }
 
     /// <summary>
