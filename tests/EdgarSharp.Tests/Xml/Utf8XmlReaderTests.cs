@@ -28,6 +28,8 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "bom without declaration", "\uFEFF<a>\n <b c='1'/></a>" },
         { "namespaces", Decl + $"<link:linkbase {Link} xmlns=\"urn:d\"><link:loc xlink:type=\"locator\" xlink:href=\"a.xsd#b\" xlink:label=\"x\"/><plain a=\"1\"/></link:linkbase>" },
         { "default namespace undeclared", "<a xmlns='urn:a'><b xmlns=''><c/></b><d/></a>" },
+        // The tokenizer tries an element's last attribute names first: names that only begin alike, other orders, more or fewer.
+        { "attribute names like the last tag's", "<r xmlns:x='urn:x'><e a='1' ab='2' x:y='3'/><e ab='1' a='2'/><e a='1' a.b='2'/><e a='1'/><e a='1' ab='2' x:y='3' z='4'/><e a='1' ab='2' x:yz='3'/><e x:y='1' a='2'/><e/><e a='1' ab='2' x:y='3'/></r>" },
         { "prefix redeclared", "<p:a xmlns:p='urn:1'><p:b xmlns:p='urn:2' p:x='1'/><p:c/></p:a>" },
         { "end of line in text", "<a>one\r\ntwo\rthree\nfour\r</a>" },
         { "end of line in attribute", "<a b='one\r\ntwo\rthree\nfour\tfive'/>" },
@@ -80,6 +82,7 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "undeclared prefix", "<p:a/>" },
         { "undeclared attribute prefix", "<a p:b='1'/>" },
         { "duplicate attribute", "<a b='1' b='2'/>" },
+        { "duplicate attribute after a tag that predicts it", "<r><e a='1' b='2'/><e a='1' a='2'/></r>" },
         { "duplicate expanded name", "<a xmlns:p='urn:x' xmlns:q='urn:x' p:b='1' q:b='2'/>" },
         { "mismatched tags", "<a><b></a></b>" },
         { "lt in attribute", "<a b='<'/>" },

@@ -115,6 +115,13 @@ internal static class Utf8XmlTokenizer
         /// <summary>The namespace of the prefix as last resolved, and the scope (innermost declaration) it was resolved in.</summary>
         public int NsTop;
         public string? Ns;
+
+        /// <summary>
+        /// For an element name: the names of the attributes its last start tag had, in order (a linkbase writes
+        /// every locator's and every arc's attributes alike), tried first before a name is scanned and looked up.
+        /// </summary>
+        public int[]? AttributeNames;
+        public int AttributeNameCount;
     }
 
     public struct NsDecl
@@ -726,11 +733,24 @@ internal static class Utf8XmlTokenizer
                     return false;
                 }
                 var attrStart = q;
-                if (!ScanName(ref q, out var attrColon))
+                int attrName;
+                ref var tag = ref Tape.NameEntries[nameId];
+                var position = Tape.AttrCount - firstAttr;
+                if (position < tag.AttributeNameCount && IsNameAt(q, tag.AttributeNames![position]))
                 {
-                    return false;
+                    // The same attribute as in this element's last start tag: no scan, no lookup.
+                    attrName = tag.AttributeNames[position];
+                    q += Tape.NameEntries[attrName].ByteLength;
                 }
-                var attrName = Intern(attrStart, q - attrStart, attrColon);
+                else
+                {
+                    if (!ScanName(ref q, out var attrColon))
+                    {
+                        return false;
+                    }
+                    attrName = Intern(attrStart, q - attrStart, attrColon);
+                    RememberAttributeName(nameId, position, attrName);
+                }
                 if (!ScanEquals(ref q, out var quote))
                 {
                     return false;
@@ -1019,6 +1039,35 @@ internal static class Utf8XmlTokenizer
             return true;
         }
 
+        /// <summary>Whether the name of entry <paramref name="id"/> stands at <paramref name="q"/>, whole (not the start of a longer name).</summary>
+        private bool IsNameAt(int q, int id)
+        {
+            ref var e = ref Tape.NameEntries[id];
+            var end = q + e.ByteLength;
+            if (end >= _doc.Length || !_doc.Slice(q, e.ByteLength).SequenceEqual(_doc.Slice(e.ByteStart, e.ByteLength)))
+            {
+                return false;
+            }
+            var next = _doc[end];
+            return next < 0x80 && NameClass[next] == 0 && next != (byte)':';
+        }
+
+        /// <summary>Records that the start tags of element name <paramref name="elementName"/> have <paramref name="attributeName"/> at <paramref name="position"/>.</summary>
+        private void RememberAttributeName(int elementName, int position, int attributeName)
+        {
+            ref var element = ref Tape.NameEntries[elementName];
+            if (position > element.AttributeNameCount || position >= 16)
+            {
+                return;
+            }
+            if (element.AttributeNames is null || element.AttributeNames.Length <= position)
+            {
+                Array.Resize(ref element.AttributeNames, Math.Max(4, position + 1 + (position / 2)));
+            }
+            element.AttributeNames[position] = attributeName;
+            element.AttributeNameCount = position + 1;
+        }
+
         /// <summary>Moves past an ASCII QName (at most one colon, each part an NCName); <paramref name="colon"/> is its offset or -1.</summary>
         private bool ScanName(ref int q, out int colon)
         {
@@ -1117,6 +1166,7 @@ internal static class Utf8XmlTokenizer
             entry.Key0 = k0;
             entry.Key1 = k1;
             entry.NsTop = -2;
+            entry.AttributeNameCount = 0;
             entry.Next = Tape.Buckets[bucket];
             Tape.Buckets[bucket] = id;
             if (Tape.NameCount > Tape.Buckets.Length)
