@@ -328,6 +328,13 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
     /// <summary>The value of the element's attribute <paramref name="i"/>.</summary>
     internal string AttributeValueAt(int i) => AttributeValue(Current.FirstAttr + i);
 
+    /// <summary>The bytes of the element's attribute <paramref name="i"/> as written, between its quotes (references and line ends not yet decoded).</summary>
+    internal ReadOnlySpan<byte> AttributeBytesAt(int i)
+    {
+        ref var a = ref _tape.Attrs[Current.FirstAttr + i];
+        return _bytes.Span.Slice(a.Start, a.Length);
+    }
+
     private int IndexOfAttribute(string name)
     {
         var count = AttrsHere;

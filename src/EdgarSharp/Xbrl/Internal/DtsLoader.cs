@@ -101,6 +101,17 @@ internal sealed partial class DtsLoader
         return a;
     }
 
+    /// <summary>The xlink:type values a linkbase is made of, recognised from their bytes; null for any other (decoded as usual).</summary>
+    private static string? XlinkType(ReadOnlySpan<byte> raw) => raw switch
+    {
+        [(byte)'l', ..] when raw.SequenceEqual("locator"u8) => "locator",
+        [(byte)'a', ..] when raw.SequenceEqual("arc"u8) => "arc",
+        [(byte)'r', ..] when raw.SequenceEqual("resource"u8) => "resource",
+        [(byte)'e', ..] when raw.SequenceEqual("extended"u8) => "extended",
+        [(byte)'s', ..] when raw.SequenceEqual("simple"u8) => "simple",
+        _ => null,
+    };
+
     /// <summary>The same pass over the fast reader's attributes by index: no moves, no virtual calls.</summary>
     private ElementAttributes ScanAttributes(Utf8XmlReader r)
     {
@@ -112,7 +123,7 @@ internal sealed partial class DtsLoader
             var (ns, local) = r.AttributeNameAt(i);
             if (ReferenceEquals(ns, n.XLink))
             {
-                if (ReferenceEquals(local, n.Type)) a.XlinkType = r.AttributeValueAt(i);
+                if (ReferenceEquals(local, n.Type)) a.XlinkType = XlinkType(r.AttributeBytesAt(i)) ?? r.AttributeValueAt(i);
                 else if (ReferenceEquals(local, n.Href)) a.Href = r.AttributeValueAt(i);
                 else if (ReferenceEquals(local, n.Label)) a.Label = r.AttributeValueAt(i);
                 else if (ReferenceEquals(local, n.Role)) a.Role = r.AttributeValueAt(i);
