@@ -24,6 +24,7 @@ internal sealed partial class DtsLoader
 
     private readonly Dictionary<string, MissingDocumentConcepts> _phantoms = new(StringComparer.Ordinal);
     private string? _lastPhantomUrl;
+    private string _lastPhantomPrefix = "";
     private MissingDocumentConcepts? _lastPhantoms;
     private string? _lastLocatorUrl;
     private TaxonomyDocument? _lastLocatorDocument;
@@ -331,7 +332,13 @@ internal sealed partial class DtsLoader
         else
         {
             ns = _lastPhantoms.UnknownNamespace(locator.Url);
-            prefix = underscore > 0 ? _strings.Get(fragment.AsSpan(0, underscore)) : "";
+            // The ids of one missing schema share their prefix: the last one is kept and compared first.
+            var idPrefix = underscore > 0 ? fragment.AsSpan(0, underscore) : [];
+            if (!idPrefix.SequenceEqual(_lastPhantomPrefix))
+            {
+                _lastPhantomPrefix = idPrefix.Length == 0 ? "" : _strings.Get(idPrefix);
+            }
+            prefix = _lastPhantomPrefix;
             namespaceKnown = false;
         }
         var name = new QName(ns, local);

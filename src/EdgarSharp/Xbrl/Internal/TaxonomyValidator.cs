@@ -318,6 +318,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             hasMissingSchemas |= d.IsMissing;
         }
 
+        var passed = new List<Arc>();
         foreach (var link in loader.Links)
         {
             var docKey = UrlUtil.Key(link.DocumentUrl);
@@ -347,7 +348,9 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                         resource.ElementName == LinkLabel ? "xbrl.5.2.2.2.2" : resource.ElementName == LinkReference ? "xbrl.5.2.3.2.1" : "xbrl.4.11.1.2", hasMissingSchemas);
                 }
             }
-            Arc? lastPassed = null;
+            // The rules below depend on the arcrole and the arc element only: an arc like one that passed in this link
+            // passes too (a link holds a handful of kinds, interleaved: all, hypercube-dimension, domain-member...).
+            passed.Clear();
             foreach (var arc in link.Arcs)
             {
                 if (!IsStandardArc(arc))
@@ -355,14 +358,16 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                     // XBRL 2.1 constrains standard arcs only; a custom vocabulary's arcs answer to their own specification.
                     continue;
                 }
-                // The rules below depend on the arcrole and the arc element only: an arc like the last one that passed passes too.
-                if (lastPassed is not null && arc.ElementName == lastPassed.ElementName && string.Equals(arc.Arcrole, lastPassed.Arcrole, StringComparison.Ordinal))
+                if (HasPassed(passed, arc))
                 {
                     continue;
                 }
                 var reported = diagnostics.Count;
                 CheckArcrole(arc, arcroleRefs, arcroleTypes, hasMissingSchemas);
-                lastPassed = diagnostics.Count == reported ? arc : null;
+                if (diagnostics.Count == reported && passed.Count < 16)
+                {
+                    passed.Add(arc);
+                }
             }
         }
     }
@@ -380,6 +385,18 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             uris.Add(r.Uri);
         }
         return byDocument;
+    }
+
+    private static bool HasPassed(List<Arc> passed, Arc arc)
+    {
+        foreach (var p in passed)
+        {
+            if (string.Equals(arc.Arcrole, p.Arcrole, StringComparison.Ordinal) && arc.ElementName == p.ElementName)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void CheckArcrole(Arc arc, HashSet<string>? arcroleRefs, Dictionary<string, ArcroleType> arcroleTypes, bool hasMissingSchemas)

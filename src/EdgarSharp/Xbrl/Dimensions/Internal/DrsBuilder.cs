@@ -1,3 +1,5 @@
+using EdgarSharp.Internal;
+
 namespace EdgarSharp.Xbrl.Internal;
 
 /// <summary>What a concept is for the Dimensions checks, from its declaration; <see cref="Unknown"/> when the declaration is not at hand.</summary>
@@ -382,7 +384,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     private List<DimensionalRelationshipSet> BuildSets()
     {
         var roles = new List<string>();
-        var byRole = new Dictionary<string, List<Relationship>>(StringComparer.Ordinal);
+        var byRole = new Dictionary<string, List<Relationship>>(EndWeightedStringComparer.For(_hasHypercubes.Count));
         foreach (var r in _hasHypercubes)
         {
             if (r.From is not Concept || r.To is not Concept)
