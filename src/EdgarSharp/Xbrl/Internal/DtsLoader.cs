@@ -595,7 +595,16 @@ internal sealed partial class DtsLoader
                     Missing(doc, referencedFrom, null);
                     return;
                 }
-                var fileLength = RandomAccess.GetLength(handle);
+                long fileLength;
+                try
+                {
+                    fileLength = RandomAccess.GetLength(handle);
+                }
+                catch
+                {
+                    handle.Dispose();
+                    throw;
+                }
                 if (fileLength > options.MaxDocumentBytes)
                 {
                     handle.Dispose();
