@@ -88,14 +88,12 @@ public sealed partial class DimensionalModel
 /// </summary>
 public sealed class DimensionalRelationshipSet
 {
-    private readonly Dictionary<Concept, List<HasHypercube>> _byPrimaryItem;
+    private ItemIndex? _items;
 
-    internal DimensionalRelationshipSet(string linkRole, IReadOnlyList<HasHypercube> hasHypercubes, Dictionary<Concept, List<HasHypercube>> byPrimaryItem, IReadOnlyList<Concept> primaryItems)
+    internal DimensionalRelationshipSet(string linkRole, IReadOnlyList<HasHypercube> hasHypercubes)
     {
         LinkRole = linkRole;
         HasHypercubes = hasHypercubes;
-        _byPrimaryItem = byPrimaryItem;
-        PrimaryItems = primaryItems;
     }
 
     /// <summary>The extended link role of the has-hypercube relationships.</summary>
@@ -105,13 +103,51 @@ public sealed class DimensionalRelationshipSet
     public IReadOnlyList<HasHypercube> HasHypercubes { get; }
 
     /// <summary>Every primary item of the set: the sources of has-hypercube relationships and the items that inherit their hypercubes (breadth first below each source).</summary>
-    public IReadOnlyList<Concept> PrimaryItems { get; }
+    public IReadOnlyList<Concept> PrimaryItems => Items.PrimaryItems;
 
     /// <summary>The has-hypercube relationships that apply to <paramref name="primaryItem"/> in this set, its own and inherited; empty when none do.</summary>
     public IReadOnlyList<HasHypercube> HypercubesOf(Concept primaryItem)
     {
         ArgumentNullException.ThrowIfNull(primaryItem);
-        return _byPrimaryItem.TryGetValue(primaryItem, out var list) ? list : [];
+        return Items.ByPrimaryItem.TryGetValue(primaryItem, out var list) ? list : [];
+    }
+
+    /// <summary>The primary items and the hypercubes of each, built on first use (the checks of a load do not need them); safe from any thread.</summary>
+    private ItemIndex Items
+    {
+        get
+        {
+            if (Volatile.Read(ref _items) is { } built)
+            {
+                return built;
+            }
+            // Two threads may both build it; they build the same thing and one copy is kept.
+            Interlocked.CompareExchange(ref _items, new ItemIndex(HasHypercubes), null);
+            return _items;
+        }
+    }
+
+    private sealed class ItemIndex
+    {
+        public ItemIndex(IReadOnlyList<HasHypercube> hasHypercubes)
+        {
+            foreach (var hasHypercube in hasHypercubes)
+            {
+                foreach (var item in hasHypercube.Items)
+                {
+                    if (!ByPrimaryItem.TryGetValue(item, out var list))
+                    {
+                        ByPrimaryItem[item] = list = [];
+                        PrimaryItems.Add(item);
+                    }
+                    list.Add(hasHypercube);
+                }
+            }
+        }
+
+        public Dictionary<Concept, List<HasHypercube>> ByPrimaryItem { get; } = new();
+
+        public List<Concept> PrimaryItems { get; } = [];
     }
 }
 
@@ -131,8 +167,10 @@ public enum HypercubeContextElement
 /// </summary>
 public sealed class HasHypercube
 {
-    internal HasHypercube(Relationship relationship, Concept primaryItem, Concept hypercube, IReadOnlyList<HypercubeDimension> dimensions, IReadOnlyList<DomainMemberNode> inheritingItems)
+    internal HasHypercube(Relationship relationship, Concept primaryItem, Concept hypercube, IReadOnlyList<HypercubeDimension> dimensions,
+        IReadOnlyList<DomainMemberNode> inheritingItems, IReadOnlyList<Concept> items)
     {
+        Items = items;
         Relationship = relationship;
         PrimaryItem = primaryItem;
         Hypercube = hypercube;
@@ -172,6 +210,9 @@ public sealed class HasHypercube
 
     /// <summary>The domain-member children of <see cref="PrimaryItem"/> in the relationship's role, with theirs: the items that inherit the hypercube.</summary>
     public IReadOnlyList<DomainMemberNode> InheritingItems { get; }
+
+    /// <summary>The primary item and every item that inherits the hypercube, breadth first, each once.</summary>
+    internal IReadOnlyList<Concept> Items { get; }
 }
 
 /// <summary>

@@ -47,21 +47,27 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     private static readonly IReadOnlyList<DomainMemberNode> NoNodes = [];
     private static readonly HashSet<Concept> NoConcepts = new();
 
-    // Per arcrole: (link role, source) -> the range of _grouped holding its relationships, by order.
-    private readonly Dictionary<(string Role, XbrlElement From), (int Start, int Count)>[] _from = CreateIndexes();
+    // (arcrole, link role, source) -> its group: the range of _grouped holding the group's relationships, by order.
+    private readonly Dictionary<ElementKey, int> _groups = new();
+    private int[] _groupStarts = [];
+    private int[] _groupCounts = [];
     private Relationship[] _grouped = [];
+    // Link roles numbered as met; the last one asked for is remembered (relationships come in runs of one role).
+    private readonly Dictionary<string, int> _roleIds = new(StringComparer.Ordinal);
+    private string? _lastRole;
+    private int _lastRoleId;
     private readonly List<Relationship>[] _byArcrole = CreateLists();
     private readonly List<Relationship> _hasHypercubes = [];
     private readonly Dictionary<Concept, Concept> _defaults = new();
-    private readonly Dictionary<(string Role, Concept Hypercube), IReadOnlyList<HypercubeDimension>> _dimensionsCache = new(RoleKeyComparer<Concept>.Instance);
+    private readonly Dictionary<ElementKey, IReadOnlyList<HypercubeDimension>> _dimensionsCache = new();
     private readonly Dictionary<Relationship, HypercubeDimension> _dimensionCache = new();
-    private readonly Dictionary<(string Role, Concept Item), PrimaryItemTree> _primaryItemCache = new(RoleKeyComparer<Concept>.Instance);
+    private readonly Dictionary<ElementKey, PrimaryItemTree> _primaryItemCache = new();
 
     // Scratch collections of the domain walks, cleared before each use.
     private readonly List<Relationship> _reached = [];
-    private readonly HashSet<(string, XbrlElement)> _visited = new(RoleKeyComparer<XbrlElement>.Instance);
+    private readonly HashSet<ElementKey> _visited = new();
     private readonly Stack<(string Role, XbrlElement Member)> _pending = new();
-    private readonly HashSet<Concept> _path = new();
+    private TreeWalk? _walkInstance;
     private readonly HashSet<Concept> _itemSet = new();
     private readonly Queue<(string Role, XbrlElement Item)> _queue = new();
 
@@ -74,16 +80,6 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         CollectDefaults();
         var sets = BuildSets();
         return new DimensionalModel(sets, _defaults, diagnostics.ToList());
-    }
-
-    private static Dictionary<(string, XbrlElement), (int, int)>[] CreateIndexes()
-    {
-        var indexes = new Dictionary<(string, XbrlElement), (int, int)>[ArcroleCount];
-        for (var i = 0; i < indexes.Length; i++)
-        {
-            indexes[i] = new Dictionary<(string, XbrlElement), (int, int)>(RoleKeyComparer<XbrlElement>.Instance);
-        }
-        return indexes;
     }
 
     private static List<Relationship>[] CreateLists()
@@ -142,9 +138,9 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
 
     private void Index()
     {
-        // The arcrole of each relationship first, to size the lists and indexes; then each (arcrole, link role,
-        // source) gets one range of one array: counted, then placed.
-        var kinds = new sbyte[relationships.Count];
+        // Each relationship's arcrole first, to size the lists; then each dimensional relationship's group (numbered as
+        // met, counted); then each group gets one range of one array, filled in document order and sorted by order.
+        var groupOf = new int[relationships.Count];
         Span<int> perArcrole = stackalloc int[ArcroleCount];
         string? lastArcrole = null;
         var lastIndex = -1;
@@ -156,7 +152,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             {
                 (lastArcrole, lastIndex) = (arcrole, ArcroleIndex(arcrole));
             }
-            kinds[i] = (sbyte)lastIndex;
+            groupOf[i] = lastIndex;
             if (lastIndex >= 0)
             {
                 perArcrole[lastIndex]++;
@@ -166,56 +162,91 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         for (var k = 0; k < ArcroleCount; k++)
         {
             _byArcrole[k].Capacity = perArcrole[k];
-            _from[k].EnsureCapacity(perArcrole[k]);
             total += perArcrole[k];
         }
+        _hasHypercubes.Capacity = perArcrole[ArcAll] + perArcrole[ArcNotAll];
+        _groups.EnsureCapacity(total);
+        var counts = new List<int>(total);
         for (var i = 0; i < relationships.Count; i++)
         {
-            var index = kinds[i];
-            if (index < 0)
+            var arcrole = groupOf[i];
+            if (arcrole < 0)
             {
                 continue;
             }
             var r = relationships[i];
-            _byArcrole[index].Add(r);
-            if (index is ArcAll or ArcNotAll)
+            _byArcrole[arcrole].Add(r);
+            if (arcrole is ArcAll or ArcNotAll)
             {
                 _hasHypercubes.Add(r);
             }
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_from[index], (r.LinkRole, r.From), out _).Count++;
-        }
-        var start = 0;
-        foreach (var index in _from)
-        {
-            foreach (var key in index.Keys)
+            ref var group = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_groups, Key(arcrole, AddRole(r.LinkRole), r.From), out var exists);
+            if (!exists)
             {
-                // Values changed in place: the dictionary's enumeration is not disturbed.
-                ref var range = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(index, key);
-                var count = range.Count;
-                range = (start, 0);
-                start += count;
+                group = counts.Count;
+                counts.Add(0);
             }
+            counts[group]++;
+            groupOf[i] = group;
+        }
+        _groupStarts = new int[counts.Count];
+        _groupCounts = new int[counts.Count];
+        var start = 0;
+        for (var g = 0; g < counts.Count; g++)
+        {
+            _groupStarts[g] = start;
+            start += counts[g];
         }
         _grouped = new Relationship[total];
         for (var i = 0; i < relationships.Count; i++)
         {
-            var index = kinds[i];
-            if (index < 0)
+            var g = groupOf[i];
+            if (g >= 0)
             {
-                continue;
+                _grouped[_groupStarts[g] + _groupCounts[g]++] = relationships[i];
             }
-            var r = relationships[i];
-            ref var range = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_from[index], (r.LinkRole, r.From));
-            _grouped[range.Start + range.Count++] = r;
         }
-        foreach (var index in _from)
+        for (var g = 0; g < _groupStarts.Length; g++)
         {
-            foreach (var (_, range) in index)
+            if (_groupCounts[g] > 1)
             {
-                SortByOrder(_grouped.AsSpan(range.Start, range.Count));
+                SortByOrder(_grouped.AsSpan(_groupStarts[g], _groupCounts[g]));
             }
         }
     }
+
+    /// <summary>The number of a link role that has dimensional relationships, numbering it if new.</summary>
+    private int AddRole(string role)
+    {
+        if (ReferenceEquals(role, _lastRole))
+        {
+            return _lastRoleId;
+        }
+        ref var id = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_roleIds, role, out var exists);
+        if (!exists)
+        {
+            id = _roleIds.Count - 1;
+        }
+        (_lastRole, _lastRoleId) = (role, id);
+        return id;
+    }
+
+    /// <summary>The number of a link role; -1 when no dimensional relationship is in it.</summary>
+    private int RoleId(string role)
+    {
+        if (ReferenceEquals(role, _lastRole))
+        {
+            return _lastRoleId;
+        }
+        if (!_roleIds.TryGetValue(role, out var id))
+        {
+            return -1;
+        }
+        (_lastRole, _lastRoleId) = (role, id);
+        return id;
+    }
+
+    private static ElementKey Key(int arcrole, int roleId, XbrlElement element) => new((roleId * ArcroleCount) + arcrole, element);
 
     /// <summary>A stable insertion sort by <c>order</c>: the lists are short and usually sorted already; equal orders keep document order.</summary>
     private static void SortByOrder(Span<Relationship> list)
@@ -235,7 +266,9 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
 
     /// <summary>The relationships of <paramref name="arcrole"/> from <paramref name="from"/> in <paramref name="role"/>, by order; empty when none.</summary>
     private ArraySegment<Relationship> From(int arcrole, string role, XbrlElement from) =>
-        _from[arcrole].TryGetValue((role, from), out var range) ? new ArraySegment<Relationship>(_grouped, range.Start, range.Count) : ArraySegment<Relationship>.Empty;
+        RoleId(role) is var roleId and >= 0 && _groups.TryGetValue(Key(arcrole, roleId, from), out var g)
+            ? new ArraySegment<Relationship>(_grouped, _groupStarts[g], _groupCounts[g])
+            : ArraySegment<Relationship>.Empty;
 
     private static string Name(XbrlElement e) => e is Concept c ? c.PrefixedName : e.ToString() ?? e.ElementName.LocalName;
 
@@ -401,29 +434,20 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         var sets = new List<DimensionalRelationshipSet>(roles.Count);
         foreach (var role in roles)
         {
-            var hasHypercubes = new List<HasHypercube>(byRole[role].Count);
-            var byItem = new Dictionary<Concept, List<HasHypercube>>();
-            var items = new List<Concept>();
-            foreach (var r in byRole[role])
+            var relationshipsOfRole = byRole[role];
+            var hasHypercubes = new HasHypercube[relationshipsOfRole.Count];
+            for (var i = 0; i < hasHypercubes.Length; i++)
             {
+                var r = relationshipsOfRole[i];
                 var primaryItem = (Concept)r.From;
                 var hypercube = (Concept)r.To;
                 var tree = PrimaryItems(primaryItem, role);
                 var dimensions = DimensionsOf(hypercube, r.Arc.TargetRole ?? role);
-                var hasHypercube = new HasHypercube(r, primaryItem, hypercube, dimensions, tree.Children);
-                hasHypercubes.Add(hasHypercube);
-                foreach (var item in tree.Items)
-                {
-                    if (!byItem.TryGetValue(item, out var list))
-                    {
-                        byItem[item] = list = [];
-                        items.Add(item);
-                    }
-                    list.Add(hasHypercube);
-                }
+                var hasHypercube = new HasHypercube(r, primaryItem, hypercube, dimensions, tree.Children, tree.Items);
+                hasHypercubes[i] = hasHypercube;
                 CheckPolymorphism(hasHypercube, tree);
             }
-            sets.Add(new DimensionalRelationshipSet(role, hasHypercubes, byItem, items));
+            sets.Add(new DimensionalRelationshipSet(role, hasHypercubes));
         }
         return sets;
     }
@@ -456,7 +480,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     /// <summary>The tree of primary items under <paramref name="item"/> along domain-member relationships of <paramref name="role"/>, following target roles.</summary>
     private PrimaryItemTree PrimaryItems(Concept item, string role)
     {
-        if (_primaryItemCache.TryGetValue((role, item), out var cached))
+        if (_primaryItemCache.TryGetValue(new ElementKey(RoleId(role), item), out var cached))
         {
             return cached;
         }
@@ -466,7 +490,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
         set.Clear();
         set.Add(item);
         _visited.Clear();
-        _visited.Add((role, item));
+        _visited.Add(new ElementKey(RoleId(role), item));
         var queue = _queue;
         queue.Clear();
         queue.Enqueue((role, item));
@@ -479,27 +503,24 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
                 {
                     items.Add(child);
                 }
-                var key = (r.Arc.TargetRole ?? fromRole, r.To);
-                if (_visited.Add(key))
+                var nextRole = r.Arc.TargetRole ?? fromRole;
+                if (_visited.Add(new ElementKey(RoleId(nextRole), r.To)))
                 {
-                    queue.Enqueue(key);
+                    queue.Enqueue((nextRole, r.To));
                 }
             }
         }
-        var path = _path;
-        path.Clear();
-        path.Add(item);
-        var walk = new TreeWalk(this, path, null, null);
+        var walk = Walk.Start(item, null, null);
         var children = walk.Children(item, role, 1);
         ReportCut(walk, item, role);
         var tree = new PrimaryItemTree(children, items);
-        _primaryItemCache[(role, item)] = tree;
+        _primaryItemCache[new ElementKey(RoleId(role), item)] = tree;
         return tree;
     }
 
     private IReadOnlyList<HypercubeDimension> DimensionsOf(Concept hypercube, string role)
     {
-        if (_dimensionsCache.TryGetValue((role, hypercube), out var cached))
+        if (_dimensionsCache.TryGetValue(new ElementKey(RoleId(role), hypercube), out var cached))
         {
             return cached;
         }
@@ -517,7 +538,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             }
             result = list;
         }
-        _dimensionsCache[(role, hypercube)] = result;
+        _dimensionsCache[new ElementKey(RoleId(role), hypercube)] = result;
         return result;
     }
 
@@ -566,8 +587,7 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
             }
 
             var list = new List<DomainMemberNode>(domainRelationships.Count);
-            _path.Clear();
-            var walk = new TreeWalk(this, _path, unusable, dtsDefault);
+            var walk = Walk.Start(null, unusable, dtsDefault);
             foreach (var r in domainRelationships)
             {
                 if (r.To is Concept root)
@@ -600,13 +620,16 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
                 unusable.Add(member);
             }
         }
-        var next = (r.Arc.TargetRole ?? role, r.To);
-        if (_visited.Add(next))
+        var nextRole = r.Arc.TargetRole ?? role;
+        if (_visited.Add(new ElementKey(RoleId(nextRole), r.To)))
         {
-            _pending.Push(next);
+            _pending.Push((nextRole, r.To));
         }
         return again;
     }
+
+    /// <summary>The one tree walk of the builder, reused tree after tree.</summary>
+    private TreeWalk Walk => _walkInstance ??= new TreeWalk(this);
 
     private void ReportCut(TreeWalk walk, Concept root, string role)
     {
@@ -623,19 +646,56 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     /// <see cref="MaxTreeDepth"/> levels or <see cref="NodeBudget"/> nodes (<see cref="Cut"/>), so that no input can
     /// exhaust the stack or the memory.
     /// </summary>
-    private sealed class TreeWalk(DrsBuilder owner, HashSet<Concept> path, HashSet<Concept>? unusable, Concept? defaultMember)
+    private sealed class TreeWalk(DrsBuilder owner)
     {
-        private int _budget = NodeBudget;
+        private int _budget;
+        private HashSet<Concept>? _unusable;
+        private Concept? _default;
+        // The concepts on the path from the root, compared one by one: paths are short, and at most MaxTreeDepth long.
+        private Concept[] _path = new Concept[16];
+        private int _depth;
 
         /// <summary>True when the tree was cut short.</summary>
         public bool Cut { get; private set; }
 
+        /// <summary>Starts a tree (the walk is reused, one tree at a time): <paramref name="root"/> on the path when the root is not a node of its own.</summary>
+        public TreeWalk Start(Concept? root, HashSet<Concept>? unusable, Concept? defaultMember)
+        {
+            (_budget, _unusable, _default, _depth, Cut) = (NodeBudget, unusable, defaultMember, 0, false);
+            if (root is not null)
+            {
+                Push(root);
+            }
+            return this;
+        }
+
         public DomainMemberNode Node(Concept concept, Relationship via, string role, int depth)
         {
-            path.Add(concept);
+            Push(concept);
             var children = Children(concept, role, depth + 1);
-            path.Remove(concept);
-            return new DomainMemberNode(concept, via, unusable is null || !unusable.Contains(concept), defaultMember is not null && ReferenceEquals(concept, defaultMember), children);
+            _depth--;
+            return new DomainMemberNode(concept, via, _unusable is null || !_unusable.Contains(concept), _default is not null && ReferenceEquals(concept, _default), children);
+        }
+
+        private void Push(Concept concept)
+        {
+            if (_depth == _path.Length)
+            {
+                Array.Resize(ref _path, _path.Length * 2);
+            }
+            _path[_depth++] = concept;
+        }
+
+        private bool OnPath(Concept concept)
+        {
+            foreach (var c in _path.AsSpan(0, _depth))
+            {
+                if (ReferenceEquals(c, concept))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public IReadOnlyList<DomainMemberNode> Children(Concept concept, string role, int depth)
@@ -649,10 +709,11 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
                 Cut = true;
                 return NoNodes;
             }
-            var children = new List<DomainMemberNode>(relationshipsFrom.Count);
+            var children = new DomainMemberNode[relationshipsFrom.Count];
+            var count = 0;
             foreach (var r in relationshipsFrom)
             {
-                if (r.To is not Concept child || path.Contains(child))
+                if (r.To is not Concept child || OnPath(child))
                 {
                     // A directed cycle (reported where it matters, within a domain): the path stops here.
                     continue;
@@ -662,25 +723,30 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
                     Cut = true;
                     break;
                 }
-                children.Add(Node(child, r, r.Arc.TargetRole ?? role, depth));
+                children[count++] = Node(child, r, r.Arc.TargetRole ?? role, depth);
+            }
+            if (count < children.Length)
+            {
+                Array.Resize(ref children, count);
             }
             return children;
         }
     }
 
     /// <summary>
-    /// Keys of (link role, element): hashed by the element's identity and the role's length, so that the long role
-    /// URIs are compared (usually by reference) but never hashed.
+    /// A number (a link role's, or a link role's and an arcrole's) with an element: hashed by the element's identity, so
+    /// that neither the long role URIs nor anything else is hashed; compared without a comparer object.
+    /// Unknown roles (no dimensional relationship in them) share the number -1: nothing is reached from them in any.
     /// </summary>
-    private sealed class RoleKeyComparer<T> : IEqualityComparer<(string Role, T Element)>
-        where T : class
+    private readonly struct ElementKey(int number, XbrlElement element) : IEquatable<ElementKey>
     {
-        public static readonly RoleKeyComparer<T> Instance = new();
+        private readonly int _number = number;
+        private readonly XbrlElement _element = element;
 
-        public bool Equals((string Role, T Element) x, (string Role, T Element) y) =>
-            ReferenceEquals(x.Element, y.Element) && string.Equals(x.Role, y.Role, StringComparison.Ordinal);
+        public bool Equals(ElementKey other) => _number == other._number && ReferenceEquals(_element, other._element);
 
-        public int GetHashCode((string Role, T Element) obj) =>
-            (obj.Element.GetHashCode() * 31) + obj.Role.Length;
+        public override bool Equals(object? obj) => obj is ElementKey other && Equals(other);
+
+        public override int GetHashCode() => _element.GetHashCode() + (_number * 16_777_619);
     }
 }
