@@ -1,3 +1,4 @@
+using System.Numerics;
 using EdgarSharp.Internal;
 
 namespace EdgarSharp.Xbrl.Internal;
@@ -465,10 +466,10 @@ internal sealed partial class DtsLoader
     {
         // Most (from, to) pairs are joined by one arc only: those need no comparison at all. The others are grouped
         // into classes of equivalent relationships, chained per pair (a pair has a handful of relationships at most).
-        var pairHeads = new Dictionary<(XbrlElement, XbrlElement), int>(all.Count, PairComparer.Instance);
+        var pairHeads = new Dictionary<ElementPair, int>(all.Count);
         foreach (var r in all)
         {
-            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairHeads, (r.From, r.To), out _);
+            ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairHeads, new ElementPair(r.From, r.To), out _);
             count++;
         }
         var keep = new bool[all.Count];
@@ -476,7 +477,7 @@ internal sealed partial class DtsLoader
         for (var i = 0; i < all.Count; i++)
         {
             var r = all[i];
-            ref var head = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(pairHeads, (r.From, r.To));
+            ref var head = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(pairHeads, new ElementPair(r.From, r.To));
             if (head == 1)
             {
                 keep[i] = !r.Arc.IsProhibited;
@@ -565,14 +566,20 @@ internal sealed partial class DtsLoader
             && string.Equals(a.TargetRole ?? "", b.TargetRole ?? "", StringComparison.Ordinal);
     }
 
-    private sealed class PairComparer : IEqualityComparer<(XbrlElement, XbrlElement)>
+    /// <summary>
+    /// A (from, to) pair of elements, compared by identity and hashed by the elements' own hashes (numbers given in
+    /// order of creation, which no document chooses); a struct the dictionary compares without a comparer object.
+    /// </summary>
+    private readonly struct ElementPair(XbrlElement from, XbrlElement to) : IEquatable<ElementPair>
     {
-        public static readonly PairComparer Instance = new();
+        private readonly XbrlElement _from = from;
+        private readonly XbrlElement _to = to;
 
-        public bool Equals((XbrlElement, XbrlElement) x, (XbrlElement, XbrlElement) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+        public bool Equals(ElementPair other) => ReferenceEquals(_from, other._from) && ReferenceEquals(_to, other._to);
 
-        public int GetHashCode((XbrlElement, XbrlElement) obj) =>
-            HashCode.Combine(obj.Item1.GetHashCode(), obj.Item2.GetHashCode());
+        public override bool Equals(object? obj) => obj is ElementPair other && Equals(other);
+
+        public override int GetHashCode() => (int)BitOperations.RotateLeft((uint)_from.GetHashCode() * 0x9E3779B1u, 15) ^ _to.GetHashCode();
     }
 
     /// <summary>Equivalent relationships of one pair: the first met, the next class of the pair, and who wins so far.</summary>

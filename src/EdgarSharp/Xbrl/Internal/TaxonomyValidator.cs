@@ -84,7 +84,7 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
         {
             foreach (var locator in link.Locators)
             {
-                if (locator.ElementName == linkLoc && locator.Target is OtherElement other)
+                if (locator.Target is OtherElement other && locator.ElementName == linkLoc)
                 {
                     diagnostics.Error("xbrl.3.5.3.7.2", $"The locator href '{locator.Href}' points to a {other.ElementName.LocalName} element; a link:loc must point to an element declaration (a concept) or a resource.", locator.Location);
                 }
@@ -184,11 +184,24 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
 
     private void CheckRefs(List<DtsLoader.RefInfo> refs, bool isRole)
     {
-        var seen = new HashSet<(string Doc, int Linkbase, string Uri)>();
+        // The refs of one linkbase are listed together: the URIs seen are kept for the current linkbase only.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? seenDocument = null;
+        var seenLinkbase = -1;
         Dictionary<(string DocumentKey, string Id), string>? declaredById = null;
+        string? lastTargetUrl = null;
+        (TaxonomyDocument? Document, DtsLoader.DocumentIndex? Index) lastTarget = default;
         foreach (var rr in refs)
         {
-            if (!seen.Add((rr.DocumentUrl, rr.Linkbase, rr.Uri)))
+            if (!ReferenceEquals(rr.DocumentUrl, seenDocument) || rr.Linkbase != seenLinkbase)
+            {
+                if (!string.Equals(rr.DocumentUrl, seenDocument, StringComparison.Ordinal) || rr.Linkbase != seenLinkbase)
+                {
+                    seen.Clear();
+                }
+                (seenDocument, seenLinkbase) = (rr.DocumentUrl, rr.Linkbase);
+            }
+            if (!seen.Add(rr.Uri))
             {
                 diagnostics.Error(isRole ? "xbrl.3.5.2.4.5" : "xbrl.3.5.2.5.5",
                     $"The linkbase has two {(isRole ? "roleRef" : "arcroleRef")} elements for '{rr.Uri}'; keep one.", rr.Location);
@@ -197,7 +210,11 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             {
                 continue;
             }
-            var (doc, index) = loader.FindDocumentAndIndex(rr.TargetUrl);
+            if (!ReferenceEquals(rr.TargetUrl, lastTargetUrl))
+            {
+                (lastTargetUrl, lastTarget) = (rr.TargetUrl, loader.FindDocumentAndIndex(rr.TargetUrl));
+            }
+            var (doc, index) = lastTarget;
             if (doc is null || doc.IsMissing)
             {
                 continue;
@@ -319,11 +336,18 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
         }
 
         var passed = new List<Arc>();
+        // A linkbase's links come together: its refs are looked up once for them all.
+        string? lastDocument = null;
+        HashSet<string>? roleRefs = null, arcroleRefs = null;
         foreach (var link in loader.Links)
         {
-            var docKey = UrlUtil.Key(link.DocumentUrl);
-            var roleRefs = roleRefsByDoc.GetValueOrDefault(docKey);
-            var arcroleRefs = arcroleRefsByDoc.GetValueOrDefault(docKey);
+            if (!ReferenceEquals(link.DocumentUrl, lastDocument))
+            {
+                lastDocument = link.DocumentUrl;
+                var docKey = UrlUtil.Key(link.DocumentUrl);
+                roleRefs = roleRefsByDoc.GetValueOrDefault(docKey);
+                arcroleRefs = arcroleRefsByDoc.GetValueOrDefault(docKey);
+            }
             var standard = IsStandardLink(link);
             if (standard && loader.MissingLinkRoles.Contains(link))
             {
@@ -627,11 +651,20 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
             declared.TryAdd(t.ArcroleUri, t.CyclesAllowed);
         }
         var candidates = new List<Relationship>();
+        // Relationships come in runs of one arcrole string: the arcrole is judged once per run.
+        string? lastArcrole = null;
+        var lastRestricts = false;
         foreach (var r in effective)
         {
-            // Only standard arcs, and only arcroles that restrict cycles (the dimensional ones are judged per DRS).
-            if (IsStandardArc(r.Arc) && !XbrlArcroles.DimensionCycles.ContainsKey(r.Arcrole)
-                && (XbrlArcroles.StandardCycles.TryGetValue(r.Arcrole, out var c) ? c != CyclesAllowed.Any : declared.ContainsKey(r.Arcrole)))
+            if (!ReferenceEquals(r.Arcrole, lastArcrole))
+            {
+                // Only arcroles that restrict cycles (the dimensional ones are judged per DRS).
+                lastArcrole = r.Arcrole;
+                lastRestricts = !XbrlArcroles.DimensionCycles.ContainsKey(r.Arcrole)
+                    && (XbrlArcroles.StandardCycles.TryGetValue(r.Arcrole, out var c) ? c != CyclesAllowed.Any : declared.ContainsKey(r.Arcrole));
+            }
+            // And only standard arcs.
+            if (lastRestricts && IsStandardArc(r.Arc))
             {
                 candidates.Add(r);
             }
