@@ -150,8 +150,6 @@ internal sealed partial class DtsLoader
     /// </summary>
     private (string Url, string Fragment, bool Ok) ResolveHref(string baseUrl, string href)
     {
-        var hash = href.IndexOf('#', StringComparison.Ordinal);
-        var documentPart = hash < 0 ? href.AsSpan() : href.AsSpan(0, hash);
         if (!ReferenceEquals(baseUrl, _hrefBase))
         {
             if (!_hrefCaches.TryGetValue(baseUrl, out var cache))
@@ -160,12 +158,28 @@ internal sealed partial class DtsLoader
             }
             _hrefBase = baseUrl;
             _hrefCache = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+            _lastHrefPart = null;
         }
-        if (!_hrefCache.TryGetValue(documentPart, out var absolute))
+        int hash;
+        string? absolute;
+        var lastPart = _lastHrefPart;
+        if (lastPart is not null && href.Length > lastPart.Length && href[lastPart.Length] == '#' && href.StartsWith(lastPart, StringComparison.Ordinal))
         {
-            var part = documentPart.ToString();
-            absolute = Resolve(baseUrl, part);
-            _hrefCache.Dictionary[part] = absolute;
+            // The same document as the last href against this base (locators name a schema many times in a row).
+            hash = lastPart.Length;
+            absolute = _lastHrefAbsolute;
+        }
+        else
+        {
+            hash = href.IndexOf('#', StringComparison.Ordinal);
+            var documentPart = hash < 0 ? href.AsSpan() : href.AsSpan(0, hash);
+            if (!_hrefCache.TryGetValue(documentPart, out var part, out absolute))
+            {
+                part = documentPart.ToString();
+                absolute = Resolve(baseUrl, part);
+                _hrefCache.Dictionary[part] = absolute;
+            }
+            (_lastHrefPart, _lastHrefAbsolute) = (part, absolute);
         }
         var fragment = "";
         if (hash >= 0)
@@ -181,6 +195,8 @@ internal sealed partial class DtsLoader
     }
 
     private string? _hrefBase;
+    private string? _lastHrefPart;
+    private string? _lastHrefAbsolute;
     private Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _hrefCache;
     private readonly Dictionary<string, Dictionary<string, string?>> _hrefCaches = new(StringComparer.Ordinal);
     private readonly SharedStrings _strings = SharedStrings.Current;
