@@ -153,6 +153,33 @@ public class DimensionalModelTests
     }
 
     [Fact]
+    public void The_primary_items_of_a_set_built_on_first_use_agree_when_first_asked_from_many_threads()
+    {
+        var dts = Load();
+        var revenue = dts.Concept("Revenue");
+        var expected = DimensionalModel.Build(Load()).FindRelationshipSet(Sales)!;
+        var expectedItems = expected.PrimaryItems.Select(c => c.Name.LocalName).ToArray();
+        var expectedTables = expected.HypercubesOf(expected.PrimaryItems[1]).Select(h => h.Hypercube.Name.LocalName).ToArray();
+        // A fresh model each round, its sets asked first by eight threads at once.
+        for (var round = 0; round < 20; round++)
+        {
+            var set = DimensionalModel.Build(Load()).FindRelationshipSet(Sales)!;
+            var seen = new string[8][];
+            Parallel.For(0, 8, i =>
+            {
+                seen[i] = i % 2 == 0
+                    ? set.PrimaryItems.Select(c => c.Name.LocalName).ToArray()
+                    : set.HypercubesOf(set.PrimaryItems[1]).Select(h => h.Hypercube.Name.LocalName).ToArray();
+            });
+            for (var i = 0; i < 8; i++)
+            {
+                Assert.Equal(i % 2 == 0 ? expectedItems : expectedTables, seen[i]);
+            }
+        }
+        Assert.Equal(["SalesTable", "ExcludedTable"], DimensionalModel.Build(dts).FindRelationshipSet(Sales)!.HypercubesOf(revenue).Select(h => h.Hypercube.Name.LocalName));
+    }
+
+    [Fact]
     public void Consecutive_relationships_are_not_looked_up_in_other_roles_without_a_target_role()
     {
         // Without its targetRole the all relationship looks for the sales table's dimensions in role Sales, where there are none.
