@@ -47,7 +47,7 @@ internal sealed partial class DtsLoader
         }
         // Room for the targets locators name (at most one per locator; a large DTS names each a few times) without growth.
         var targets = Math.Min(locatorCount, 1024 + locatorCount / 4);
-        _resolvedTargets = new Dictionary<string, (string Url, XbrlElement Target)>(targets, EndWeightedStringComparer.For(locatorCount));
+        _resolvedTargets = new Dictionary<SameString, (string Url, XbrlElement Target)>(targets);
         _concepts.EnsureCapacity(_concepts.Count + targets);
         foreach (var link in _links)
         {
@@ -157,7 +157,7 @@ internal sealed partial class DtsLoader
     /// </summary>
     private void ResolveLocator(Locator locator)
     {
-        ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_resolvedTargets, locator.Fragment, out var exists);
+        ref var known = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_resolvedTargets, new SameString(locator.Fragment), out var exists);
         if (exists && ReferenceEquals(known.Url, locator.Url))
         {
             locator.Target = known.Target;
@@ -170,11 +170,26 @@ internal sealed partial class DtsLoader
         }
         else if (!exists)
         {
-            _resolvedTargets.Remove(locator.Fragment);
+            _resolvedTargets.Remove(new SameString(locator.Fragment));
         }
     }
 
-    private Dictionary<string, (string Url, XbrlElement Target)> _resolvedTargets = [];
+    private Dictionary<SameString, (string Url, XbrlElement Target)> _resolvedTargets = [];
+
+    /// <summary>
+    /// A string compared by identity: fragments are shared strings (one instance per id), so a fragment met again is
+    /// found without hashing or comparing its characters; another instance of the same id only misses the cache.
+    /// </summary>
+    private readonly struct SameString(string value) : IEquatable<SameString>
+    {
+        private readonly string _value = value;
+
+        public bool Equals(SameString other) => ReferenceEquals(_value, other._value);
+
+        public override bool Equals(object? obj) => obj is SameString other && Equals(other);
+
+        public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(_value);
+    }
 
     private void ResolveLocatorTarget(Locator locator)
     {
