@@ -481,6 +481,13 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
     }
 
     /// <summary>Which elements each standard arc may join (XBRL 2.1 section 5.2).</summary>
+    /// <summary>The arcroles whose arcs <see cref="CheckArcEndpoints"/> has rules for.</summary>
+    private static readonly HashSet<string> ArcrolesWithEndRules = new(StringComparer.Ordinal)
+    {
+        XbrlArcroles.ConceptLabel, XbrlArcroles.ConceptReference, XbrlArcroles.ParentChild, XbrlArcroles.GeneralSpecial,
+        XbrlArcroles.SimilarTuples, XbrlArcroles.RequiresElement, XbrlArcroles.SummationItem, XbrlArcroles.EssenceAlias,
+    };
+
     private void CheckArcEndpoints()
     {
         foreach (var link in loader.Links)
@@ -507,9 +514,18 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
                 }
             }
         }
+        // Relationships come in runs of one arcrole string: the arcrole is told apart once per run, and a run of
+        // arcroles without end rules (the dimensional ones, custom ones) is passed over.
+        string? lastArcrole = null;
+        var hasEndRules = false;
         foreach (var r in loader.AllRelationships)
         {
-            if (!IsStandardArc(r.Arc))
+            if (!ReferenceEquals(r.Arcrole, lastArcrole))
+            {
+                lastArcrole = r.Arcrole;
+                hasEndRules = ArcrolesWithEndRules.Contains(r.Arcrole);
+            }
+            if (!hasEndRules || !IsStandardArc(r.Arc))
             {
                 continue;
             }
