@@ -539,15 +539,22 @@ internal sealed partial class DtsLoader
     }
 
     private string? _lastEnqueued;
+    private string? _lastEnqueuedBefore;
 
     private void Enqueue(string url, SourceLocation? from)
     {
-        // Locators name the same document thousands of times in a row: one reference check settles those.
+        // Locators name the same document thousands of times in a row, or alternate between two (an extension schema
+        // and its base taxonomy): a reference check settles those.
         if (ReferenceEquals(url, _lastEnqueued))
         {
             return;
         }
-        _lastEnqueued = url;
+        if (ReferenceEquals(url, _lastEnqueuedBefore))
+        {
+            (_lastEnqueued, _lastEnqueuedBefore) = (url, _lastEnqueued);
+            return;
+        }
+        (_lastEnqueued, _lastEnqueuedBefore) = (url, _lastEnqueued);
         var (docUrl, _) = UrlUtil.SplitFragment(url);
         if (docUrl.Length == 0)
         {
