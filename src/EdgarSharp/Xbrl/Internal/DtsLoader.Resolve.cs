@@ -482,10 +482,13 @@ internal sealed partial class DtsLoader
         // Most (from, to) pairs are joined by one arc only: those need no comparison at all. The others are grouped
         // into classes of equivalent relationships, chained per pair (a pair has a handful of relationships at most).
         var pairHeads = new Dictionary<ElementPair, int>(all.Count);
+        // The relationships of pairs joined more than once: at most one class each.
+        var shared = 0;
         foreach (var r in all)
         {
             ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(pairHeads, new ElementPair(r.From, r.To), out _);
             count++;
+            shared += count switch { 1 => 0, 2 => 2, _ => 1 };
         }
         var keep = new bool[all.Count];
         List<EquivalenceClass>? classes = null;
@@ -498,7 +501,7 @@ internal sealed partial class DtsLoader
                 keep[i] = !r.Arc.IsProhibited;
                 continue;
             }
-            classes ??= [];
+            classes ??= new List<EquivalenceClass>(shared);
             // A count above 1 becomes a chain head: -1 - index of the first class (negative), or -1 - Count when empty.
             if (head > 1)
             {

@@ -159,18 +159,26 @@ internal sealed partial class DtsLoader
             _hrefBase = baseUrl;
             _hrefCache = cache.GetAlternateLookup<ReadOnlySpan<char>>();
             _lastHrefPart = null;
+            _otherHrefPart = null;
         }
         int hash;
         string? absolute;
-        var lastPart = _lastHrefPart;
-        if (lastPart is not null && href.Length > lastPart.Length && href[lastPart.Length] == '#' && href.StartsWith(lastPart, StringComparison.Ordinal))
+        // The same document as one of the last two hrefs against this base (locators name a schema many times in a
+        // row, or alternate between an extension schema and its base taxonomy): no search for '#', no lookup.
+        if (NamesDocument(href, _lastHrefPart))
         {
-            // The same document as the last href against this base (locators name a schema many times in a row).
-            hash = lastPart.Length;
+            hash = _lastHrefPart!.Length;
             absolute = _lastHrefAbsolute;
+        }
+        else if (NamesDocument(href, _otherHrefPart))
+        {
+            hash = _otherHrefPart!.Length;
+            absolute = _otherHrefAbsolute;
+            (_lastHrefPart, _lastHrefAbsolute, _otherHrefPart, _otherHrefAbsolute) = (_otherHrefPart, _otherHrefAbsolute, _lastHrefPart, _lastHrefAbsolute);
         }
         else
         {
+            (_otherHrefPart, _otherHrefAbsolute) = (_lastHrefPart, _lastHrefAbsolute);
             hash = href.IndexOf('#', StringComparison.Ordinal);
             var documentPart = hash < 0 ? href.AsSpan() : href.AsSpan(0, hash);
             if (!_hrefCache.TryGetValue(documentPart, out var part, out absolute))
@@ -197,6 +205,13 @@ internal sealed partial class DtsLoader
     private string? _hrefBase;
     private string? _lastHrefPart;
     private string? _lastHrefAbsolute;
+    private string? _otherHrefPart;
+    private string? _otherHrefAbsolute;
+
+    /// <summary>True when <paramref name="href"/> is <paramref name="documentPart"/> followed by a fragment.</summary>
+    private static bool NamesDocument(string href, string? documentPart) =>
+        documentPart is not null && href.Length > documentPart.Length && href[documentPart.Length] == '#'
+        && href.StartsWith(documentPart, StringComparison.Ordinal);
     private Dictionary<string, string?>.AlternateLookup<ReadOnlySpan<char>> _hrefCache;
     private readonly Dictionary<string, Dictionary<string, string?>> _hrefCaches = new(StringComparer.Ordinal);
     private readonly SharedStrings _strings = SharedStrings.Current;
