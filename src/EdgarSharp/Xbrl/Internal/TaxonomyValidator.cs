@@ -734,47 +734,81 @@ internal sealed partial class TaxonomyValidator(DtsLoader loader, List<Relations
         }
     }
 
+    /// <summary>
+    /// The relationship that closes a directed cycle, found by a depth-first walk from each source in the order the
+    /// sources first appear, each node's relationships in list order; null when there is none. The nodes are numbered
+    /// and the edges kept in arrays (a linked list per source), so a large base set costs a handful of allocations.
+    /// </summary>
     internal static Relationship? FindDirectedCycle(List<Relationship> relationships)
     {
-        var outgoing = new Dictionary<XbrlElement, List<Relationship>>();
-        foreach (var r in relationships)
+        var count = relationships.Count;
+        var numbers = new Dictionary<XbrlElement, int>(Math.Min(count * 2, 1024 + count));
+        var toNode = new int[count];
+        var nextEdge = new int[count];
+        var firstEdge = new List<int>();
+        var lastEdge = new List<int>();
+        var sources = new List<int>();
+        int Number(XbrlElement e)
         {
-            if (!outgoing.TryGetValue(r.From, out var l))
+            ref var n = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(numbers, e, out var exists);
+            if (!exists)
             {
-                outgoing[r.From] = l = [];
+                n = firstEdge.Count;
+                firstEdge.Add(-1);
+                lastEdge.Add(-1);
             }
-            l.Add(r);
+            return n;
         }
-        var state = new Dictionary<XbrlElement, int>(); // 1 visiting, 2 done
-        foreach (var start in outgoing.Keys)
+        for (var i = 0; i < count; i++)
         {
-            if (state.ContainsKey(start))
+            var r = relationships[i];
+            var from = Number(r.From);
+            toNode[i] = Number(r.To);
+            nextEdge[i] = -1;
+            if (firstEdge[from] < 0)
+            {
+                firstEdge[from] = i;
+                sources.Add(from);
+            }
+            else
+            {
+                nextEdge[lastEdge[from]] = i;
+            }
+            lastEdge[from] = i;
+        }
+        var state = new byte[firstEdge.Count]; // 1 on the current path, 2 done
+        var pathNode = new int[firstEdge.Count];
+        var pathEdge = new int[firstEdge.Count];
+        foreach (var start in sources)
+        {
+            if (state[start] != 0)
             {
                 continue;
             }
-            var stack = new Stack<(XbrlElement Node, int Next)>();
-            stack.Push((start, 0));
             state[start] = 1;
-            while (stack.Count > 0)
+            (pathNode[0], pathEdge[0]) = (start, firstEdge[start]);
+            var depth = 1;
+            while (depth > 0)
             {
-                var (node, next) = stack.Pop();
-                var edges = outgoing.GetValueOrDefault(node);
-                if (edges is null || next >= edges.Count)
+                var top = depth - 1;
+                var edge = pathEdge[top];
+                if (edge < 0)
                 {
-                    state[node] = 2;
+                    state[pathNode[top]] = 2;
+                    depth--;
                     continue;
                 }
-                stack.Push((node, next + 1));
-                var edge = edges[next];
-                var s = state.GetValueOrDefault(edge.To);
-                if (s == 1)
+                pathEdge[top] = nextEdge[edge];
+                var to = toNode[edge];
+                if (state[to] == 1)
                 {
-                    return edge;
+                    return relationships[edge];
                 }
-                if (s == 0)
+                if (state[to] == 0)
                 {
-                    state[edge.To] = 1;
-                    stack.Push((edge.To, 0));
+                    state[to] = 1;
+                    (pathNode[depth], pathEdge[depth]) = (to, firstEdge[to]);
+                    depth++;
                 }
             }
         }
