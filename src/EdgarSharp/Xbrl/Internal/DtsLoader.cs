@@ -367,10 +367,19 @@ internal sealed partial class DtsLoader
     {
         try
         {
-            using var stream = File.OpenRead(path);
-            // Only markup is worth an XML reader: a file whose first non-blank byte (after a BOM) is not '<' is not XML.
+            // The head read through a bare handle (no stream, no buffer); a stream only for the rare XML reader below.
             Span<byte> start = stackalloc byte[4096];
-            var read = stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+            int read;
+            using (var handle = File.OpenHandle(path))
+            {
+                read = 0;
+                int got;
+                while (read < start.Length && (got = RandomAccess.Read(handle, start[read..], read)) > 0)
+                {
+                    read += got;
+                }
+            }
+            // Only markup is worth an XML reader: a file whose first non-blank byte (after a BOM) is not '<' is not XML.
             var n = Math.Min(read, 64);
             var head = start[..n];
             var i = n >= 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF ? 3 : 0;
@@ -386,7 +395,7 @@ internal sealed partial class DtsLoader
             {
                 return known;
             }
-            stream.Position = 0;
+            using var stream = File.OpenRead(path);
             using var reader = SafeXml.Create(stream, UrlUtil.FromPath(path));
             while (reader.Read())
             {
