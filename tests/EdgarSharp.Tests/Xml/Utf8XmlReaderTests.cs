@@ -30,6 +30,13 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "default namespace undeclared", "<a xmlns='urn:a'><b xmlns=''><c/></b><d/></a>" },
         // The tokenizer tries an element's last attribute names first: names that only begin alike, other orders, more or fewer.
         { "attribute names like the last tag's", "<r xmlns:x='urn:x'><e a='1' ab='2' x:y='3'/><e ab='1' a='2'/><e a='1' a.b='2'/><e a='1'/><e a='1' ab='2' x:y='3' z='4'/><e a='1' ab='2' x:yz='3'/><e x:y='1' a='2'/><e/><e a='1' ab='2' x:y='3'/></r>" },
+        // The tokenizer tries the name that followed the last tag's name first: names that only begin alike, differ
+        // between their first and last eight bytes, or stand too near the end of the document for an eight-byte read.
+        { "element names like the last tag's", "<r xmlns:ab='urn:ab'><ab/><abc/><ab/><abc x='1'/><ab/><ab:c/><ab/><ab:c/><abc/><a/><ab/><abcdefgh_X_ijklmnop/><abcdefgh_Y_ijklmnop/><abcdefgh_X_ijklmnop/><abcdefgh_Y_ijklmnopq/><abcdefgh_X_ijklmnop/><b/><c/><b/><c/></r>" },
+        // Attribute names checked once in a scope are not resolved again there: other scopes, other names, xml:lang after.
+        { "attribute names checked in one scope and met in another", "<r xmlns:p='urn:1'><e p:a='1' b='2'/><e p:a='1' b='2'/><s xmlns:p='urn:2'><e p:a='3' b='2'/><e p:a='4' b='2'/></s><e p:a='5' b='2'/><e p:a='5'/><e p:a='5' b='2' c='3'/></r>" },
+        { "attribute names checked, then the same names with xml:lang and xml:space", "<r><e a='1' b='2' c='3'/><e a='1' b='2' c='3'/><e a='1' xml:lang='en'/><e a='1' xml:lang='en'/><e a='1' xml:lang='fr'/><e a='1' xml:space='preserve'> </e><e a='1' xml:space='preserve'> </e><e a='1'/></r>" },
+        { "the same attribute names with a declaration", "<r><e xmlns:p='urn:1' p:a='1'/><e xmlns:p='urn:2' p:a='1'/><e xmlns:p='urn:2' p:a='1'/></r>" },
         { "prefix redeclared", "<p:a xmlns:p='urn:1'><p:b xmlns:p='urn:2' p:x='1'/><p:c/></p:a>" },
         { "end of line in text", "<a>one\r\ntwo\rthree\nfour\r</a>" },
         { "end of line in attribute", "<a b='one\r\ntwo\rthree\nfour\tfive'/>" },
@@ -83,6 +90,9 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "undeclared attribute prefix", "<a p:b='1'/>" },
         { "duplicate attribute", "<a b='1' b='2'/>" },
         { "duplicate attribute after a tag that predicts it", "<r><e a='1' b='2'/><e a='1' a='2'/></r>" },
+        { "duplicate expanded name after checked tags", "<r xmlns:p='urn:x' xmlns:q='urn:x'><e p:b='1'/><e p:b='1'/><e p:b='1' q:b='2'/></r>" },
+        { "undeclared attribute prefix after a checked tag", "<r><s xmlns:p='urn:x'><e p:b='1'/><e p:b='1'/></s><e p:b='1'/></r>" },
+        { "undeclared element prefix after a predicted tag", "<r><s xmlns:p='urn:x'><p:e/><p:e/></s><p:e/></r>" },
         { "duplicate expanded name", "<a xmlns:p='urn:x' xmlns:q='urn:x' p:b='1' q:b='2'/>" },
         { "mismatched tags", "<a><b></a></b>" },
         { "lt in attribute", "<a b='<'/>" },

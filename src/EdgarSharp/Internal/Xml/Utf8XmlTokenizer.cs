@@ -122,6 +122,18 @@ internal static class Utf8XmlTokenizer
         /// </summary>
         public int[]? AttributeNames;
         public int AttributeNameCount;
+
+        /// <summary>
+        /// How many of <see cref="AttributeNames"/> a start tag of this name has had checked (no namespace declaration,
+        /// no xml:lang or xml:space, no duplicate) in scope <see cref="CheckedNsTop"/>, and their namespaces there: a tag
+        /// with the same attribute names in the same scope takes them without resolving and comparing them again.
+        /// </summary>
+        public int CheckedCount;
+        public int CheckedNsTop;
+        public string[]? AttributeNamespaces;
+
+        /// <summary>For an element name: the name of the start tag that came next after the last one of this name (-1: none yet).</summary>
+        public int NextElement;
     }
 
     public struct NsDecl
@@ -336,6 +348,8 @@ internal static class Utf8XmlTokenizer
         private int _depth;
         private int _nsTop;
         private bool _rootSeen;
+        // The name of the last start tag (-1: none yet), whose NextElement is tried first for the next one.
+        private int _lastStart;
 
         public Tokenizer(ReadOnlySpan<byte> doc, Tape tape, bool ignoreWhitespace, bool allAscii)
         {
@@ -345,6 +359,7 @@ internal static class Utf8XmlTokenizer
             _allAscii = allAscii;
             Tape = tape;
             _nsTop = -1;
+            _lastStart = -1;
         }
 
         public bool Run(int p)
@@ -697,12 +712,27 @@ internal static class Utf8XmlTokenizer
             var doc = _doc;
             var nameStart = p + 1;
             var q = nameStart;
-            if (!ScanName(ref q, out var colon))
+            // Tags come in runs (a locator, its arc, the next locator): the name that followed the last tag's name is tried first.
+            var nameId = _lastStart >= 0 ? Tape.NameEntries[_lastStart].NextElement : -1;
+            if (nameId >= 0 && IsNameAt(q, nameId))
             {
-                return false;
+                q += Tape.NameEntries[nameId].ByteLength;
             }
-            var nameId = Intern(nameStart, q - nameStart, colon);
+            else
+            {
+                if (!ScanName(ref q, out var colon))
+                {
+                    return false;
+                }
+                nameId = Intern(nameStart, q - nameStart, colon);
+                if (_lastStart >= 0)
+                {
+                    Tape.NameEntries[_lastStart].NextElement = nameId;
+                }
+            }
+            _lastStart = nameId;
             var firstAttr = Tape.AttrCount;
+            var predicted = true;
             bool empty;
             while (true)
             {
@@ -750,6 +780,7 @@ internal static class Utf8XmlTokenizer
                     }
                     attrName = Intern(attrStart, q - attrStart, attrColon);
                     RememberAttributeName(nameId, position, attrName);
+                    predicted = false;
                 }
                 if (!ScanEquals(ref q, out var quote))
                 {
@@ -783,6 +814,24 @@ internal static class Utf8XmlTokenizer
             }
             var attrCount = Tape.AttrCount - firstAttr;
             var parentTop = _nsTop;
+            ref var checkedTag = ref Tape.NameEntries[nameId];
+            if (predicted && attrCount <= checkedTag.CheckedCount && checkedTag.CheckedNsTop == parentTop)
+            {
+                // The names of a tag already checked in this scope: their namespaces as then, no declaration, no duplicate.
+                var namespaces = checkedTag.AttributeNamespaces!;
+                for (var i = 0; i < attrCount; i++)
+                {
+                    Tape.Attrs[firstAttr + i].Namespace = namespaces[i];
+                }
+                var elementNs = Resolve(ref checkedTag);
+                if (elementNs is null)
+                {
+                    return false;
+                }
+                AddElement(nameId, elementNs, empty, nameStart, firstAttr, attrCount, 0, null, XmlSpace.None, parentTop);
+                p = q;
+                return true;
+            }
             var local = 0;
             string? lang = null;
             var space = XmlSpace.None;
@@ -886,7 +935,28 @@ internal static class Utf8XmlTokenizer
                     }
                 }
             }
+            if (local == 0 && !hasLang && !hasSpace && attrCount <= element.AttributeNameCount)
+            {
+                // The attribute names are now the element's AttributeNames (see RememberAttributeName): checked in this scope.
+                if (element.AttributeNamespaces is null || element.AttributeNamespaces.Length < attrCount)
+                {
+                    element.AttributeNamespaces = new string[Math.Max(4, attrCount)];
+                }
+                for (var i = 0; i < attrCount; i++)
+                {
+                    element.AttributeNamespaces[i] = Tape.Attrs[firstAttr + i].Namespace;
+                }
+                element.CheckedCount = attrCount;
+                element.CheckedNsTop = parentTop;
+            }
+            AddElement(nameId, ns, empty, nameStart, firstAttr, attrCount, local, hasLang ? lang : null, hasSpace ? space : XmlSpace.None, parentTop);
+            p = q;
+            return true;
+        }
 
+        /// <summary>The node of a start tag whose attributes are on the tape, and the tag opened unless empty.</summary>
+        private void AddElement(int nameId, string ns, bool empty, int nameStart, int firstAttr, int attrCount, int local, string? lang, XmlSpace space, int parentTop)
+        {
             var nodeIndex = Tape.NodeCount;
             ref var n = ref AddNode();
             n.Type = XmlNodeType.Element;
@@ -897,11 +967,11 @@ internal static class Utf8XmlTokenizer
             n.FirstAttr = firstAttr;
             n.AttrCount = attrCount;
             n.NsLocal = local;
-            if (hasLang)
+            if (lang is not null)
             {
                 n.Lang = lang;
             }
-            if (hasSpace)
+            if (space != XmlSpace.None)
             {
                 n.Space = space;
             }
@@ -918,8 +988,6 @@ internal static class Utf8XmlTokenizer
                 }
                 Tape.Open[_depth++] = new Open { Node = nodeIndex, ParentTop = parentTop };
             }
-            p = q;
-            return true;
         }
 
         /// <summary>The namespace of the name's prefix in the current scope (remembered per name while the scope lasts).</summary>
@@ -945,8 +1013,7 @@ internal static class Utf8XmlTokenizer
             ref var name = ref Tape.NameEntries[element.Name];
             var nameStart = p + 2;
             var q = nameStart + name.ByteLength;
-            if (q >= doc.Length || !doc.Slice(nameStart, name.ByteLength).SequenceEqual(doc.Slice(name.ByteStart, name.ByteLength))
-                || NameClass[doc[q]] != 0 || doc[q] == (byte)':')
+            if (q >= doc.Length || !HasNameBytes(nameStart, ref name) || NameClass[doc[q]] != 0 || doc[q] == (byte)':')
             {
                 return false;
             }
@@ -1044,12 +1111,34 @@ internal static class Utf8XmlTokenizer
         {
             ref var e = ref Tape.NameEntries[id];
             var end = q + e.ByteLength;
-            if (end >= _doc.Length || !_doc.Slice(q, e.ByteLength).SequenceEqual(_doc.Slice(e.ByteStart, e.ByteLength)))
+            if (end >= _doc.Length || !HasNameBytes(q, ref e))
             {
                 return false;
             }
             var next = _doc[end];
             return next < 0x80 && NameClass[next] == 0 && next != (byte)':';
+        }
+
+        /// <summary>
+        /// Whether the bytes at <paramref name="q"/> (which has room for them) are those of name <paramref name="e"/>:
+        /// compared by its keys, the first and last eight bytes, and only longer names byte by byte in between.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool HasNameBytes(int q, ref NameEntry e)
+        {
+            var doc = _doc;
+            var length = e.ByteLength;
+            if (length >= 8)
+            {
+                return BinaryPrimitives.ReadUInt64LittleEndian(doc[q..]) == e.Key0
+                    && BinaryPrimitives.ReadUInt64LittleEndian(doc[(q + length - 8)..]) == e.Key1
+                    && (length <= 16 || doc.Slice(q + 8, length - 16).SequenceEqual(doc.Slice(e.ByteStart + 8, length - 16)));
+            }
+            if (q + 8 <= doc.Length)
+            {
+                return (BinaryPrimitives.ReadUInt64LittleEndian(doc[q..]) & ((1UL << (8 * length)) - 1)) == e.Key0;
+            }
+            return doc.Slice(q, length).SequenceEqual(doc.Slice(e.ByteStart, length));
         }
 
         /// <summary>Records that the start tags of element name <paramref name="elementName"/> have <paramref name="attributeName"/> at <paramref name="position"/>.</summary>
@@ -1066,6 +1155,7 @@ internal static class Utf8XmlTokenizer
             }
             element.AttributeNames[position] = attributeName;
             element.AttributeNameCount = position + 1;
+            element.CheckedCount = Math.Min(element.CheckedCount, position);
         }
 
         /// <summary>Moves past an ASCII QName (at most one colon, each part an NCName); <paramref name="colon"/> is its offset or -1.</summary>
@@ -1167,6 +1257,9 @@ internal static class Utf8XmlTokenizer
             entry.Key1 = k1;
             entry.NsTop = -2;
             entry.AttributeNameCount = 0;
+            entry.CheckedCount = 0;
+            entry.CheckedNsTop = -2;
+            entry.NextElement = -1;
             entry.Next = Tape.Buckets[bucket];
             Tape.Buckets[bucket] = id;
             if (Tape.NameCount > Tape.Buckets.Length)
