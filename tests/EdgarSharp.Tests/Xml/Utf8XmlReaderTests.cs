@@ -61,6 +61,8 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "long attribute with references and whitespace", "<a b='" + Repeat("a&lt;b\tc\nd\r\ne&#10;f&#x20;é😀 &#9;", 19) + "'/>" },
         { "long cdata with line ends", "<a><![CDATA[" + Repeat("x < y &amp; \r\n é😀 \r", 21) + "]]></a>" },
         { "long text ending in a reference", "<a>" + new string('x', 61) + "&gt;</a>" },
+        // Line starts are found 32 bytes at a time: CR, LF and CR LF on every side of a block's edge.
+        { "line ends around 32-byte blocks", "<a>" + LineEndsAroundBlocks() + "</a>" },
         { "column after multibyte", "<a>é😀<b/>\n  ’<c d='é' e='1'/></a>" },
         { "names", "<_a.b-c x-y.z='1' _='2'><A9/></_a.b-c>" },
         { "same local different namespace", "<a xmlns:p='urn:p' xmlns:q='urn:q' p:x='1' q:x='2' x='3'/>" },
@@ -408,4 +410,47 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
     private static byte[] Bytes(string xml) => Encoding.UTF8.GetBytes(xml);
 
     private static string Repeat(string part, int times) => string.Concat(Enumerable.Repeat(part, times));
+
+    /// <summary>Elements between line ends (CR LF, CR, LF) placed so that each kind falls at every offset around a 32-byte block's edge.</summary>
+    private static string LineEndsAroundBlocks()
+    {
+        var sb = new StringBuilder();
+        string[] ends = ["\r\n", "\r", "\n"];
+        for (var pad = 0; pad < 40; pad++)
+        {
+            sb.Append("<b c='").Append('x', pad).Append("'/>").Append(ends[pad % 3]).Append(ends[(pad / 3) % 3]);
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Line_starts_are_found_after_every_kind_of_line_end_at_every_offset()
+    {
+        string[] ends = ["\r\n", "\r", "\n", "\n\r", "\r\r\n"];
+        foreach (var end in ends)
+        {
+            for (var at = 0; at < 70; at++)
+            {
+                foreach (var tail in new[] { 0, 1, 2, 33 })
+                {
+                    var bytes = Encoding.ASCII.GetBytes(new string('x', at) + end + new string('y', tail));
+                    var expected = new List<int> { 0 };
+                    for (var i = 0; i < bytes.Length; i++)
+                    {
+                        if (bytes[i] == (byte)'\n' || (bytes[i] == (byte)'\r' && (i + 1 == bytes.Length || bytes[i + 1] != (byte)'\n')))
+                        {
+                            expected.Add(i + 1);
+                        }
+                    }
+                    var starts = Utf8XmlReader.LineStarts(bytes, 0, out var count);
+                    Assert.Equal(expected, starts.Take(count));
+                }
+            }
+        }
+        // More lines than the first guess of the array's size: it grows.
+        var many = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("a\n", 1000)));
+        var manyStarts = Utf8XmlReader.LineStarts(many, 0, out var manyCount);
+        Assert.Equal(1001, manyCount);
+        Assert.Equal(Enumerable.Range(0, 1001).Select(k => 2 * k), manyStarts.Take(manyCount));
+    }
 }

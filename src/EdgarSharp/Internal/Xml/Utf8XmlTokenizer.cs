@@ -200,6 +200,9 @@ internal static class Utf8XmlTokenizer
 
         public int BodyStart;
 
+        /// <summary>Whether the document after its byte order mark is all ASCII (a column is then a count of bytes).</summary>
+        public bool Ascii;
+
         public string? LookupNamespace(int top, string prefix)
         {
             for (var i = top; i >= 0; i = Decls[i].Prev)
@@ -297,6 +300,7 @@ internal static class Utf8XmlTokenizer
         tape.Reset(names);
         var t = new Tokenizer(doc, tape, settings.IgnoreWhitespace, ascii && bodyStart == 0);
         tape.BodyStart = bodyStart;
+        tape.Ascii = ascii;
         if (t.Run(bodyStart))
         {
             return tape;
