@@ -254,6 +254,38 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Pooled_values_alike_at_both_ends_stay_apart()
+    {
+        // The pool keys a value by its first and last eight bytes and its length, and compares only longer values'
+        // middles: values of every length up to 40 that differ in one byte, anywhere, are different strings.
+        var values = new List<string>();
+        for (var length = 1; length <= 40; length++)
+        {
+            for (var at = 0; at < length; at++)
+            {
+                values.Add(new string('m', at) + "X" + new string('m', length - at - 1));
+            }
+            values.Add(new string('m', length));
+        }
+        var xml = "<a>" + string.Concat(values.Select(v => $"<b v='{v}'/>")) + string.Concat(values.Select(v => $"<b v='{v}'/>")) + "</a>";
+        using var fast = SafeXml.Create(Bytes(xml), XmlDifferential.BaseUri, SafeXml.Settings());
+        Assert.IsType<Utf8XmlReader>(fast);
+        var seen = new List<string>();
+        while (fast.Read())
+        {
+            if (fast.LocalName == "b")
+            {
+                seen.Add(fast.GetAttribute("v")!);
+            }
+        }
+        Assert.Equal(values.Concat(values), seen);
+        for (var i = 0; i < values.Count; i++)
+        {
+            Assert.Same(seen[i], seen[values.Count + i]);
+        }
+    }
+
+    [Fact]
     public void Unusual_settings_are_left_to_System_Xml()
     {
         var bytes = Bytes("<a><!-- c --><?p?></a>");
