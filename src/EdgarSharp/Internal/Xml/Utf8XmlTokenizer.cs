@@ -477,7 +477,11 @@ internal static class Utf8XmlTokenizer
             {
                 ref var parent = ref Tape.Nodes[Tape.Open[_depth - 1].Node];
                 n.NsLocal = parent.NsLocal;
-                n.Lang = parent.Lang;
+                if (parent.Lang is not null)
+                {
+                    // Stored only when there is one (nearly never in a linkbase): a reference stored costs a write barrier.
+                    n.Lang = parent.Lang;
+                }
                 n.Space = parent.Space;
             }
             n.Depth = _depth;
@@ -718,9 +722,9 @@ internal static class Utf8XmlTokenizer
             var q = nameStart;
             // Tags come in runs (a locator, its arc, the next locator): the name that followed the last tag's name is tried first.
             var nameId = _lastStart >= 0 ? Tape.NameEntries[_lastStart].NextElement : -1;
-            if (nameId >= 0 && IsNameAt(q, nameId))
+            if (nameId >= 0 && IsNameAt(q, nameId, out var nameLength))
             {
-                q += Tape.NameEntries[nameId].ByteLength;
+                q += nameLength;
             }
             else
             {
@@ -737,6 +741,9 @@ internal static class Utf8XmlTokenizer
             _lastStart = nameId;
             var firstAttr = Tape.AttrCount;
             var predicted = true;
+            // The names this element's last start tag had, held here (they change only when one is not met).
+            var lastNames = Tape.NameEntries[nameId].AttributeNames;
+            var lastCount = Tape.NameEntries[nameId].AttributeNameCount;
             bool empty;
             while (true)
             {
@@ -768,13 +775,12 @@ internal static class Utf8XmlTokenizer
                 }
                 var attrStart = q;
                 int attrName;
-                ref var tag = ref Tape.NameEntries[nameId];
                 var position = Tape.AttrCount - firstAttr;
-                if (position < tag.AttributeNameCount && IsNameAt(q, tag.AttributeNames![position]))
+                if (position < lastCount && IsNameAt(q, lastNames![position], out var length))
                 {
                     // The same attribute as in this element's last start tag: no scan, no lookup.
-                    attrName = tag.AttributeNames[position];
-                    q += Tape.NameEntries[attrName].ByteLength;
+                    attrName = lastNames[position];
+                    q += length;
                 }
                 else
                 {
@@ -785,6 +791,8 @@ internal static class Utf8XmlTokenizer
                     attrName = Intern(attrStart, q - attrStart, attrColon);
                     RememberAttributeName(nameId, position, attrName);
                     predicted = false;
+                    lastNames = Tape.NameEntries[nameId].AttributeNames;
+                    lastCount = Tape.NameEntries[nameId].AttributeNameCount;
                 }
                 if (!ScanEquals(ref q, out var quote))
                 {
@@ -1110,11 +1118,12 @@ internal static class Utf8XmlTokenizer
             return true;
         }
 
-        /// <summary>Whether the name of entry <paramref name="id"/> stands at <paramref name="q"/>, whole (not the start of a longer name).</summary>
-        private bool IsNameAt(int q, int id)
+        /// <summary>Whether the name of entry <paramref name="id"/> (<paramref name="length"/> bytes) stands at <paramref name="q"/>, whole (not the start of a longer name).</summary>
+        private bool IsNameAt(int q, int id, out int length)
         {
             ref var e = ref Tape.NameEntries[id];
-            var end = q + e.ByteLength;
+            length = e.ByteLength;
+            var end = q + length;
             if (end >= _doc.Length || !HasNameBytes(q, ref e))
             {
                 return false;
