@@ -719,6 +719,7 @@ internal static class Utf8XmlTokenizer
         {
             var doc = _doc;
             var nameStart = p + 1;
+            // q, the position in the tag, is never passed by reference (helpers that move it get a copy), so that it stays in a register.
             var q = nameStart;
             // Tags come in runs (a locator, its arc, the next locator): the name that followed the last tag's name is tried first.
             var nameId = _lastStart >= 0 ? Tape.NameEntries[_lastStart].NextElement : -1;
@@ -728,10 +729,12 @@ internal static class Utf8XmlTokenizer
             }
             else
             {
-                if (!ScanName(ref q, out var colon))
+                var nameEnd = q;
+                if (!ScanName(ref nameEnd, out var colon))
                 {
                     return false;
                 }
+                q = nameEnd;
                 nameId = Intern(nameStart, q - nameStart, colon);
                 if (_lastStart >= 0)
                 {
@@ -747,7 +750,11 @@ internal static class Utf8XmlTokenizer
             bool empty;
             while (true)
             {
-                var ws = SkipWhitespace(ref q);
+                var spaceStart = q;
+                while (q < doc.Length && IsWhitespace(doc[q]))
+                {
+                    q++;
+                }
                 if (q >= doc.Length)
                 {
                     return false;
@@ -769,7 +776,7 @@ internal static class Utf8XmlTokenizer
                     }
                     return false;
                 }
-                if (ws == 0)
+                if (q == spaceStart)
                 {
                     return false;
                 }
@@ -784,19 +791,33 @@ internal static class Utf8XmlTokenizer
                 }
                 else
                 {
-                    if (!ScanName(ref q, out var attrColon))
+                    var attrEnd = q;
+                    if (!ScanName(ref attrEnd, out var attrColon))
                     {
                         return false;
                     }
+                    q = attrEnd;
                     attrName = Intern(attrStart, q - attrStart, attrColon);
                     RememberAttributeName(nameId, position, attrName);
                     predicted = false;
                     lastNames = Tape.NameEntries[nameId].AttributeNames;
                     lastCount = Tape.NameEntries[nameId].AttributeNameCount;
                 }
-                if (!ScanEquals(ref q, out var quote))
+                // S? '=' S? and the opening quote: nearly always just '="'.
+                byte quote;
+                if (q + 1 < doc.Length && doc[q] == (byte)'=' && doc[q + 1] is (byte)'"' or (byte)'\'')
                 {
-                    return false;
+                    quote = doc[q + 1];
+                    q += 2;
+                }
+                else
+                {
+                    var afterEquals = q;
+                    if (!ScanEquals(ref afterEquals, out quote))
+                    {
+                        return false;
+                    }
+                    q = afterEquals;
                 }
                 var valueStart = q;
                 while (true)
@@ -812,10 +833,12 @@ internal static class Utf8XmlTokenizer
                     {
                         break;
                     }
-                    if (s == (byte)'<' || !Reference(ref q, inText: false))
+                    var afterReference = q;
+                    if (s == (byte)'<' || !Reference(ref afterReference, inText: false))
                     {
                         return false;
                     }
+                    q = afterReference;
                 }
                 ref var a = ref AddAttr();
                 a.Name = attrName;
