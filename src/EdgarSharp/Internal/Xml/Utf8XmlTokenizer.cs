@@ -581,8 +581,10 @@ internal static class Utf8XmlTokenizer
             return true;
         }
 
-        private bool Text(ref int p)
+        private bool Text(ref int position)
         {
+            // A copy of the position, never passed by reference, so that it stays in a register.
+            var p = position;
             var doc = _doc;
             var start = p;
             var hasRef = false;
@@ -593,6 +595,7 @@ internal static class Utf8XmlTokenizer
             }
             if (p == doc.Length || doc[p] == (byte)'<')
             {
+                position = p;
                 return Whitespace(start, p);
             }
             while (true)
@@ -618,12 +621,15 @@ internal static class Utf8XmlTokenizer
                     p++;
                     continue;
                 }
-                if (_depth == 0 || !Reference(ref p, inText: true))
+                var afterReference = p;
+                if (_depth == 0 || !Reference(ref afterReference, inText: true))
                 {
                     return false;
                 }
+                p = afterReference;
                 hasRef = true;
             }
+            position = p;
             var text = doc[start..p];
             if (!hasRef && text.IndexOfAnyExcept(WhitespaceBytes) < 0)
             {
@@ -1052,7 +1058,10 @@ internal static class Utf8XmlTokenizer
             {
                 return false;
             }
-            SkipWhitespace(ref q);
+            while (q < doc.Length && IsWhitespace(doc[q]))
+            {
+                q++;
+            }
             if (q >= doc.Length || doc[q] != (byte)'>')
             {
                 return false;
