@@ -488,15 +488,16 @@ internal static class Utf8XmlTokenizer
             return ref n;
         }
 
-        private ref Attr AddAttr()
+        /// <summary>The next attribute on the tape, with its namespace and no value; the caller sets its name and offsets.</summary>
+        private ref Attr AddAttr(string ns)
         {
             if (Tape.AttrCount == Tape.Attrs.Length)
             {
                 Array.Resize(ref Tape.Attrs, Tape.Attrs.Length * 2);
             }
             ref var a = ref Tape.Attrs[Tape.AttrCount++];
-            a = default;
-            a.Namespace = string.Empty;
+            a.Namespace = ns;
+            a.Value = null;
             return ref a;
         }
 
@@ -565,7 +566,7 @@ internal static class Utf8XmlTokenizer
                         encoding = value;
                         break;
                 }
-                ref var a = ref AddAttr();
+                ref var a = ref AddAttr(string.Empty);
                 a.Name = Intern(nameStart, names[which].Length, -1);
                 a.Pos = nameStart;
                 a.Start = valueStart;
@@ -753,6 +754,11 @@ internal static class Utf8XmlTokenizer
             // The names this element's last start tag had, held here (they change only when one is not met).
             var lastNames = Tape.NameEntries[nameId].AttributeNames;
             var lastCount = Tape.NameEntries[nameId].AttributeNameCount;
+            // Whether this element's names were checked in this scope, and the namespaces they had there: a predicted
+            // attribute takes its namespace at once (a tag that turns out otherwise is checked in full below anyway).
+            var scopeChecked = Tape.NameEntries[nameId].CheckedNsTop == _nsTop;
+            var checkedNamespaces = Tape.NameEntries[nameId].AttributeNamespaces;
+            var checkedCount = scopeChecked ? Tape.NameEntries[nameId].CheckedCount : 0;
             bool empty;
             while (true)
             {
@@ -788,12 +794,17 @@ internal static class Utf8XmlTokenizer
                 }
                 var attrStart = q;
                 int attrName;
+                var attrNs = string.Empty;
                 var position = Tape.AttrCount - firstAttr;
                 if (position < lastCount && IsNameAt(q, lastNames![position], out var length))
                 {
                     // The same attribute as in this element's last start tag: no scan, no lookup.
                     attrName = lastNames[position];
                     q += length;
+                    if (position < checkedCount)
+                    {
+                        attrNs = checkedNamespaces![position];
+                    }
                 }
                 else
                 {
@@ -808,6 +819,7 @@ internal static class Utf8XmlTokenizer
                     predicted = false;
                     lastNames = Tape.NameEntries[nameId].AttributeNames;
                     lastCount = Tape.NameEntries[nameId].AttributeNameCount;
+                    checkedCount = 0;
                 }
                 // S? '=' S? and the opening quote: nearly always just '="'.
                 byte quote;
@@ -846,7 +858,7 @@ internal static class Utf8XmlTokenizer
                     }
                     q = afterReference;
                 }
-                ref var a = ref AddAttr();
+                ref var a = ref AddAttr(attrNs);
                 a.Name = attrName;
                 a.Pos = attrStart;
                 a.Start = valueStart;
@@ -856,14 +868,9 @@ internal static class Utf8XmlTokenizer
             var attrCount = Tape.AttrCount - firstAttr;
             var parentTop = _nsTop;
             ref var checkedTag = ref Tape.NameEntries[nameId];
-            if (predicted && attrCount <= checkedTag.CheckedCount && checkedTag.CheckedNsTop == parentTop)
+            if (predicted && scopeChecked && attrCount <= checkedCount)
             {
-                // The names of a tag already checked in this scope: their namespaces as then, no declaration, no duplicate.
-                var namespaces = checkedTag.AttributeNamespaces!;
-                for (var i = 0; i < attrCount; i++)
-                {
-                    Tape.Attrs[firstAttr + i].Namespace = namespaces[i];
-                }
+                // The names of a tag already checked in this scope (their namespaces taken above): no declaration, no duplicate.
                 var elementNs = Resolve(ref checkedTag);
                 if (elementNs is null)
                 {
