@@ -599,8 +599,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         {
             return _position;
         }
-        var bytes = _bytes.Span;
-        _lineStarts ??= LineStarts(bytes, _tape.BodyStart, out _lineCount);
+        _lineStarts ??= LineStarts(_bytes.Span, _tape.BodyStart, out _lineCount);
         var lineStarts = _lineStarts;
         // Positions are asked for in document order: walk on from the last line found, else search.
         var line = _lastLine;
@@ -632,8 +631,16 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             start = _columnOffset;
             column = _columnChars;
         }
-        var span = bytes[start..offset];
-        column += _tape.Ascii || Ascii.IsValid(span) ? span.Length : Encoding.UTF8.GetCharCount(span);
+        if (_tape.Ascii)
+        {
+            // An all-ASCII document: a char per byte, the bytes not even looked at.
+            column += offset - start;
+        }
+        else
+        {
+            var span = _bytes.Span[start..offset];
+            column += Ascii.IsValid(span) ? span.Length : Encoding.UTF8.GetCharCount(span);
+        }
         (_columnLine, _columnOffset, _columnChars) = (line, offset, column);
         _positionOffset = offset;
         _position = (line + 1, column + 1);
