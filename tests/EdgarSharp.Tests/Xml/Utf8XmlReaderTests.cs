@@ -30,6 +30,13 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "default namespace undeclared", "<a xmlns='urn:a'><b xmlns=''><c/></b><d/></a>" },
         // The tokenizer tries an element's last attribute names first: names that only begin alike, other orders, more or fewer.
         { "attribute names like the last tag's", "<r xmlns:x='urn:x'><e a='1' ab='2' x:y='3'/><e ab='1' a='2'/><e a='1' a.b='2'/><e a='1'/><e a='1' ab='2' x:y='3' z='4'/><e a='1' ab='2' x:yz='3'/><e x:y='1' a='2'/><e/><e a='1' ab='2' x:y='3'/></r>" },
+        // The tokenizer tries the name that followed the last tag's name first: names that only begin alike, differ
+        // between their first and last eight bytes, or stand too near the end of the document for an eight-byte read.
+        { "element names like the last tag's", "<r xmlns:ab='urn:ab'><ab/><abc/><ab/><abc x='1'/><ab/><ab:c/><ab/><ab:c/><abc/><a/><ab/><abcdefgh_X_ijklmnop/><abcdefgh_Y_ijklmnop/><abcdefgh_X_ijklmnop/><abcdefgh_Y_ijklmnopq/><abcdefgh_X_ijklmnop/><b/><c/><b/><c/></r>" },
+        // Attribute names checked once in a scope are not resolved again there: other scopes, other names, xml:lang after.
+        { "attribute names checked in one scope and met in another", "<r xmlns:p='urn:1'><e p:a='1' b='2'/><e p:a='1' b='2'/><s xmlns:p='urn:2'><e p:a='3' b='2'/><e p:a='4' b='2'/></s><e p:a='5' b='2'/><e p:a='5'/><e p:a='5' b='2' c='3'/></r>" },
+        { "attribute names checked, then the same names with xml:lang and xml:space", "<r><e a='1' b='2' c='3'/><e a='1' b='2' c='3'/><e a='1' xml:lang='en'/><e a='1' xml:lang='en'/><e a='1' xml:lang='fr'/><e a='1' xml:space='preserve'> </e><e a='1' xml:space='preserve'> </e><e a='1'/></r>" },
+        { "the same attribute names with a declaration", "<r><e xmlns:p='urn:1' p:a='1'/><e xmlns:p='urn:2' p:a='1'/><e xmlns:p='urn:2' p:a='1'/></r>" },
         { "prefix redeclared", "<p:a xmlns:p='urn:1'><p:b xmlns:p='urn:2' p:x='1'/><p:c/></p:a>" },
         { "end of line in text", "<a>one\r\ntwo\rthree\nfour\r</a>" },
         { "end of line in attribute", "<a b='one\r\ntwo\rthree\nfour\tfive'/>" },
@@ -54,6 +61,8 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "long attribute with references and whitespace", "<a b='" + Repeat("a&lt;b\tc\nd\r\ne&#10;f&#x20;é😀 &#9;", 19) + "'/>" },
         { "long cdata with line ends", "<a><![CDATA[" + Repeat("x < y &amp; \r\n é😀 \r", 21) + "]]></a>" },
         { "long text ending in a reference", "<a>" + new string('x', 61) + "&gt;</a>" },
+        // Line starts are found 32 bytes at a time: CR, LF and CR LF on every side of a block's edge.
+        { "line ends around 32-byte blocks", "<a>" + LineEndsAroundBlocks() + "</a>" },
         { "column after multibyte", "<a>é😀<b/>\n  ’<c d='é' e='1'/></a>" },
         { "names", "<_a.b-c x-y.z='1' _='2'><A9/></_a.b-c>" },
         { "same local different namespace", "<a xmlns:p='urn:p' xmlns:q='urn:q' p:x='1' q:x='2' x='3'/>" },
@@ -83,6 +92,9 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
         { "undeclared attribute prefix", "<a p:b='1'/>" },
         { "duplicate attribute", "<a b='1' b='2'/>" },
         { "duplicate attribute after a tag that predicts it", "<r><e a='1' b='2'/><e a='1' a='2'/></r>" },
+        { "duplicate expanded name after checked tags", "<r xmlns:p='urn:x' xmlns:q='urn:x'><e p:b='1'/><e p:b='1'/><e p:b='1' q:b='2'/></r>" },
+        { "undeclared attribute prefix after a checked tag", "<r><s xmlns:p='urn:x'><e p:b='1'/><e p:b='1'/></s><e p:b='1'/></r>" },
+        { "undeclared element prefix after a predicted tag", "<r><s xmlns:p='urn:x'><p:e/><p:e/></s><p:e/></r>" },
         { "duplicate expanded name", "<a xmlns:p='urn:x' xmlns:q='urn:x' p:b='1' q:b='2'/>" },
         { "mismatched tags", "<a><b></a></b>" },
         { "lt in attribute", "<a b='<'/>" },
@@ -242,6 +254,38 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Pooled_values_alike_at_both_ends_stay_apart()
+    {
+        // The pool keys a value by its first and last eight bytes and its length, and compares only longer values'
+        // middles: values of every length up to 40 that differ in one byte, anywhere, are different strings.
+        var values = new List<string>();
+        for (var length = 1; length <= 40; length++)
+        {
+            for (var at = 0; at < length; at++)
+            {
+                values.Add(new string('m', at) + "X" + new string('m', length - at - 1));
+            }
+            values.Add(new string('m', length));
+        }
+        var xml = "<a>" + string.Concat(values.Select(v => $"<b v='{v}'/>")) + string.Concat(values.Select(v => $"<b v='{v}'/>")) + "</a>";
+        using var fast = SafeXml.Create(Bytes(xml), XmlDifferential.BaseUri, SafeXml.Settings());
+        Assert.IsType<Utf8XmlReader>(fast);
+        var seen = new List<string>();
+        while (fast.Read())
+        {
+            if (fast.LocalName == "b")
+            {
+                seen.Add(fast.GetAttribute("v")!);
+            }
+        }
+        Assert.Equal(values.Concat(values), seen);
+        for (var i = 0; i < values.Count; i++)
+        {
+            Assert.Same(seen[i], seen[values.Count + i]);
+        }
+    }
+
+    [Fact]
     public void Unusual_settings_are_left_to_System_Xml()
     {
         var bytes = Bytes("<a><!-- c --><?p?></a>");
@@ -398,4 +442,47 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
     private static byte[] Bytes(string xml) => Encoding.UTF8.GetBytes(xml);
 
     private static string Repeat(string part, int times) => string.Concat(Enumerable.Repeat(part, times));
+
+    /// <summary>Elements between line ends (CR LF, CR, LF) placed so that each kind falls at every offset around a 32-byte block's edge.</summary>
+    private static string LineEndsAroundBlocks()
+    {
+        var sb = new StringBuilder();
+        string[] ends = ["\r\n", "\r", "\n"];
+        for (var pad = 0; pad < 40; pad++)
+        {
+            sb.Append("<b c='").Append('x', pad).Append("'/>").Append(ends[pad % 3]).Append(ends[(pad / 3) % 3]);
+        }
+        return sb.ToString();
+    }
+
+    [Fact]
+    public void Line_starts_are_found_after_every_kind_of_line_end_at_every_offset()
+    {
+        string[] ends = ["\r\n", "\r", "\n", "\n\r", "\r\r\n"];
+        foreach (var end in ends)
+        {
+            for (var at = 0; at < 70; at++)
+            {
+                foreach (var tail in new[] { 0, 1, 2, 33 })
+                {
+                    var bytes = Encoding.ASCII.GetBytes(new string('x', at) + end + new string('y', tail));
+                    var expected = new List<int> { 0 };
+                    for (var i = 0; i < bytes.Length; i++)
+                    {
+                        if (bytes[i] == (byte)'\n' || (bytes[i] == (byte)'\r' && (i + 1 == bytes.Length || bytes[i + 1] != (byte)'\n')))
+                        {
+                            expected.Add(i + 1);
+                        }
+                    }
+                    var starts = Utf8XmlReader.LineStarts(bytes, 0, out var count);
+                    Assert.Equal(expected, starts.Take(count));
+                }
+            }
+        }
+        // More lines than the first guess of the array's size: it grows.
+        var many = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("a\n", 1000)));
+        var manyStarts = Utf8XmlReader.LineStarts(many, 0, out var manyCount);
+        Assert.Equal(1001, manyCount);
+        Assert.Equal(Enumerable.Range(0, 1001).Select(k => 2 * k), manyStarts.Take(manyCount));
+    }
 }

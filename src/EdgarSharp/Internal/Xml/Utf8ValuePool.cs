@@ -19,29 +19,33 @@ internal sealed class Utf8ValuePool
     /// <summary>The most strings the pool holds before it starts again.</summary>
     public const int MaxEntries = 8192;
 
-    private const int BucketCount = MaxEntries * 2;
+    // Open addressing, at most half full: a value found is one slot read (its keys, length and string) and, only for
+    // values longer than 16 bytes, a compare of the bytes between their first and last eight.
+    private const int SlotCount = MaxEntries * 2;
 
     [ThreadStatic]
     private static Utf8ValuePool? s_current;
 
-    private readonly int[] _buckets = new int[BucketCount];
-    private readonly Entry[] _entries = new Entry[MaxEntries];
+    private readonly Slot[] _slots = new Slot[SlotCount];
     private readonly byte[] _bytes = new byte[MaxEntries * 48];
     private int _count;
     private int _used;
 
-    private Utf8ValuePool() => Array.Fill(_buckets, -1);
+    private Utf8ValuePool()
+    {
+    }
 
     /// <summary>This thread's pool.</summary>
     public static Utf8ValuePool Current => s_current ??= new Utf8ValuePool();
 
-    private struct Entry
+    /// <summary>A value's first and last eight bytes (all of it up to 16 bytes, with its length), where the rest of its bytes are, its string (null: an empty slot).</summary>
+    private struct Slot
     {
-        public int Hash;
-        public int Start;
+        public ulong Key0;
+        public ulong Key1;
         public int Length;
-        public int Next;
-        public string Value;
+        public int Start;
+        public string? Value;
     }
 
     /// <summary>
@@ -50,53 +54,62 @@ internal sealed class Utf8ValuePool
     /// </summary>
     public string AttributeValue(ReadOnlySpan<byte> raw)
     {
-        var hash = Hash(raw);
-        ref var bucket = ref _buckets[hash & (BucketCount - 1)];
-        for (var i = bucket; i >= 0; i = _entries[i].Next)
+        var length = raw.Length;
+        ulong k0, k1;
+        if (length >= 8)
         {
-            ref var e = ref _entries[i];
-            if (e.Hash == hash && raw.SequenceEqual(_bytes.AsSpan(e.Start, e.Length)))
-            {
-                return e.Value;
-            }
-        }
-        if (_count == MaxEntries || _used + raw.Length > _bytes.Length)
-        {
-            Array.Fill(_buckets, -1);
-            Array.Clear(_entries);
-            _count = 0;
-            _used = 0;
-            bucket = ref _buckets[hash & (BucketCount - 1)];
-        }
-        raw.CopyTo(_bytes.AsSpan(_used));
-        var value = Utf8XmlTokenizer.Decode(raw, attribute: true);
-        _entries[_count] = new Entry { Hash = hash, Start = _used, Length = raw.Length, Next = bucket, Value = value };
-        bucket = _count++;
-        _used += raw.Length;
-        return value;
-    }
-
-    // The first and last eight bytes and the length: values that share a prefix (labels, hrefs into one schema) differ
-    // at their end, and the chains compare the bytes anyway.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Hash(ReadOnlySpan<byte> raw)
-    {
-        ulong h;
-        if (raw.Length >= 8)
-        {
-            var first = BinaryPrimitives.ReadUInt64LittleEndian(raw);
-            var last = BinaryPrimitives.ReadUInt64LittleEndian(raw[^8..]);
-            h = (first * 0x9E3779B97F4A7C15UL) ^ (last + (ulong)raw.Length) * 0xC2B2AE3D27D4EB4FUL;
+            k0 = BinaryPrimitives.ReadUInt64LittleEndian(raw);
+            k1 = BinaryPrimitives.ReadUInt64LittleEndian(raw[^8..]);
         }
         else
         {
-            h = (ulong)raw.Length;
-            foreach (var b in raw)
+            k0 = 0;
+            for (var k = 0; k < length; k++)
             {
-                h = (h << 8) | b;
+                k0 |= (ulong)raw[k] << (8 * k);
             }
-            h *= 0x9E3779B97F4A7C15UL;
+            k1 = 0;
         }
-        return (int)(h ^ (h >> 32)) & int.MaxValue;
+        var home = Home(k0, k1, length);
+        var i = home;
+        while (true)
+        {
+            ref var slot = ref _slots[i];
+            if (slot.Value is null)
+            {
+                break;
+            }
+            if (slot.Key0 == k0 && slot.Key1 == k1 && slot.Length == length
+                && (length <= 16 || raw[8..^8].SequenceEqual(_bytes.AsSpan(slot.Start, length - 16))))
+            {
+                return slot.Value;
+            }
+            i = (i + 1) & (SlotCount - 1);
+        }
+        var middle = Math.Max(0, length - 16);
+        if (_count == MaxEntries || _used + middle > _bytes.Length)
+        {
+            Array.Clear(_slots);
+            _count = 0;
+            _used = 0;
+            i = home;
+        }
+        var value = Utf8XmlTokenizer.Decode(raw, attribute: true);
+        if (middle > 0)
+        {
+            raw[8..^8].CopyTo(_bytes.AsSpan(_used));
+        }
+        _slots[i] = new Slot { Key0 = k0, Key1 = k1, Length = length, Start = _used, Value = value };
+        _count++;
+        _used += middle;
+        return value;
+    }
+
+    // Values that share a prefix (labels, hrefs into one schema) differ at their end: both keys and the length count.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Home(ulong k0, ulong k1, int length)
+    {
+        var h = (k0 * 0x9E3779B97F4A7C15UL) ^ ((k1 + (ulong)length) * 0xC2B2AE3D27D4EB4FUL);
+        return (int)(h >> 40) & (SlotCount - 1);
     }
 }

@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Xml;
 
@@ -596,8 +599,7 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
         {
             return _position;
         }
-        var bytes = _bytes.Span;
-        _lineStarts ??= LineStarts(bytes, _tape.BodyStart, out _lineCount);
+        _lineStarts ??= LineStarts(_bytes.Span, _tape.BodyStart, out _lineCount);
         var lineStarts = _lineStarts;
         // Positions are asked for in document order: walk on from the last line found, else search.
         var line = _lastLine;
@@ -629,39 +631,74 @@ internal sealed class Utf8XmlReader : XmlReader, IXmlLineInfo, IXmlNamespaceReso
             start = _columnOffset;
             column = _columnChars;
         }
-        var span = bytes[start..offset];
-        column += Ascii.IsValid(span) ? span.Length : Encoding.UTF8.GetCharCount(span);
+        if (_tape.Ascii)
+        {
+            // An all-ASCII document: a char per byte, the bytes not even looked at.
+            column += offset - start;
+        }
+        else
+        {
+            var span = _bytes.Span[start..offset];
+            column += Ascii.IsValid(span) ? span.Length : Encoding.UTF8.GetCharCount(span);
+        }
         (_columnLine, _columnOffset, _columnChars) = (line, offset, column);
         _positionOffset = offset;
         _position = (line + 1, column + 1);
         return _position;
     }
 
-    private static int[] LineStarts(ReadOnlySpan<byte> bytes, int bodyStart, out int lineCount)
+    /// <summary>
+    /// The offset of each line's first byte (after LF, after a CR not followed by LF), in one pass that takes 32 bytes
+    /// at a time and looks only at the CR and LF bytes among them; rented from the shared pool.
+    /// </summary>
+    internal static int[] LineStarts(ReadOnlySpan<byte> bytes, int bodyStart, out int lineCount)
     {
-        // Sized by a count of the line ends first (CR LF counted twice, a few slots to spare) rather than grown.
-        var body = bytes[bodyStart..];
-        var crs = body.Count((byte)'\r');
-        var starts = ArrayPool<int>.Shared.Rent(1 + body.Count((byte)'\n') + crs);
+        var starts = ArrayPool<int>.Shared.Rent(Math.Max(64, bytes.Length / 128));
         var count = 0;
         starts[count++] = bodyStart;
         var i = bodyStart;
-        while (true)
+        if (Vector256.IsHardwareAccelerated)
         {
-            var at = crs == 0 ? bytes[i..].IndexOf((byte)'\n') : bytes[i..].IndexOfAny((byte)'\r', (byte)'\n');
-            if (at < 0)
+            ref var first = ref MemoryMarshal.GetReference(bytes);
+            var lf = Vector256.Create((byte)'\n');
+            var cr = Vector256.Create((byte)'\r');
+            for (; i <= bytes.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
             {
-                break;
+                var v = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var mask = (Vector256.Equals(v, lf) | Vector256.Equals(v, cr)).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(mask);
+                    mask &= mask - 1;
+                    AddLineEnd(bytes, at, ref starts, ref count);
+                }
             }
-            i += at;
-            if (bytes[i] == (byte)'\r' && i + 1 < bytes.Length && bytes[i + 1] == (byte)'\n')
+        }
+        for (; i < bytes.Length; i++)
+        {
+            if (bytes[i] is (byte)'\n' or (byte)'\r')
             {
-                i++;
+                AddLineEnd(bytes, i, ref starts, ref count);
             }
-            i++;
-            starts[count++] = i;
         }
         lineCount = count;
         return starts;
+    }
+
+    /// <summary>Records the line that starts after the CR or LF at <paramref name="at"/> (none after the CR of a CR LF: its LF ends the line).</summary>
+    private static void AddLineEnd(ReadOnlySpan<byte> bytes, int at, ref int[] starts, ref int count)
+    {
+        if (bytes[at] == (byte)'\r' && at + 1 < bytes.Length && bytes[at + 1] == (byte)'\n')
+        {
+            return;
+        }
+        if (count == starts.Length)
+        {
+            var larger = ArrayPool<int>.Shared.Rent(starts.Length * 2);
+            starts.AsSpan().CopyTo(larger);
+            ArrayPool<int>.Shared.Return(starts);
+            starts = larger;
+        }
+        starts[count++] = at + 1;
     }
 }

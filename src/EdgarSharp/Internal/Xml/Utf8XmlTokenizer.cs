@@ -122,6 +122,18 @@ internal static class Utf8XmlTokenizer
         /// </summary>
         public int[]? AttributeNames;
         public int AttributeNameCount;
+
+        /// <summary>
+        /// How many of <see cref="AttributeNames"/> a start tag of this name has had checked (no namespace declaration,
+        /// no xml:lang or xml:space, no duplicate) in scope <see cref="CheckedNsTop"/>, and their namespaces there: a tag
+        /// with the same attribute names in the same scope takes them without resolving and comparing them again.
+        /// </summary>
+        public int CheckedCount;
+        public int CheckedNsTop;
+        public string[]? AttributeNamespaces;
+
+        /// <summary>For an element name: the name of the start tag that came next after the last one of this name (-1: none yet).</summary>
+        public int NextElement;
     }
 
     public struct NsDecl
@@ -187,6 +199,9 @@ internal static class Utf8XmlTokenizer
         public int DeclCount;
 
         public int BodyStart;
+
+        /// <summary>Whether the document after its byte order mark is all ASCII (a column is then a count of bytes).</summary>
+        public bool Ascii;
 
         public string? LookupNamespace(int top, string prefix)
         {
@@ -285,6 +300,7 @@ internal static class Utf8XmlTokenizer
         tape.Reset(names);
         var t = new Tokenizer(doc, tape, settings.IgnoreWhitespace, ascii && bodyStart == 0);
         tape.BodyStart = bodyStart;
+        tape.Ascii = ascii;
         if (t.Run(bodyStart))
         {
             return tape;
@@ -336,6 +352,8 @@ internal static class Utf8XmlTokenizer
         private int _depth;
         private int _nsTop;
         private bool _rootSeen;
+        // The name of the last start tag (-1: none yet), whose NextElement is tried first for the next one.
+        private int _lastStart;
 
         public Tokenizer(ReadOnlySpan<byte> doc, Tape tape, bool ignoreWhitespace, bool allAscii)
         {
@@ -345,6 +363,7 @@ internal static class Utf8XmlTokenizer
             _allAscii = allAscii;
             Tape = tape;
             _nsTop = -1;
+            _lastStart = -1;
         }
 
         public bool Run(int p)
@@ -458,22 +477,27 @@ internal static class Utf8XmlTokenizer
             {
                 ref var parent = ref Tape.Nodes[Tape.Open[_depth - 1].Node];
                 n.NsLocal = parent.NsLocal;
-                n.Lang = parent.Lang;
+                if (parent.Lang is not null)
+                {
+                    // Stored only when there is one (nearly never in a linkbase): a reference stored costs a write barrier.
+                    n.Lang = parent.Lang;
+                }
                 n.Space = parent.Space;
             }
             n.Depth = _depth;
             return ref n;
         }
 
-        private ref Attr AddAttr()
+        /// <summary>The next attribute on the tape, with its namespace and no value; the caller sets its name and offsets.</summary>
+        private ref Attr AddAttr(string ns)
         {
             if (Tape.AttrCount == Tape.Attrs.Length)
             {
                 Array.Resize(ref Tape.Attrs, Tape.Attrs.Length * 2);
             }
             ref var a = ref Tape.Attrs[Tape.AttrCount++];
-            a = default;
-            a.Namespace = string.Empty;
+            a.Namespace = ns;
+            a.Value = null;
             return ref a;
         }
 
@@ -542,7 +566,7 @@ internal static class Utf8XmlTokenizer
                         encoding = value;
                         break;
                 }
-                ref var a = ref AddAttr();
+                ref var a = ref AddAttr(string.Empty);
                 a.Name = Intern(nameStart, names[which].Length, -1);
                 a.Pos = nameStart;
                 a.Start = valueStart;
@@ -558,8 +582,10 @@ internal static class Utf8XmlTokenizer
             return true;
         }
 
-        private bool Text(ref int p)
+        private bool Text(ref int position)
         {
+            // A copy of the position, never passed by reference, so that it stays in a register.
+            var p = position;
             var doc = _doc;
             var start = p;
             var hasRef = false;
@@ -570,6 +596,7 @@ internal static class Utf8XmlTokenizer
             }
             if (p == doc.Length || doc[p] == (byte)'<')
             {
+                position = p;
                 return Whitespace(start, p);
             }
             while (true)
@@ -595,12 +622,15 @@ internal static class Utf8XmlTokenizer
                     p++;
                     continue;
                 }
-                if (_depth == 0 || !Reference(ref p, inText: true))
+                var afterReference = p;
+                if (_depth == 0 || !Reference(ref afterReference, inText: true))
                 {
                     return false;
                 }
+                p = afterReference;
                 hasRef = true;
             }
+            position = p;
             var text = doc[start..p];
             if (!hasRef && text.IndexOfAnyExcept(WhitespaceBytes) < 0)
             {
@@ -696,17 +726,47 @@ internal static class Utf8XmlTokenizer
         {
             var doc = _doc;
             var nameStart = p + 1;
+            // q, the position in the tag, is never passed by reference (helpers that move it get a copy), so that it stays in a register.
             var q = nameStart;
-            if (!ScanName(ref q, out var colon))
+            // Tags come in runs (a locator, its arc, the next locator): the name that followed the last tag's name is tried first.
+            var nameId = _lastStart >= 0 ? Tape.NameEntries[_lastStart].NextElement : -1;
+            if (nameId >= 0 && IsNameAt(q, nameId, out var nameLength))
             {
-                return false;
+                q += nameLength;
             }
-            var nameId = Intern(nameStart, q - nameStart, colon);
+            else
+            {
+                var nameEnd = q;
+                if (!ScanName(ref nameEnd, out var colon))
+                {
+                    return false;
+                }
+                q = nameEnd;
+                nameId = Intern(nameStart, q - nameStart, colon);
+                if (_lastStart >= 0)
+                {
+                    Tape.NameEntries[_lastStart].NextElement = nameId;
+                }
+            }
+            _lastStart = nameId;
             var firstAttr = Tape.AttrCount;
+            var predicted = true;
+            // The names this element's last start tag had, held here (they change only when one is not met).
+            var lastNames = Tape.NameEntries[nameId].AttributeNames;
+            var lastCount = Tape.NameEntries[nameId].AttributeNameCount;
+            // Whether this element's names were checked in this scope, and the namespaces they had there: a predicted
+            // attribute takes its namespace at once (a tag that turns out otherwise is checked in full below anyway).
+            var scopeChecked = Tape.NameEntries[nameId].CheckedNsTop == _nsTop;
+            var checkedNamespaces = Tape.NameEntries[nameId].AttributeNamespaces;
+            var checkedCount = scopeChecked ? Tape.NameEntries[nameId].CheckedCount : 0;
             bool empty;
             while (true)
             {
-                var ws = SkipWhitespace(ref q);
+                var spaceStart = q;
+                while (q < doc.Length && IsWhitespace(doc[q]))
+                {
+                    q++;
+                }
                 if (q >= doc.Length)
                 {
                     return false;
@@ -728,32 +788,54 @@ internal static class Utf8XmlTokenizer
                     }
                     return false;
                 }
-                if (ws == 0)
+                if (q == spaceStart)
                 {
                     return false;
                 }
                 var attrStart = q;
                 int attrName;
-                ref var tag = ref Tape.NameEntries[nameId];
+                var attrNs = string.Empty;
                 var position = Tape.AttrCount - firstAttr;
-                if (position < tag.AttributeNameCount && IsNameAt(q, tag.AttributeNames![position]))
+                if (position < lastCount && IsNameAt(q, lastNames![position], out var length))
                 {
                     // The same attribute as in this element's last start tag: no scan, no lookup.
-                    attrName = tag.AttributeNames[position];
-                    q += Tape.NameEntries[attrName].ByteLength;
+                    attrName = lastNames[position];
+                    q += length;
+                    if (position < checkedCount)
+                    {
+                        attrNs = checkedNamespaces![position];
+                    }
                 }
                 else
                 {
-                    if (!ScanName(ref q, out var attrColon))
+                    var attrEnd = q;
+                    if (!ScanName(ref attrEnd, out var attrColon))
                     {
                         return false;
                     }
+                    q = attrEnd;
                     attrName = Intern(attrStart, q - attrStart, attrColon);
                     RememberAttributeName(nameId, position, attrName);
+                    predicted = false;
+                    lastNames = Tape.NameEntries[nameId].AttributeNames;
+                    lastCount = Tape.NameEntries[nameId].AttributeNameCount;
+                    checkedCount = 0;
                 }
-                if (!ScanEquals(ref q, out var quote))
+                // S? '=' S? and the opening quote: nearly always just '="'.
+                byte quote;
+                if (q + 1 < doc.Length && doc[q] == (byte)'=' && doc[q + 1] is (byte)'"' or (byte)'\'')
                 {
-                    return false;
+                    quote = doc[q + 1];
+                    q += 2;
+                }
+                else
+                {
+                    var afterEquals = q;
+                    if (!ScanEquals(ref afterEquals, out quote))
+                    {
+                        return false;
+                    }
+                    q = afterEquals;
                 }
                 var valueStart = q;
                 while (true)
@@ -769,12 +851,14 @@ internal static class Utf8XmlTokenizer
                     {
                         break;
                     }
-                    if (s == (byte)'<' || !Reference(ref q, inText: false))
+                    var afterReference = q;
+                    if (s == (byte)'<' || !Reference(ref afterReference, inText: false))
                     {
                         return false;
                     }
+                    q = afterReference;
                 }
-                ref var a = ref AddAttr();
+                ref var a = ref AddAttr(attrNs);
                 a.Name = attrName;
                 a.Pos = attrStart;
                 a.Start = valueStart;
@@ -783,6 +867,19 @@ internal static class Utf8XmlTokenizer
             }
             var attrCount = Tape.AttrCount - firstAttr;
             var parentTop = _nsTop;
+            ref var checkedTag = ref Tape.NameEntries[nameId];
+            if (predicted && scopeChecked && attrCount <= checkedCount)
+            {
+                // The names of a tag already checked in this scope (their namespaces taken above): no declaration, no duplicate.
+                var elementNs = Resolve(ref checkedTag);
+                if (elementNs is null)
+                {
+                    return false;
+                }
+                AddElement(nameId, elementNs, empty, nameStart, firstAttr, attrCount, 0, null, XmlSpace.None, parentTop);
+                p = q;
+                return true;
+            }
             var local = 0;
             string? lang = null;
             var space = XmlSpace.None;
@@ -886,7 +983,28 @@ internal static class Utf8XmlTokenizer
                     }
                 }
             }
+            if (local == 0 && !hasLang && !hasSpace && attrCount <= element.AttributeNameCount)
+            {
+                // The attribute names are now the element's AttributeNames (see RememberAttributeName): checked in this scope.
+                if (element.AttributeNamespaces is null || element.AttributeNamespaces.Length < attrCount)
+                {
+                    element.AttributeNamespaces = new string[Math.Max(4, attrCount)];
+                }
+                for (var i = 0; i < attrCount; i++)
+                {
+                    element.AttributeNamespaces[i] = Tape.Attrs[firstAttr + i].Namespace;
+                }
+                element.CheckedCount = attrCount;
+                element.CheckedNsTop = parentTop;
+            }
+            AddElement(nameId, ns, empty, nameStart, firstAttr, attrCount, local, hasLang ? lang : null, hasSpace ? space : XmlSpace.None, parentTop);
+            p = q;
+            return true;
+        }
 
+        /// <summary>The node of a start tag whose attributes are on the tape, and the tag opened unless empty.</summary>
+        private void AddElement(int nameId, string ns, bool empty, int nameStart, int firstAttr, int attrCount, int local, string? lang, XmlSpace space, int parentTop)
+        {
             var nodeIndex = Tape.NodeCount;
             ref var n = ref AddNode();
             n.Type = XmlNodeType.Element;
@@ -897,11 +1015,11 @@ internal static class Utf8XmlTokenizer
             n.FirstAttr = firstAttr;
             n.AttrCount = attrCount;
             n.NsLocal = local;
-            if (hasLang)
+            if (lang is not null)
             {
                 n.Lang = lang;
             }
-            if (hasSpace)
+            if (space != XmlSpace.None)
             {
                 n.Space = space;
             }
@@ -918,8 +1036,6 @@ internal static class Utf8XmlTokenizer
                 }
                 Tape.Open[_depth++] = new Open { Node = nodeIndex, ParentTop = parentTop };
             }
-            p = q;
-            return true;
         }
 
         /// <summary>The namespace of the name's prefix in the current scope (remembered per name while the scope lasts).</summary>
@@ -945,12 +1061,14 @@ internal static class Utf8XmlTokenizer
             ref var name = ref Tape.NameEntries[element.Name];
             var nameStart = p + 2;
             var q = nameStart + name.ByteLength;
-            if (q >= doc.Length || !doc.Slice(nameStart, name.ByteLength).SequenceEqual(doc.Slice(name.ByteStart, name.ByteLength))
-                || NameClass[doc[q]] != 0 || doc[q] == (byte)':')
+            if (q >= doc.Length || !HasNameBytes(nameStart, ref name) || NameClass[doc[q]] != 0 || doc[q] == (byte)':')
             {
                 return false;
             }
-            SkipWhitespace(ref q);
+            while (q < doc.Length && IsWhitespace(doc[q]))
+            {
+                q++;
+            }
             if (q >= doc.Length || doc[q] != (byte)'>')
             {
                 return false;
@@ -1039,17 +1157,40 @@ internal static class Utf8XmlTokenizer
             return true;
         }
 
-        /// <summary>Whether the name of entry <paramref name="id"/> stands at <paramref name="q"/>, whole (not the start of a longer name).</summary>
-        private bool IsNameAt(int q, int id)
+        /// <summary>Whether the name of entry <paramref name="id"/> (<paramref name="length"/> bytes) stands at <paramref name="q"/>, whole (not the start of a longer name).</summary>
+        private bool IsNameAt(int q, int id, out int length)
         {
             ref var e = ref Tape.NameEntries[id];
-            var end = q + e.ByteLength;
-            if (end >= _doc.Length || !_doc.Slice(q, e.ByteLength).SequenceEqual(_doc.Slice(e.ByteStart, e.ByteLength)))
+            length = e.ByteLength;
+            var end = q + length;
+            if (end >= _doc.Length || !HasNameBytes(q, ref e))
             {
                 return false;
             }
             var next = _doc[end];
             return next < 0x80 && NameClass[next] == 0 && next != (byte)':';
+        }
+
+        /// <summary>
+        /// Whether the bytes at <paramref name="q"/> (which has room for them) are those of name <paramref name="e"/>:
+        /// compared by its keys, the first and last eight bytes, and only longer names byte by byte in between.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool HasNameBytes(int q, ref NameEntry e)
+        {
+            var doc = _doc;
+            var length = e.ByteLength;
+            if (length >= 8)
+            {
+                return BinaryPrimitives.ReadUInt64LittleEndian(doc[q..]) == e.Key0
+                    && BinaryPrimitives.ReadUInt64LittleEndian(doc[(q + length - 8)..]) == e.Key1
+                    && (length <= 16 || doc.Slice(q + 8, length - 16).SequenceEqual(doc.Slice(e.ByteStart + 8, length - 16)));
+            }
+            if (q + 8 <= doc.Length)
+            {
+                return (BinaryPrimitives.ReadUInt64LittleEndian(doc[q..]) & ((1UL << (8 * length)) - 1)) == e.Key0;
+            }
+            return doc.Slice(q, length).SequenceEqual(doc.Slice(e.ByteStart, length));
         }
 
         /// <summary>Records that the start tags of element name <paramref name="elementName"/> have <paramref name="attributeName"/> at <paramref name="position"/>.</summary>
@@ -1066,6 +1207,7 @@ internal static class Utf8XmlTokenizer
             }
             element.AttributeNames[position] = attributeName;
             element.AttributeNameCount = position + 1;
+            element.CheckedCount = Math.Min(element.CheckedCount, position);
         }
 
         /// <summary>Moves past an ASCII QName (at most one colon, each part an NCName); <paramref name="colon"/> is its offset or -1.</summary>
@@ -1167,6 +1309,9 @@ internal static class Utf8XmlTokenizer
             entry.Key1 = k1;
             entry.NsTop = -2;
             entry.AttributeNameCount = 0;
+            entry.CheckedCount = 0;
+            entry.CheckedNsTop = -2;
+            entry.NextElement = -1;
             entry.Next = Tape.Buckets[bucket];
             Tape.Buckets[bucket] = id;
             if (Tape.NameCount > Tape.Buckets.Length)
