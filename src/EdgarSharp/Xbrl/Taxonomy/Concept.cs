@@ -58,31 +58,64 @@ public sealed class Concept : XbrlElement
     public bool IsNamespaceKnown { get; internal init; } = true;
 
     /// <summary>The declared substitution group, or null.</summary>
-    public QName? SubstitutionGroup { get; internal init; }
+    public QName? SubstitutionGroup { get => _declaration?.SubstitutionGroup; internal init => Declared.SubstitutionGroup = value; }
 
     /// <summary>The head of the substitution-group chain among the XBRL heads (item, tuple, hypercubeItem, dimensionItem), once resolved.</summary>
-    public QName? BaseSubstitutionGroup { get; internal set; }
+    public QName? BaseSubstitutionGroup
+    {
+        get => _declaration?.BaseSubstitutionGroup;
+        internal set
+        {
+            // A concept known only by its locators has none: no declaration is made to hold a null.
+            if (value is not null || _declaration is not null)
+            {
+                Declared.BaseSubstitutionGroup = value;
+            }
+        }
+    }
 
     /// <summary>The declared type, or null.</summary>
-    public QName? Type { get; internal init; }
+    public QName? Type { get => _declaration?.Type; internal init => Declared.Type = value; }
 
     /// <summary>The period type, or null when absent or unknown.</summary>
-    public PeriodType? PeriodType { get; internal init; }
+    public PeriodType? PeriodType { get => _declaration?.PeriodType; internal init => Declared.PeriodType = value; }
 
     /// <summary>The balance, or null.</summary>
-    public Balance? Balance { get; internal init; }
+    public Balance? Balance { get => _declaration?.Balance; internal init => Declared.Balance = value; }
 
     /// <summary>The <c>abstract</c> attribute (default false).</summary>
-    public bool IsAbstract { get; internal init; }
+    public bool IsAbstract { get => _declaration?.IsAbstract ?? false; internal init => Declared.IsAbstract = value; }
 
     /// <summary>The <c>nillable</c> attribute (default false).</summary>
-    public bool IsNillable { get; internal init; }
+    public bool IsNillable { get => _declaration?.IsNillable ?? false; internal init => Declared.IsNillable = value; }
 
     /// <summary>The <c>xbrldt:typedDomainRef</c> of a typed dimension, as written (an href), or null.</summary>
-    public string? TypedDomainRef { get; internal init; }
+    public string? TypedDomainRef { get => _declaration?.TypedDomainRef; internal init => Declared.TypedDomainRef = value; }
 
     /// <summary>Where the declaration is.</summary>
-    public SourceLocation? Location { get; internal init; }
+    public SourceLocation? Location { get => _declaration?.Location; internal init => Declared.Location = value; }
+
+    /// <summary>
+    /// What the declaration says, apart: a partial DTS names hundreds of concepts of schemas it lacks (us-gaap's,
+    /// through locators), which have none, and they are a third of the size without these fields. Made while the
+    /// concept is built, by the loader alone; read-only after.
+    /// </summary>
+    private ConceptDeclaration? _declaration;
+
+    private ConceptDeclaration Declared => _declaration ??= new ConceptDeclaration();
+
+    private sealed class ConceptDeclaration
+    {
+        public QName? SubstitutionGroup;
+        public QName? BaseSubstitutionGroup;
+        public QName? Type;
+        public PeriodType? PeriodType;
+        public Balance? Balance;
+        public bool IsAbstract;
+        public bool IsNillable;
+        public string? TypedDomainRef;
+        public SourceLocation? Location;
+    }
 
     /// <summary>True when the element is in the <c>xbrli:item</c> substitution group (also through other elements).</summary>
     public bool IsItem => BaseSubstitutionGroup is { } g && (g == XbrlNames.Item || g == XbrlNames.HypercubeItem || g == XbrlNames.DimensionItem);
