@@ -248,7 +248,17 @@ public sealed class Arc
     public bool IsProhibited { get; internal init; }
 
     /// <summary>The <c>weight</c> attribute of a calculation arc, or null.</summary>
-    public decimal? Weight { get; internal init; }
+    public decimal? Weight
+    {
+        get => _extras?.Weight;
+        internal init
+        {
+            if (value is not null)
+            {
+                Extras.Weight = value;
+            }
+        }
+    }
 
     /// <summary>The <c>preferredLabel</c> attribute, or null.</summary>
     public string? PreferredLabel { get; internal init; }
@@ -266,19 +276,78 @@ public sealed class Arc
     public string? TargetRole { get; internal init; }
 
     /// <summary>Every attribute other than XLink's, <c>use</c> and <c>priority</c>, as written (name to lexical value).</summary>
-    public IReadOnlyDictionary<QName, string> OtherAttributes { get; internal init; } = EmptyAttributes;
+    public IReadOnlyDictionary<QName, string> OtherAttributes
+    {
+        get => _extras?.OtherAttributes ?? EmptyAttributes;
+        internal init
+        {
+            if (value.Count > 0)
+            {
+                Extras.OtherAttributes = value;
+            }
+        }
+    }
 
     /// <summary>The <c>order</c> as written when it is not a decimal (compared as text for equivalence), else null.</summary>
-    internal string? InvalidOrderText { get; init; }
+    internal string? InvalidOrderText
+    {
+        get => _extras?.InvalidOrderText;
+        init
+        {
+            if (value is not null)
+            {
+                Extras.InvalidOrderText = value;
+            }
+        }
+    }
 
     /// <summary>The <c>weight</c> as written when it is not a decimal, else null.</summary>
-    internal string? InvalidWeightText { get; init; }
+    internal string? InvalidWeightText
+    {
+        get => _extras?.InvalidWeightText;
+        init
+        {
+            if (value is not null)
+            {
+                Extras.InvalidWeightText = value;
+            }
+        }
+    }
 
     /// <summary>The custom attributes whose value reads as a prefixed name in scope, resolved (compared so when declared xs:QName), or null.</summary>
-    internal IReadOnlyDictionary<QName, QName>? OtherAttributeQNames { get; init; }
+    internal IReadOnlyDictionary<QName, QName>? OtherAttributeQNames
+    {
+        get => _extras?.OtherAttributeQNames;
+        init
+        {
+            if (value is not null)
+            {
+                Extras.OtherAttributeQNames = value;
+            }
+        }
+    }
 
     /// <summary>The canonical form of the non-exempt attributes, compared to decide equivalence (section 3.5.3.9.7.4); built by the loader on first use.</summary>
-    internal string? EquivalenceKey { get; set; }
+    internal string? EquivalenceKey { get => _extras?.EquivalenceKey; set => Extras.EquivalenceKey = value; }
+
+    /// <summary>
+    /// What few arcs have (a weight, custom attributes, invalid text kept for equivalence), apart: a linkbase's
+    /// definition and presentation arcs are a quarter smaller without these fields. Made by the loader while it reads
+    /// the arc (and, for arcs with custom attributes, when it first compares them); read-only after.
+    /// </summary>
+    private ArcExtras? _extras;
+
+    private ArcExtras Extras => _extras ??= new ArcExtras();
+
+    private sealed class ArcExtras
+    {
+        public decimal? Weight;
+        public IReadOnlyDictionary<QName, string>? OtherAttributes;
+        public string? InvalidOrderText;
+        public string? InvalidWeightText;
+        public IReadOnlyDictionary<QName, QName>? OtherAttributeQNames;
+        public string? EquivalenceKey;
+    }
 
     /// <summary>The extended link holding the arc.</summary>
     public ExtendedLink Link { get; internal init; } = null!;
