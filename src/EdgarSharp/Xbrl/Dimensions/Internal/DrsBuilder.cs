@@ -458,8 +458,11 @@ internal sealed class DrsBuilder(IReadOnlyList<Relationship> relationships, Func
     /// </summary>
     private void CheckPolymorphism(HasHypercube hasHypercube, PrimaryItemTree tree)
     {
-        foreach (var dimension in hasHypercube.Dimensions)
+        var dimensions = hasHypercube.Dimensions;
+        // By index: a foreach over the interface would box its enumerator, once per has-hypercube relationship.
+        for (var d = 0; d < dimensions.Count; d++)
         {
+            var dimension = dimensions[d];
             if (dimension.IsTyped)
             {
                 continue;
