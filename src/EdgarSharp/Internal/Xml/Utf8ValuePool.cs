@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 
 namespace EdgarSharp.Internal.Xml;
@@ -55,21 +54,7 @@ internal sealed class Utf8ValuePool
     public string AttributeValue(ReadOnlySpan<byte> raw)
     {
         var length = raw.Length;
-        ulong k0, k1;
-        if (length >= 8)
-        {
-            k0 = BinaryPrimitives.ReadUInt64LittleEndian(raw);
-            k1 = BinaryPrimitives.ReadUInt64LittleEndian(raw[^8..]);
-        }
-        else
-        {
-            k0 = 0;
-            for (var k = 0; k < length; k++)
-            {
-                k0 |= (ulong)raw[k] << (8 * k);
-            }
-            k1 = 0;
-        }
+        var (k0, k1) = ByteKeys.Of(raw);
         var home = Home(k0, k1, length);
         var i = home;
         while (true)

@@ -1249,21 +1249,7 @@ internal static class Utf8XmlTokenizer
         {
             var bytes = _doc.Slice(start, length);
             // Names are keyed by their first and last eight bytes (which, with the length, cover names up to 16 bytes).
-            ulong k0, k1;
-            if (length >= 8)
-            {
-                k0 = BinaryPrimitives.ReadUInt64LittleEndian(bytes);
-                k1 = BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]);
-            }
-            else
-            {
-                k0 = 0;
-                for (var k = 0; k < length; k++)
-                {
-                    k0 |= (ulong)bytes[k] << (8 * k);
-                }
-                k1 = 0;
-            }
+            var (k0, k1) = ByteKeys.Of(bytes);
             var h = ((k0 * 0x9E3779B97F4A7C15UL) ^ (k1 + (ulong)length)) * 0xC2B2AE3D27D4EB4FUL;
             var hash = (int)(h >> 32);
             var entries = Tape.NameEntries;
