@@ -226,6 +226,8 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
             + string.Concat(Enumerable.Range(0, Utf8ValuePool.MaxEntries + 100).Select(i => $"<c n='v{i.ToString(CultureInfo.InvariantCulture)}'/>"))
             + $"<d r='{arcrole}' long='{new string('z', Utf8ValuePool.MaxBytes + 1)}'/></a>";
         var bytes = Bytes(xml);
+        // Emptied first: what ran before on this thread must not fill the pool between the first values and their repeats.
+        Utf8ValuePool.Current.Clear();
         using var fast = SafeXml.Create(bytes, XmlDifferential.BaseUri, SafeXml.Settings());
         Assert.IsType<Utf8XmlReader>(fast);
         using var slow = SafeXml.CreateStandard(bytes, XmlDifferential.BaseUri, SafeXml.Settings());
@@ -254,6 +256,33 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Values_made_to_share_their_ends_are_all_read_right_and_ordinary_values_are_still_pooled()
+    {
+        // Hundreds of values with the same first and last eight bytes and length land on one run of the pool's slots:
+        // past the probe limit they are decoded without being kept, and read right either way.
+        var crowd = Enumerable.Range(0, 600).Select(i => $"AAAAAAAA{i:D8}ZZZZZZZZ").ToList();
+        var ordinary = new[] { "http://example.com/role/Ordinary", "loc_us-gaap_Assets" };
+        var all = crowd.Concat(ordinary).ToList();
+        var xml = "<a>" + string.Concat(all.Select(v => $"<b v='{v}'/>")) + string.Concat(all.Select(v => $"<b v='{v}'/>")) + "</a>";
+        Utf8ValuePool.Current.Clear();
+        using var fast = SafeXml.Create(Bytes(xml), XmlDifferential.BaseUri, SafeXml.Settings());
+        Assert.IsType<Utf8XmlReader>(fast);
+        var seen = new List<string>();
+        while (fast.Read())
+        {
+            if (fast.LocalName == "b")
+            {
+                seen.Add(fast.GetAttribute("v")!);
+            }
+        }
+        Assert.Equal(all.Concat(all), seen);
+        // The first of the crowd was kept; the ordinary values after the crowd were kept too.
+        Assert.Same(seen[0], seen[all.Count]);
+        Assert.Same(seen[crowd.Count], seen[all.Count + crowd.Count]);
+        Assert.Same(seen[crowd.Count + 1], seen[all.Count + crowd.Count + 1]);
+    }
+
+    [Fact]
     public void Pooled_values_alike_at_both_ends_stay_apart()
     {
         // The pool keys a value by its first and last eight bytes and its length, and compares only longer values'
@@ -268,6 +297,9 @@ public class Utf8XmlReaderTests(ITestOutputHelper output)
             values.Add(new string('m', length));
         }
         var xml = "<a>" + string.Concat(values.Select(v => $"<b v='{v}'/>")) + string.Concat(values.Select(v => $"<b v='{v}'/>")) + "</a>";
+        // The pool is per thread and bounded: emptied first, so that whatever ran before on this thread cannot fill it
+        // in the middle of the document (it would start again, and the second reading would make new strings).
+        Utf8ValuePool.Current.Clear();
         using var fast = SafeXml.Create(Bytes(xml), XmlDifferential.BaseUri, SafeXml.Settings());
         Assert.IsType<Utf8XmlReader>(fast);
         var seen = new List<string>();

@@ -22,6 +22,9 @@ internal sealed class Utf8ValuePool
     // values longer than 16 bytes, a compare of the bytes between their first and last eight.
     private const int SlotCount = MaxEntries * 2;
 
+    /// <summary>The most slots a lookup reads; with the table at most half full, ordinary values need a handful.</summary>
+    private const int MaxProbes = 32;
+
     [ThreadStatic]
     private static Utf8ValuePool? s_current;
 
@@ -36,6 +39,14 @@ internal sealed class Utf8ValuePool
 
     /// <summary>This thread's pool.</summary>
     public static Utf8ValuePool Current => s_current ??= new Utf8ValuePool();
+
+    /// <summary>Forgets every value (as when the pool is full): for tests that need room for what they read, whatever ran before on the thread.</summary>
+    internal void Clear()
+    {
+        Array.Clear(_slots);
+        _count = 0;
+        _used = 0;
+    }
 
     /// <summary>A value's first and last eight bytes (all of it up to 16 bytes, with its length), where the rest of its bytes are, its string (null: an empty slot).</summary>
     private struct Slot
@@ -57,6 +68,7 @@ internal sealed class Utf8ValuePool
         var (k0, k1) = ByteKeys.Of(raw);
         var home = Home(k0, k1, length);
         var i = home;
+        var probes = 0;
         while (true)
         {
             ref var slot = ref _slots[i];
@@ -69,14 +81,18 @@ internal sealed class Utf8ValuePool
             {
                 return slot.Value;
             }
+            if (++probes == MaxProbes)
+            {
+                // A crowded run of slots: values made to share their ends (the keys are not secret) would otherwise
+                // make every lookup walk the whole run. Such a value is decoded and not kept.
+                return Utf8XmlTokenizer.Decode(raw, attribute: true);
+            }
             i = (i + 1) & (SlotCount - 1);
         }
         var middle = Math.Max(0, length - 16);
         if (_count == MaxEntries || _used + middle > _bytes.Length)
         {
-            Array.Clear(_slots);
-            _count = 0;
-            _used = 0;
+            Clear();
             i = home;
         }
         var value = Utf8XmlTokenizer.Decode(raw, attribute: true);
